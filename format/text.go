@@ -1,0 +1,157 @@
+// Package format prints findings for people and for tools.
+package format
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"github.com/reportlint/reportlint/parse"
+	"github.com/reportlint/reportlint/rules"
+)
+
+// FileResult is what checking one file gave.
+type FileResult struct {
+	Path     string
+	Report   *parse.Report // nil when the file could not be read
+	Findings []rules.Finding
+	Err      error
+}
+
+// Options control the text output.
+type Options struct {
+	English bool
+	Color   bool
+}
+
+// Text writes one finding a line, `path:line:col: severity: message
+// [rule-id]`, then a status line for each file, then a summary line.
+// Files that could not be read are left to the caller's error stream.
+func Text(w io.Writer, results []FileResult, opt Options) error {
+	paint := painter(opt.Color)
+	var counts [3]int
+	checked := 0
+	for _, res := range results {
+		if res.Err != nil {
+			continue
+		}
+		checked++
+		for _, f := range res.Findings {
+			counts[f.Severity]++
+			msg := f.Message.Zh
+			if opt.English {
+				msg = f.Message.En
+			}
+			_, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s %s\n", res.Path, f.Span.Start.Line, f.Span.Start.Col,
+				paint(f.Severity), msg, color.New(color.Faint).Sprintf("[%s]", f.Rule))
+			if err != nil {
+				return err
+			}
+		}
+		if _, err := fmt.Fprintf(w, "%s: %s\n", res.Path, Status(res.Report, opt.English)); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, summary(checked, counts, opt.English))
+	return err
+}
+
+func painter(on bool) func(rules.Severity) string {
+	cols := map[rules.Severity]*color.Color{
+		rules.Error:   color.New(color.FgRed, color.Bold),
+		rules.Warning: color.New(color.FgYellow, color.Bold),
+		rules.Info:    color.New(color.FgCyan),
+	}
+	return func(s rules.Severity) string {
+		if !on {
+			return s.String()
+		}
+		c := cols[s]
+		c.EnableColor()
+		return c.Sprint(s.String())
+	}
+}
+
+func summary(files int, c [3]int, en bool) string {
+	if en {
+		return fmt.Sprintf("%d %s checked: %d %s, %d %s, %d %s", files, plural(files, "file"),
+			c[rules.Error], plural(c[rules.Error], "error"), c[rules.Warning], plural(c[rules.Warning], "warning"), c[rules.Info], plural(c[rules.Info], "info"))
+	}
+	return fmt.Sprintf("共检查 %d 个文件：错误 %d 个，警告 %d 个，提示 %d 个", files, c[rules.Error], c[rules.Warning], c[rules.Info])
+}
+
+func plural(n int, w string) string {
+	if n == 1 {
+		return w
+	}
+	return w + "s"
+}
+
+// Status says in one line what was recognised and checked in a report, so
+// that "no findings" can be told from "could not check".
+func Status(r *parse.Report, en bool) string {
+	if r == nil {
+		return ""
+	}
+	var parts []string
+	if en {
+		parts = append(parts, fmt.Sprintf("status: year %s, template %s", yearOr(r.Year, "unknown"), r.Era))
+	} else {
+		parts = append(parts, fmt.Sprintf("状态：%s年度，%s", yearOr(r.Year, "未知"), r.Era.Zh()))
+	}
+	for _, kind := range []parse.TableKind{parse.TableItems, parse.TableApplications, parse.TableReview} {
+		ts := r.TablesOf(kind)
+		if len(ts) == 0 {
+			if kind != parse.TableItems && r.Era >= parse.Era2019 {
+				parts = append(parts, tableWord(kind, en)+pick(en, " not found", "未找到"))
+			}
+			continue
+		}
+		parts = append(parts, tableWord(kind, en)+statusWord(worst(ts), en))
+	}
+	sep := "；"
+	if en {
+		sep = "; "
+	}
+	return strings.Join(parts, sep)
+}
+
+func worst(ts []*parse.Table) parse.TableStatus {
+	w := parse.TableRead
+	for _, t := range ts {
+		if t.Status > w {
+			w = t.Status
+		}
+	}
+	return w
+}
+
+func tableWord(k parse.TableKind, en bool) string {
+	if en {
+		return map[parse.TableKind]string{parse.TableItems: "table 2", parse.TableApplications: "table 3", parse.TableReview: "table 4"}[k]
+	}
+	return map[parse.TableKind]string{parse.TableItems: "表二", parse.TableApplications: "表三", parse.TableReview: "表四"}[k]
+}
+
+func statusWord(s parse.TableStatus, en bool) string {
+	if en {
+		return map[parse.TableStatus]string{parse.TableRead: " checked", parse.TablePartial: " partly checked", parse.TableUnchecked: " not checked"}[s]
+	}
+	return map[parse.TableStatus]string{parse.TableRead: "已核对", parse.TablePartial: "部分核对", parse.TableUnchecked: "未核对"}[s]
+}
+
+func yearOr(y int, unknown string) string {
+	if y == 0 {
+		return unknown
+	}
+	return fmt.Sprint(y)
+}
+
+func pick(en bool, e, z string) string {
+	if en {
+		return e
+	}
+	return z
+}

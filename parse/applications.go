@@ -1,0 +1,263 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+)
+
+// readApplications finds and reads 表三 in the token stream. It returns nil
+// when the report has no such table.
+func readApplications(toks []token) (*Table, int) {
+	start := -1
+	for i, t := range toks {
+		if t.kind == tokText && isApplicationsStart(t.text) {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return nil, 0
+	}
+	t := &Table{Kind: TableApplications, Title: "收到和处理政府信息公开申请情况", Columns: applicationColumns}
+	r := &appReader{table: t, toks: toks, defIdx: -1}
+	end := r.read(start)
+	t.Span = Span{toks[start].span().Start, toks[end-1].span().End}
+	assignApplicationColumns(t)
+	if t.Status == TableUnchecked && len(r.glued) > 0 {
+		g := r.glued[0].raw
+		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g)
+		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g)
+	}
+	return t, end
+}
+
+// isApplicationsStart matches the label of 表三's first row,
+// 一、本年新收政府信息公开申请数量, and not prose that uses the same words.
+func isApplicationsStart(s string) bool {
+	c := compact(stripNumbering(s))
+	return strings.HasPrefix(c, "本年新收") && strings.Contains(c, "申请") && len([]rune(c)) <= 40
+}
+
+type appReader struct {
+	table  *Table
+	toks   []token
+	defIdx int // index in applicationRows of the current row
+	row    *Row
+	glued  []token // labels with digits run into them (flattened copies)
+}
+
+// read walks the tokens from start and returns the index after the table.
+func (r *appReader) read(start int) int {
+	i := start
+	for ; i < len(r.toks); i++ {
+		t := r.toks[i]
+		switch t.kind {
+		case tokValue, tokBlank:
+			if r.row == nil {
+				continue
+			}
+			r.row.Read = append(r.row.Read, cellOf(t))
+			continue
+		}
+		if d := r.matchRow(t.text); d >= 0 {
+			r.startRow(d, t)
+			continue
+		}
+		if r.isTextCell(i) {
+			r.row.Read = append(r.row.Read, cellOf(t))
+			continue
+		}
+		if r.endsTable(t) {
+			break
+		}
+	}
+	if i == start {
+		i = start + 1
+	}
+	return i
+}
+
+// matchRow returns the template row the label names, searching forward from
+// the current row so that rows keep their template order.
+func (r *appReader) matchRow(label string) int {
+	if len([]rune(compact(label))) > 60 {
+		return -1 // prose, not a label
+	}
+	for d := r.defIdx + 1; d < len(applicationRows); d++ {
+		def := applicationRows[d]
+		if def.after != "" && (r.row == nil || r.row.Key != def.after) {
+			continue
+		}
+		if def.matches(label) {
+			return d
+		}
+	}
+	return -1
+}
+
+func (r *appReader) startRow(d int, t token) {
+	def := applicationRows[d]
+	r.defIdx = d
+	r.row = &Row{Key: def.key, Label: t.raw, Short: def.short, En: def.en, Span: t.span(), Group: def.group}
+	r.table.Rows = append(r.table.Rows, r.row)
+	if endsInDigits(t.text) {
+		r.glued = append(r.glued, t)
+	}
+}
+
+// isTextCell tells a cell holding text (撤销, 不详) from a label fragment: it
+// is short and stands between cells of the current row.
+func (r *appReader) isTextCell(i int) bool {
+	t := r.toks[i]
+	if r.row == nil || len([]rune(t.text)) > 6 || isReviewHeader(t.text) {
+		return false
+	}
+	if t.pipe && t.line == r.row.Span.Start.Line-1 {
+		return true
+	}
+	prevIsCell := i > 0 && r.toks[i-1].kind == tokValue && len(r.row.Read) > 0
+	nextIsCell := i+1 < len(r.toks) && r.toks[i+1].kind == tokValue
+	return prevIsCell && nextIsCell
+}
+
+// endsTable reports the first text after the last row that is no part of
+// 表三: the next heading, the 表四 header, or prose.
+func (r *appReader) endsTable(t token) bool {
+	c := compact(t.text)
+	if strings.Contains(c, "行政复议") || strings.Contains(c, "行政诉讼") {
+		return true
+	}
+	if r.row != nil && r.row.Key == "apply.forward" && len(r.row.Read) > 0 {
+		return true
+	}
+	return len([]rune(c)) > 60
+}
+
+func endsInDigits(s string) bool {
+	rs := []rune(s)
+	n := 0
+	for i := len(rs) - 1; i >= 0 && isDigit(rs[i]); i-- {
+		n++
+	}
+	return n >= 3 && n < len(rs)
+}
+
+// assignApplicationColumns decides which cells belong to which column. A
+// row with exactly seven cells is certain. Rows with fewer cells lost their
+// empty cells in the copy; their columns are unknown, except that when every
+// such row's last number is the sum of the others, the last one is taken to
+// be 总计 (marked inferred, so that rules soften what they say).
+func assignApplicationColumns(t *Table) {
+	n := len(t.Columns)
+	certain, short, over := 0, 0, 0
+	var overRow *Row
+	for _, row := range t.Rows {
+		row.Cells = make([]Cell, n)
+		if row.Group && len(row.Read) == 0 {
+			continue
+		}
+		switch {
+		case len(row.Read) == n:
+			copy(row.Cells, row.Read)
+			certain++
+		case len(row.Read) > n:
+			over++
+			overRow = row
+		case len(row.Read) > 0:
+			short++
+		}
+	}
+	markGroups(t)
+	t.Variant = applicationVariant(t)
+	switch {
+	case over > 0:
+		for _, row := range t.Rows {
+			row.Cells = make([]Cell, n)
+		}
+		t.Status = TableUnchecked
+		t.Reason = fmt.Sprintf("单元格顺序错乱：「%s」行读到 %d 个数（应为 %d 个），无法确定各数所属的行和列", overRow.Short, len(overRow.Read), n)
+		t.ReasonEn = fmt.Sprintf("cells out of order: row %q has %d numbers (expected %d); rows and columns cannot be told apart", overRow.En, len(overRow.Read), n)
+	case short == 0 && certain > 0:
+		t.Status = TableRead
+	case certain == 0 && short > 0 && inferTotals(t):
+		t.Status = TablePartial
+		t.Reason = "复制时丢失了空白单元格，各申请人列无法确定；按每行末值为「总计」列核对"
+		t.ReasonEn = "empty cells were lost in the copy, so the applicant columns are unknown; the last number of each row is read as the total column"
+	case certain > 0:
+		t.Status = TablePartial
+		t.Reason = fmt.Sprintf("%d 行的数字少于 %d 个（复制时丢失了单元格），这些行未核对", short, n)
+		t.ReasonEn = fmt.Sprintf("%d rows have fewer than %d numbers (cells lost in the copy); those rows are not checked", short, n)
+	default:
+		t.Status = TableUnchecked
+		t.Reason = "未能读出任何完整的数据行"
+		t.ReasonEn = "no complete data row could be read"
+	}
+}
+
+// markGroups settles （六）其他处理: a group in 2021 (its three reasons follow
+// it), a data row in 2019.
+func markGroups(t *Table) {
+	other := t.Row("apply.result.other")
+	if other == nil {
+		return
+	}
+	for _, row := range t.Rows {
+		if strings.HasPrefix(row.Key, "apply.result.other.") {
+			other.Group = true
+			return
+		}
+	}
+}
+
+func applicationVariant(t *Table) Era {
+	other := t.Row("apply.result.other")
+	switch {
+	case other != nil && other.Group:
+		return Era2021
+	case other != nil:
+		return Era2019
+	}
+	return EraUnknown
+}
+
+// inferTotals applies the 总计 inference described at
+// assignApplicationColumns; it reports whether it held for every row.
+func inferTotals(t *Table) bool {
+	seen := 0
+	for _, row := range t.Rows {
+		if len(row.Read) == 0 {
+			continue
+		}
+		if len(row.Read) < 2 || !lastIsSum(row.Read) {
+			return false
+		}
+		seen++
+	}
+	if seen == 0 {
+		return false
+	}
+	last := len(t.Columns) - 1
+	for _, row := range t.Rows {
+		if len(row.Read) == 0 {
+			continue
+		}
+		c := row.Read[len(row.Read)-1]
+		c.Inferred = true
+		row.Cells[last] = c
+		row.InferredColumns = true
+	}
+	return true
+}
+
+func lastIsSum(cells []Cell) bool {
+	var sum float64
+	for i, c := range cells {
+		if !c.IsNumber() || !c.Number.IsInt {
+			return false
+		}
+		if i < len(cells)-1 {
+			sum += c.Number.Value
+		}
+	}
+	return sum == cells[len(cells)-1].Number.Value
+}

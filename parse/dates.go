@@ -1,0 +1,203 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// findReportDates collects the report's dates by role: the statistical period,
+// 填报时间, the 落款 date and the page's publication date; and every other
+// date printed in full, so that impossible ones can be reported.
+func findReportDates(r *Report) {
+	findPeriod(r)
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		rs := r.Text.Norm[i]
+		s := string(rs)
+		switch {
+		case hasAny(s, "填报时间", "填报日期", "填表时间", "填表日期"):
+			addDateAfter(r, i, s, []string{"填报时间", "填报日期", "填表时间", "填表日期"}, RoleFilled)
+		case signedDateLine(r, i):
+			if ds := datesIn(rs, true, 0); len(ds) > 0 {
+				addDate(r, i, ds[len(ds)-1], RoleSigned)
+			}
+		}
+		for _, d := range datesIn(rs, false, 0) {
+			if d.Certainty == Exact && !alreadyHave(r, i, d.start) {
+				addDate(r, i, d, RoleOther)
+			}
+		}
+		findMonthDays(r, i, rs)
+	}
+	findPublished(r)
+}
+
+// periodWords open the sentence that states the statistical period.
+var periodWords = []string{"统计期限", "统计时限", "统计时间段", "统计时段", "统计区间", "统计时间", "统计期间", "数据统计期"}
+
+func findPeriod(r *Report) {
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		s := string(r.Text.Norm[i])
+		k := indexAny(s, periodWords)
+		if k < 0 {
+			continue
+		}
+		rs := []rune(s[k:])
+		off := len([]rune(s[:k]))
+		ds := datesIn(rs, true, 0)
+		if len(ds) < 2 {
+			continue
+		}
+		start, end := ds[0], ds[1]
+		start.start += off
+		start.end += off
+		end.start += off
+		end.end += off
+		start.Role, end.Role = RolePeriodStart, RolePeriodEnd
+		p := &Period{Start: withSpan(start, i), End: withSpan(end, i)}
+		p.Span = Span{p.Start.Span.Start, p.End.Span.End}
+		r.Period = p
+		r.Dates = append(r.Dates, p.Start, p.End)
+		return
+	}
+}
+
+func withSpan(d dateAt, line int) Date {
+	dt := d.Date
+	dt.Span = Span{Pos{line + 1, d.start + 1}, Pos{line + 1, d.end + 1}}
+	return dt
+}
+
+func addDate(r *Report, line int, d dateAt, role DateRole) {
+	d.Role = role
+	r.Dates = append(r.Dates, withSpan(d, line))
+}
+
+func alreadyHave(r *Report, line, col int) bool {
+	for _, d := range r.Dates {
+		if d.Span.Start.Line == line+1 && d.Span.Start.Col == col+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// addDateAfter reads the first date after one of the words on the line.
+func addDateAfter(r *Report, line int, s string, words []string, role DateRole) {
+	k := indexAny(s, words)
+	off := len([]rune(s[:k]))
+	ds := datesIn([]rune(s[k:]), true, 0)
+	if len(ds) == 0 {
+		return
+	}
+	d := ds[0]
+	d.start += off
+	d.end += off
+	addDate(r, line, d, role)
+}
+
+// issuerSuffixes end the name of a body that signs a report.
+var issuerSuffixes = []string{"政府", "办事处", "办公室", "办公厅", "局", "委员会", "管委会", "委", "街道", "镇", "乡", "中心", "院", "厅", "部", "署", "所", "馆", "站", "公司", "队", "处", "会"}
+
+// signedDateLine reports a line that holds only a date (or a body's name and
+// a date) and follows the name of the body that signs the report: the 落款.
+func signedDateLine(r *Report, i int) bool {
+	s := strings.TrimSpace(string(r.Text.Norm[i]))
+	rs := []rune(s)
+	if len(rs) < 5 || len(rs) > 40 {
+		return false
+	}
+	ds := datesIn(rs, true, 0)
+	if len(ds) != 1 || ds[0].end != len(rs) {
+		return false
+	}
+	before := strings.TrimSpace(string(rs[:ds[0].start]))
+	if before != "" {
+		return isIssuer(before)
+	}
+	for j, seen := i-1, 0; j >= r.BodyStart && seen < 3; j-- {
+		prev := strings.TrimSpace(string(r.Text.Norm[j]))
+		if prev == "" {
+			continue
+		}
+		seen++
+		if isIssuer(prev) {
+			return true
+		}
+	}
+	return false
+}
+
+func isIssuer(s string) bool {
+	s = strings.TrimRight(s, " ")
+	if n := len([]rune(s)); n < 2 || n > 40 || strings.ContainsAny(s, ",。;:|") {
+		return false
+	}
+	for _, suf := range issuerSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+var publishedRe = regexp.MustCompile(`(发布日期|发布时间|发文日期|成文日期|来源时间为|公开日期|发布于)\s*[:]?\s*`)
+
+// findPublished takes the page's publication date, which stands near the
+// title; a date in the page chrome after the report (other news) is not it.
+func findPublished(r *Report) {
+	from := r.BodyStart - 10
+	if from < 0 {
+		from = 0
+	}
+	for i := from; i < r.BodyEnd && i < r.BodyStart+15; i++ {
+		s := string(r.Text.Norm[i])
+		m := publishedRe.FindStringIndex(s)
+		if m == nil {
+			continue
+		}
+		off := len([]rune(s[:m[1]]))
+		ds := datesIn([]rune(s[m[1]:]), false, 0)
+		if len(ds) == 0 || ds[0].start != 0 {
+			continue
+		}
+		d := ds[0]
+		d.start += off
+		d.end += off
+		addDate(r, i, d, RolePublished)
+		return
+	}
+}
+
+var monthDayRe = regexp.MustCompile(`(\d{1,2})月(\d{1,2})日`)
+
+// findMonthDays records dates printed as M月D日 without a year when the day
+// cannot exist in any year (2月30日, 4月31日, 13月1日).
+func findMonthDays(r *Report, line int, rs []rune) {
+	s := string(rs)
+	for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, -1) {
+		if m[0] > 0 && isDigit(rs[len([]rune(s[:m[0]]))-1]) || strings.HasSuffix(s[:m[0]], "年") {
+			continue // part of a full date, handled there
+		}
+		mo := atoi([]rune(s[m[2]:m[3]]))
+		d := atoi([]rune(s[m[4]:m[5]]))
+		if validYMD(2000, mo, d) { // 2000 is a leap year: 2月29日 is possible
+			continue
+		}
+		start := len([]rune(s[:m[0]]))
+		end := len([]rune(s[:m[1]]))
+		r.Dates = append(r.Dates, Date{Role: RoleOther, Month: mo, Day: d, Raw: s[m[0]:m[1]],
+			Span: Span{Pos{line + 1, start + 1}, Pos{line + 1, end + 1}}})
+	}
+}
+
+func hasAny(s string, words ...string) bool { return indexAny(s, words) >= 0 }
+
+func indexAny(s string, words []string) int {
+	best := -1
+	for _, w := range words {
+		if k := strings.Index(s, w); k >= 0 && (best < 0 || k < best) {
+			best = k
+		}
+	}
+	return best
+}

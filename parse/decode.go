@@ -1,0 +1,145 @@
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// MaxInputBytes bounds what Decode accepts, so that one enormous file cannot
+// exhaust memory in a run over thousands of reports.
+const MaxInputBytes = 64 << 20
+
+// Errors returned by Decode. Callers wrap them with the file name.
+var (
+	ErrEmpty    = errors.New("文件为空 (empty file)")
+	ErrBinary   = errors.New("不是文本文件 (binary data, not a text report)")
+	ErrTooLarge = fmt.Errorf("文件超过 %d MB (file larger than %d MB)", MaxInputBytes>>20, MaxInputBytes>>20)
+)
+
+// Text is a decoded report: its lines as they appear in the original file
+// (without line terminators), and a normalised copy of each line in which
+// every rune maps one-to-one onto the original, so that a column found in
+// the normalised text is the column in the file.
+type Text struct {
+	Name     string
+	Encoding string
+	Lines    []string
+	Norm     [][]rune
+}
+
+// Decode turns the bytes of a file into Text. It accepts UTF-8 (with or
+// without BOM), UTF-16 with a BOM and GB18030/GBK, and rejects empty and
+// binary input.
+func Decode(name string, data []byte) (*Text, error) {
+	if len(data) > MaxInputBytes {
+		return nil, ErrTooLarge
+	}
+	s, enc, err := toUTF8(data)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(strings.Map(blankToSpace, s)) == "" {
+		return nil, ErrEmpty
+	}
+	if looksBinary(s) {
+		return nil, ErrBinary
+	}
+	t := &Text{Name: name, Encoding: enc}
+	t.Lines = splitLines(s)
+	t.Norm = make([][]rune, len(t.Lines))
+	for i, l := range t.Lines {
+		t.Norm[i] = normalizeLine(l)
+	}
+	return t, nil
+}
+
+func toUTF8(data []byte) (string, string, error) {
+	switch {
+	case len(data) == 0:
+		return "", "", ErrEmpty
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+		if !utf8.Valid(data) {
+			return "", "", ErrBinary
+		}
+		return string(data), "UTF-8 BOM", nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return decodeUTF16(data[2:], false), "UTF-16LE", nil
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data[2:], true), "UTF-16BE", nil
+	case utf8.Valid(data):
+		return string(data), "UTF-8", nil
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", "", ErrBinary
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(out) {
+		return "", "", ErrBinary
+	}
+	return string(out), "GB18030", nil
+}
+
+func decodeUTF16(b []byte, bigEndian bool) string {
+	u := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		if bigEndian {
+			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+		} else {
+			u = append(u, uint16(b[i+1])<<8|uint16(b[i]))
+		}
+	}
+	return string(utf16.Decode(u))
+}
+
+// looksBinary reports text that decoded but is mostly control characters or
+// holds NUL bytes: a report never does.
+func looksBinary(s string) bool {
+	if strings.IndexByte(s, 0) >= 0 {
+		return true
+	}
+	ctrl, total := 0, 0
+	for _, r := range s {
+		total++
+		if r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f') {
+			ctrl++
+		}
+	}
+	return total > 0 && ctrl*20 > total
+}
+
+func blankToSpace(r rune) rune {
+	if r == '\u00a0' || r == '\u3000' || r == '\ufeff' || r == '\u200b' {
+		return ' '
+	}
+	return r
+}
+
+// splitLines splits on LF, CRLF and lone CR, as editors count lines.
+func splitLines(s string) []string {
+	var lines []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			lines = append(lines, s[start:i])
+			start = i + 1
+		case '\r':
+			lines = append(lines, s[start:i])
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			start = i + 1
+		}
+	}
+	if start < len(s) {
+		lines = append(lines, s[start:])
+	}
+	return lines
+}

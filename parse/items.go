@@ -1,0 +1,127 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+)
+
+// readItems reads the blocks of the 第二十条 table (表二) that stand in
+// toks[:limit], one Table per block.
+func readItems(toks []token, limit int) []*Table {
+	var tables []*Table
+	for i := 0; i < limit; i++ {
+		blk, ok := itemBlockAt(toks[i])
+		if !ok {
+			continue
+		}
+		t, next := readItemBlock(toks, i, limit, blk)
+		tables = append(tables, t)
+		i = next - 1
+	}
+	return tables
+}
+
+// itemBlockAt recognises a block title such as 第二十条第（一）项.
+func itemBlockAt(t token) (itemBlock, bool) {
+	if t.kind != tokText {
+		return itemBlock{}, false
+	}
+	c := compact(t.text)
+	if !strings.HasPrefix(c, "第二十条第") || len([]rune(c)) > 12 {
+		return itemBlock{}, false
+	}
+	for _, b := range itemBlocks {
+		if strings.HasPrefix(c, "第二十条第"+b.item+"项") {
+			return b, true
+		}
+	}
+	return itemBlock{}, false
+}
+
+func readItemBlock(toks []token, start, limit int, blk itemBlock) (*Table, int) {
+	t := &Table{Kind: TableItems, Title: toks[start].raw, Span: toks[start].span()}
+	var header strings.Builder
+	var row *Row
+	i := start + 1
+loop:
+	for ; i < limit; i++ {
+		tk := toks[i]
+		if tk.kind != tokText {
+			if row != nil {
+				row.Read = append(row.Read, cellOf(tk))
+			}
+			continue
+		}
+		if _, ok := itemBlockAt(tk); ok {
+			break
+		}
+		for _, d := range blk.rows {
+			if d.matches(tk.text) && t.Row(d.key) == nil {
+				row = &Row{Key: d.key, Label: tk.raw, Short: d.short, En: d.en, Span: tk.span()}
+				t.Rows = append(t.Rows, row)
+				continue loop
+			}
+		}
+		switch {
+		case row == nil && len([]rune(tk.text)) <= 30:
+			header.WriteString(tk.text)
+		case row != nil && isShortText(tk.text) && i+1 < limit && toks[i+1].kind == tokValue:
+			row.Read = append(row.Read, cellOf(tk))
+		case row != nil:
+			break loop // prose or the next heading
+		}
+	}
+	t.Variant, t.Columns = itemColumns(blk, compact(header.String()))
+	assignItemColumns(t)
+	if n := len(t.Rows); n > 0 {
+		last := t.Rows[n-1]
+		t.Span.End = last.Span.End
+		if k := len(last.Read); k > 0 {
+			t.Span.End = last.Read[k-1].Span.End
+		}
+	}
+	return t, i
+}
+
+// itemColumns picks the block's columns from its header words: the 2019 and
+// 2021 templates name them differently (DOMAIN.md §3.3).
+func itemColumns(blk itemBlock, header string) (Era, []Column) {
+	switch {
+	case blk.cols2021 == nil:
+		return Era2019, blk.cols2019
+	case strings.Contains(header, "制发") || strings.Contains(header, "本年处理决定") || strings.Contains(header, "收费金额"):
+		return Era2021, blk.cols2021
+	case strings.Contains(header, "新制作") || strings.Contains(header, "上一年项目") || strings.Contains(header, "增/减") || strings.Contains(header, "增减"):
+		return Era2019, blk.cols2019
+	}
+	return EraUnknown, nil
+}
+
+func assignItemColumns(t *Table) {
+	if t.Columns == nil {
+		t.Status = TableUnchecked
+		t.Reason, t.ReasonEn = "表头不是已知模板的列名，未核对", "the header matches no known template; not checked"
+		return
+	}
+	n := len(t.Columns)
+	short := 0
+	for _, row := range t.Rows {
+		row.Cells = make([]Cell, n)
+		if len(row.Read) == n {
+			copy(row.Cells, row.Read)
+		} else {
+			short++
+		}
+	}
+	switch {
+	case len(t.Rows) == 0:
+		t.Status = TableUnchecked
+		t.Reason, t.ReasonEn = "未读到数据行", "no data row was read"
+	case short > 0:
+		t.Status = TablePartial
+		t.Reason = fmt.Sprintf("%d 行的单元格数与列数（%d）不符，这些行的列无法确定", short, n)
+		t.ReasonEn = fmt.Sprintf("%d rows do not have %d cells; their columns are unknown", short, n)
+	default:
+		t.Status = TableRead
+	}
+}

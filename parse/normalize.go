@@ -1,0 +1,131 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// normRune maps one rune to its canonical form. The map is one rune to one
+// rune on purpose: a column counted in the normalised line is the column in
+// the original line, so positions need no translation table.
+func normRune(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９':
+		return r - '０' + '0'
+	case r >= 'Ａ' && r <= 'Ｚ':
+		return r - 'Ａ' + 'A'
+	case r >= 'ａ' && r <= 'ｚ':
+		return r - 'ａ' + 'a'
+	}
+	switch r {
+	case '（':
+		return '('
+	case '）':
+		return ')'
+	case '：':
+		return ':'
+	case '，':
+		return ','
+	case '．':
+		return '.'
+	case '／':
+		return '/'
+	case '－', '−', '‐', '‑':
+		return '-'
+	case '％':
+		return '%'
+	case '｜', '│':
+		return '|'
+	case '＋':
+		return '+'
+	case '；':
+		return ';'
+	case '【':
+		return '['
+	case '】':
+		return ']'
+	case '\t', '\u00a0', '\u3000', '\u2002', '\u2003', '\u2009', '\u200a', '\u200b', '\ufeff', '\u2028':
+		return ' '
+	}
+	return r
+}
+
+func normalizeLine(s string) []rune {
+	rs := []rune(s)
+	for i, r := range rs {
+		rs[i] = normRune(r)
+	}
+	return rs
+}
+
+// Normalize returns s in canonical form: full-width digits, letters and
+// punctuation made half-width, odd spaces made plain spaces.
+func Normalize(s string) string {
+	return strings.Map(normRune, s)
+}
+
+// compact removes every space and the punctuation that copies add or drop
+// at random, so that labels can be compared by their words alone.
+func compact(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		r = normRune(r)
+		switch r {
+		case ' ', '\u3001', ',', '.', ':', ';', '(', ')', '"', '\u201c', '\u201d', '\u300a', '\u300b', '*', '#', '|':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// stripNumbering drops a leading list number such as 一、 (三) 3. or 1、
+// from a label.
+func stripNumbering(s string) string {
+	s = strings.TrimSpace(Normalize(s))
+	for {
+		t := strings.TrimLeft(s, " ")
+		switch {
+		case strings.HasPrefix(t, "("):
+			if i := strings.IndexRune(t, ')'); i > 0 && i <= 10 && isNumeral(t[1:i]) {
+				s = t[i+1:]
+				continue
+			}
+		default:
+			i := 0
+			for i < len(t) {
+				r, size := decodeRune(t[i:])
+				if !isNumeralRune(r) {
+					break
+				}
+				i += size
+			}
+			if i > 0 && i < len(t) {
+				r, size := decodeRune(t[i:])
+				if r == '、' || r == '.' || r == ')' {
+					s = t[i+size:]
+					continue
+				}
+			}
+		}
+		return strings.TrimSpace(t)
+	}
+}
+
+func isNumeral(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !isNumeralRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isNumeralRune(r rune) bool {
+	return (r >= '0' && r <= '9') || strings.ContainsRune("一二三四五六七八九十", r)
+}
+
+func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }

@@ -1,0 +1,237 @@
+package parse
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+)
+
+// ErrNotReport is returned for text that is not recognisably a government
+// information-disclosure annual report.
+var ErrNotReport = errors.New("不是政府信息公开工作年度报告 (not recognisably a government information-disclosure annual report)")
+
+// Parse builds the model of a decoded report.
+func Parse(txt *Text) (*Report, error) {
+	r := &Report{Text: txt}
+	findTitle(r)
+	findBodyEnd(r)
+	if !looksLikeReport(r) {
+		return nil, ErrNotReport
+	}
+	toks := tokenize(txt, r.BodyStart, r.BodyEnd)
+	readTables(r, toks)
+	findSections(r)
+	findReportDates(r)
+	if r.Year == 0 && r.Period != nil && r.Period.Start.Sure() {
+		r.Year = r.Period.Start.Year
+	}
+	detectEra(r)
+	return r, nil
+}
+
+// ParseBytes decodes and parses a file's bytes.
+func ParseBytes(name string, data []byte) (*Report, error) {
+	txt, err := Decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(txt)
+}
+
+var titleRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*度?[^\d,。;]{0,16}?信息公开`)
+
+// findTitle finds the report's title, the line where the report proper
+// begins (breadcrumbs and site navigation come before it), and the year.
+func findTitle(r *Report) {
+	lines := r.Text.Norm
+	for i := 0; i < len(lines) && i < 60; i++ {
+		s := string(lines[i])
+		m := titleRe.FindStringSubmatchIndex(s)
+		if m == nil || !(strings.Contains(s[m[1]:], "报告") || strings.Contains(s[m[1]:], "年报")) {
+			continue
+		}
+		r.BodyStart = i
+		r.Title = strings.TrimSpace(r.Text.Lines[i])
+		col := len([]rune(s[:m[0]]))
+		r.TitleSpan = Span{Pos{i + 1, col + 1}, Pos{i + 1, len(lines[i]) + 1}}
+		r.Year = atoi([]rune(s[m[2]:m[3]]))
+		return
+	}
+}
+
+// chromeEnd are words of the page around a report that never stand in one:
+// share and print links, pagination, lists of other news.
+var chromeEnd = []string{"扫一扫", "下一页", "上一篇", "下一篇", "相关链接", "相关文章", "相关新闻", "返回顶部", "打印本页", "关闭窗口", "[打印]", "[关闭]", "分享到", "责任编辑", "最新百姓生活", "附件下载"}
+
+// findBodyEnd ends the body at the first line of trailing page chrome.
+func findBodyEnd(r *Report) {
+	r.BodyEnd = len(r.Text.Lines)
+	for i := r.BodyStart + 1; i < len(r.Text.Norm); i++ {
+		c := compact(string(r.Text.Norm[i]))
+		if len([]rune(c)) > 40 {
+			continue
+		}
+		for _, w := range chromeEnd {
+			if strings.Contains(c, compact(w)) {
+				r.BodyEnd = i
+				return
+			}
+		}
+	}
+}
+
+func looksLikeReport(r *Report) bool {
+	hasDisclosure, hasReport := false, false
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		s := string(r.Text.Norm[i])
+		if strings.Contains(s, "信息公开") || strings.Contains(s, "政务公开") {
+			hasDisclosure = true
+		}
+		if strings.Contains(s, "年度报告") || strings.Contains(s, "年报") || strings.Contains(s, "工作报告") ||
+			strings.Contains(s, "统计表") || strings.Contains(s, "本年新收") {
+			hasReport = true
+		}
+		if hasDisclosure && hasReport {
+			return true
+		}
+	}
+	return false
+}
+
+// readTables reads 表二, 表三 and 表四 from the body's tokens.
+func readTables(r *Report, toks []token) {
+	apps, appsEnd := readApplications(toks)
+	itemsLimit := len(toks)
+	if apps != nil {
+		itemsLimit = firstTokenAt(toks, apps.Span.Start)
+	}
+	r.Tables = append(r.Tables, readItems(toks, itemsLimit)...)
+	if apps != nil {
+		r.Tables = append(r.Tables, apps)
+	}
+	if apps != nil || len(r.Tables) > 0 {
+		if rev := readReview(toks, appsEnd); rev != nil {
+			r.Tables = append(r.Tables, rev)
+		}
+	}
+}
+
+func firstTokenAt(toks []token, p Pos) int {
+	for i, t := range toks {
+		if t.line+1 == p.Line && t.col+1 == p.Col {
+			return i
+		}
+	}
+	return len(toks)
+}
+
+var sectionRe = regexp.MustCompile(`^\s*([一二三四五六七八九十]{1,2})\s*[、.]\s*(\S.*)$`)
+
+// findSections finds the top-level headings 一、… in order. A heading must
+// carry the next number, which keeps the numbered rows of tables out.
+func findSections(r *Report) {
+	next := 1
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		s := string(r.Text.Norm[i])
+		m := sectionRe.FindStringSubmatch(s)
+		if m == nil || strings.Contains(s, "|") || inTable(r, i) {
+			continue
+		}
+		title := strings.TrimSpace(m[2])
+		if n := chineseNumber(m[1]); n != next || len([]rune(compact(title))) > 40 {
+			continue
+		}
+		sec := Section{Number: next, Title: title, Kind: sectionKind(title)}
+		col := strings.Index(s, m[1])
+		sec.Span = Span{Pos{i + 1, len([]rune(s[:col])) + 1}, Pos{i + 1, len(r.Text.Norm[i]) + 1}}
+		if n := len(r.Sections); n > 0 {
+			r.Sections[n-1].EndLine = i
+		}
+		r.Sections = append(r.Sections, sec)
+		next++
+		if strings.Contains(title, "附表") || strings.Contains(title, "统计表") {
+			break
+		}
+	}
+	if n := len(r.Sections); n > 0 {
+		r.Sections[n-1].EndLine = r.BodyEnd
+	}
+}
+
+func inTable(r *Report, line int) bool {
+	for _, t := range r.Tables {
+		if line+1 >= t.Span.Start.Line && line+1 <= t.Span.End.Line {
+			return true
+		}
+	}
+	return false
+}
+
+func chineseNumber(s string) int {
+	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digits[rs[0]]
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + digits[rs[1]]
+	}
+	return 0
+}
+
+// sectionKind matches headings by keywords, not exact strings: real reports
+// vary the wording (DOMAIN.md §2.1).
+func sectionKind(title string) SectionKind {
+	c := compact(title)
+	switch {
+	case strings.Contains(c, "复议") && strings.Contains(c, "诉讼"):
+		return SectionReview
+	case strings.Contains(c, "问题") && strings.Contains(c, "改进"):
+		return SectionProblems
+	case strings.Contains(c, "其他需要报告"):
+		return SectionOtherItems
+	case strings.Contains(c, "申请"):
+		return SectionRequests
+	case strings.Contains(c, "主动公开"):
+		return SectionActive
+	case strings.Contains(c, "总体情况") || strings.Contains(c, "概述") || strings.Contains(c, "概况"):
+		return SectionOverview
+	}
+	return SectionOther
+}
+
+// detectEra tells the templates apart by what the report prints
+// (DOMAIN.md §1): the 第二十条 headers, the shape of （六）其他处理, the
+// template's document number, and last the year.
+func detectEra(r *Report) {
+	for _, t := range r.Tables {
+		if t.Variant != EraUnknown {
+			r.Era, r.EraEvidence = t.Variant, "表格："+t.Title
+			if t.Kind == TableItems {
+				r.EraEvidence = "表二列名：" + t.Columns[0].Label
+			}
+			if t.Kind == TableApplications {
+				r.EraEvidence = "表三「其他处理」的行"
+			}
+			return
+		}
+	}
+	text := ""
+	for i := r.BodyStart; i < r.BodyEnd && i < r.BodyStart+80; i++ {
+		text += string(r.Text.Norm[i])
+	}
+	switch {
+	case strings.Contains(text, "〔2021〕30号") || strings.Contains(text, "[2021]30号"):
+		r.Era, r.EraEvidence = Era2021, "引用国办公开办函〔2021〕30号"
+	case strings.Contains(text, "〔2019〕60号") || strings.Contains(text, "[2019]60号"):
+		r.Era, r.EraEvidence = Era2019, "引用国办公开办函〔2019〕60号"
+	case r.Year >= 2021:
+		r.Era, r.EraEvidence = Era2021, "报告年度"
+	case r.Year >= 2019:
+		r.Era, r.EraEvidence = Era2019, "报告年度"
+	case r.Year > 0:
+		r.Era, r.EraEvidence = EraPre2019, "报告年度"
+	}
+}

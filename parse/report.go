@@ -1,0 +1,205 @@
+package parse
+
+// Pos is a place in the original file: 1-based line and column, the column
+// counted in Unicode characters, as a person's editor shows it.
+type Pos struct {
+	Line int
+	Col  int
+}
+
+// Span is a range in the original file; End is the position just after the
+// last character.
+type Span struct {
+	Start Pos
+	End   Pos
+}
+
+// Era is the template a report follows.
+type Era int
+
+const (
+	EraUnknown Era = iota
+	EraPre2019     // 2008 Regulations, statistics table of the province's own form
+	Era2019        // 国办公开办函〔2019〕60号 trial template
+	Era2021        // 国办公开办函〔2021〕30号 template
+)
+
+func (e Era) String() string {
+	return [...]string{"unknown", "pre-2019", "2019", "2021"}[e]
+}
+
+// Zh names the era for messages.
+func (e Era) Zh() string {
+	return [...]string{"未识别", "2019年以前（统计表）", "2019年模板（国办公开办函〔2019〕60号）", "2021年模板（国办公开办函〔2021〕30号）"}[e]
+}
+
+// Report is the model of one annual report.
+type Report struct {
+	Text *Text
+
+	Title     string
+	TitleSpan Span
+	Year      int // the report year Y, from the title or else the period
+	Era       Era
+	// EraEvidence says what the era was recognised by.
+	EraEvidence string
+
+	// BodyStart and BodyEnd are the 0-based line range of the report proper:
+	// the page chrome before the title and after the end is not read.
+	BodyStart, BodyEnd int
+
+	Period *Period
+	Dates  []Date
+
+	Sections []Section
+	Tables   []*Table
+}
+
+// Period is the statistical period (统计期限) the report states.
+type Period struct {
+	Start, End Date
+	Span       Span
+}
+
+// DatesWithRole returns the report's dates of one role, in order.
+func (r *Report) DatesWithRole(role DateRole) []Date {
+	var out []Date
+	for _, d := range r.Dates {
+		if d.Role == role {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// TablesOf returns the report's tables of one kind.
+func (r *Report) TablesOf(kind TableKind) []*Table {
+	var out []*Table
+	for _, t := range r.Tables {
+		if t.Kind == kind {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// SectionKind identifies the six sections of the 2019 and 2021 templates.
+type SectionKind int
+
+const (
+	SectionOther      SectionKind = iota
+	SectionOverview               // 一、总体情况
+	SectionActive                 // 二、主动公开政府信息情况
+	SectionRequests               // 三、收到和处理政府信息公开申请情况
+	SectionReview                 // 四、政府信息公开行政复议、行政诉讼情况
+	SectionProblems               // 五、存在的主要问题及改进情况
+	SectionOtherItems             // 六、其他需要报告的事项
+)
+
+// Section is a top-level heading (一、… 十、) and the lines under it.
+type Section struct {
+	Number int // 1 for 一、
+	Title  string
+	Kind   SectionKind
+	Span   Span // the heading
+	// EndLine is the 0-based line where the next section (or the body) ends.
+	EndLine int
+}
+
+// TableKind is what a table is.
+type TableKind int
+
+const (
+	TableUnknown      TableKind = iota
+	TableItems                  // 表二: 第二十条 items (2019, 2021)
+	TableApplications           // 表三: 收到和处理政府信息公开申请情况
+	TableReview                 // 表四: 行政复议、行政诉讼
+	TableStatistics             // pre-2019 statistics table
+)
+
+func (k TableKind) String() string {
+	return [...]string{"unknown", "items", "applications", "review", "statistics"}[k]
+}
+
+// Zh names the table for messages.
+func (k TableKind) Zh() string {
+	return [...]string{"未识别表格", "表二（第二十条主动公开）", "表三（收到和处理政府信息公开申请）", "表四（行政复议、行政诉讼）", "统计表"}[k]
+}
+
+// TableStatus says whether the rules could read a table's cells.
+type TableStatus int
+
+const (
+	TableRead      TableStatus = iota // every row's columns are certain
+	TablePartial                      // some rows or columns are uncertain
+	TableUnchecked                    // nothing can be checked
+)
+
+func (s TableStatus) String() string {
+	return [...]string{"read", "partial", "unchecked"}[s]
+}
+
+// Column is one data column of a table.
+type Column struct {
+	Key   string // canonical, e.g. "natural"
+	Label string // as the template prints it, e.g. 自然人
+	En    string
+}
+
+// Table is a table of the report read into canonical rows and columns.
+type Table struct {
+	Kind    TableKind
+	Variant Era // the template the table follows, from its own rows
+	Title   string
+	Span    Span
+	Columns []Column
+	Rows    []*Row
+	Status  TableStatus
+	// Reason says, in Chinese and English, why a table or some of its rows
+	// could not be read with certainty.
+	Reason, ReasonEn string
+}
+
+// Row returns the row with the canonical key, or nil.
+func (t *Table) Row(key string) *Row {
+	for _, r := range t.Rows {
+		if r.Key == key {
+			return r
+		}
+	}
+	return nil
+}
+
+// Row is a table row under its canonical key.
+type Row struct {
+	Key   string // e.g. apply.result.denied.state_secret
+	Label string // as printed
+	Short string // short Chinese name for messages
+	En    string // short English name for messages
+	Span  Span   // the printed label
+	// Cells holds one cell per table column. A cell whose column is not
+	// certain is CellMissing.
+	Cells []Cell
+	// Read holds the cells in the order they were read, before any column
+	// was assigned.
+	Read []Cell
+	// InferredColumns is set when columns were assigned by an inference (the
+	// copy dropped empty cells; see the table's Reason).
+	InferredColumns bool
+	// Group marks a label row that carries no numbers by design
+	// (（三）不予公开 over its eight reasons).
+	Group bool
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Raw    string
+	Kind   CellKind
+	Number Number
+	Span   Span
+	// Inferred is set when the cell's column was inferred, not read.
+	Inferred bool
+}
+
+// IsNumber reports a cell that holds a number.
+func (c Cell) IsNumber() bool { return c.Kind == CellNumber }

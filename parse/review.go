@@ -1,0 +1,90 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+)
+
+const reviewCells = 15
+
+// readReview finds 表四 from token index from on: its header words, then its
+// fifteen cells in template order (DOMAIN.md §2.4). Cells are mapped by
+// count, never by the damaged header text.
+func readReview(toks []token, from int) *Table {
+	h := findReviewHeader(toks, from)
+	if h < 0 {
+		return nil
+	}
+	t := &Table{Kind: TableReview, Title: "政府信息公开行政复议、行政诉讼情况", Columns: reviewColumns}
+	i := h
+	for i < len(toks) && toks[i].kind == tokText && isReviewHeader(toks[i].text) {
+		i++
+	}
+	var cells []Cell
+	var last token
+	for ; i < len(toks) && len(cells) < reviewCells; i++ {
+		tk := toks[i]
+		switch {
+		case tk.kind == tokValue || tk.kind == tokBlank:
+		case isReviewHeader(tk.text):
+			continue // header words the copy put among the cells
+		case isShortText(tk.text) && (tk.pipe || len(cells) > 0):
+		default:
+			i = len(toks) // prose or a heading: the cells ended
+			continue
+		}
+		cells = append(cells, cellOf(tk))
+		last = tk
+	}
+	t.Span = Span{toks[h].span().Start, toks[h].span().End}
+	if len(cells) > 0 {
+		t.Span.End = last.span().End
+	}
+	for b, def := range reviewRows {
+		row := &Row{Key: def.key, Label: def.short, Short: def.short, En: def.en, Span: toks[h].span(), Cells: make([]Cell, len(reviewColumns))}
+		if len(cells) == reviewCells {
+			copy(row.Cells, cells[b*5:b*5+5])
+			row.Read = row.Cells
+			row.Span = row.Cells[0].Span
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	extra := i < len(toks) && toks[i].kind == tokValue && toks[i].line == last.line
+	switch {
+	case len(cells) == reviewCells && !extra:
+		t.Status = TableRead
+	case extra:
+		t.Status = TableUnchecked
+		t.Reason = fmt.Sprintf("数据行多于 %d 个单元格，无法确定各数所属的列", reviewCells)
+		t.ReasonEn = fmt.Sprintf("the data row has more than %d cells; columns cannot be assigned", reviewCells)
+	default:
+		t.Status = TableUnchecked
+		t.Reason = fmt.Sprintf("只读到 %d 个单元格（应为 %d 个），复制时可能丢失了空白单元格，无法确定各数所属的列", len(cells), reviewCells)
+		t.ReasonEn = fmt.Sprintf("only %d of %d cells were read (empty cells were probably lost in the copy); columns cannot be assigned", len(cells), reviewCells)
+	}
+	return t
+}
+
+// findReviewHeader returns the index of the token that opens 表四's header:
+// a short 行政复议 followed by more header words.
+func findReviewHeader(toks []token, from int) int {
+	for i := from; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tokText || !isReviewHeader(t.text) || !strings.HasPrefix(compact(t.text), "行政复议") {
+			continue
+		}
+		// the header goes on with more header words (结果维持, 总计, …)
+		more := 0
+		for j := i + 1; j < len(toks) && j < i+12; j++ {
+			if toks[j].kind == tokText && isReviewHeader(toks[j].text) {
+				more += len([]rune(compact(toks[j].text)))
+			}
+		}
+		if more >= 8 {
+			return i
+		}
+	}
+	return -1
+}
+
+func isShortText(s string) bool { return len([]rune(compact(s))) <= 6 }

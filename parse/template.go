@@ -1,0 +1,160 @@
+package parse
+
+import "strings"
+
+// rowDef is one row of a template table: its canonical key, the short names
+// used in messages, and the words that identify its printed label.
+type rowDef struct {
+	key   string
+	short string
+	en    string
+	// any: the label matches when its compact form contains one of these.
+	any []string
+	// exact: the label matches when, stripped of numbering, it is exactly
+	// this (for generic labels such as 3.其他).
+	exact string
+	// after: an exact row only matches right after this row.
+	after string
+	group bool
+}
+
+func (d rowDef) matches(label string) bool {
+	c := compact(stripNumbering(label))
+	if d.exact != "" {
+		return c == d.exact
+	}
+	for _, w := range d.any {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// applicationRows are the rows of 表三 in template order (DOMAIN.md §2.3).
+// （六）其他处理 is a data row in 2019 and a group of three rows in 2021.
+var applicationRows = []rowDef{
+	{key: "apply.new", short: "本年新收", en: "new this year", any: []string{"本年新收"}},
+	{key: "apply.carried", short: "上年结转", en: "carried over from last year", any: []string{"上年结转"}},
+	{key: "apply.result", short: "本年度办理结果", en: "results this year", any: []string{"本年度办理结果"}, group: true},
+	{key: "apply.result.granted", short: "予以公开", en: "disclosed", any: []string{"予以公开"}},
+	{key: "apply.result.partial", short: "部分公开", en: "partly disclosed", any: []string{"部分公开"}},
+	{key: "apply.result.denied", short: "不予公开", en: "not disclosed", any: []string{"不予公开"}, group: true},
+	{key: "apply.result.denied.state_secret", short: "不予公开·属于国家秘密", en: "not disclosed: state secret", any: []string{"国家秘密"}},
+	{key: "apply.result.denied.prohibited", short: "不予公开·其他法律行政法规禁止公开", en: "not disclosed: prohibited by law", any: []string{"禁止公开"}},
+	{key: "apply.result.denied.security", short: "不予公开·危及“三安全一稳定”", en: "not disclosed: security and stability", any: []string{"三安全一稳定", "三安全"}},
+	{key: "apply.result.denied.third_party", short: "不予公开·保护第三方合法权益", en: "not disclosed: third-party rights", any: []string{"第三方"}},
+	{key: "apply.result.denied.internal", short: "不予公开·属于三类内部事务信息", en: "not disclosed: internal affairs", any: []string{"内部事务"}},
+	{key: "apply.result.denied.process", short: "不予公开·属于四类过程性信息", en: "not disclosed: process information", any: []string{"过程性"}},
+	{key: "apply.result.denied.enforcement", short: "不予公开·属于行政执法案卷", en: "not disclosed: enforcement files", any: []string{"执法案卷"}},
+	{key: "apply.result.denied.query", short: "不予公开·属于行政查询事项", en: "not disclosed: administrative queries", any: []string{"行政查询"}},
+	{key: "apply.result.unable", short: "无法提供", en: "cannot be provided", any: []string{"无法提供"}, group: true},
+	{key: "apply.result.unable.not_held", short: "无法提供·本机关不掌握相关政府信息", en: "cannot be provided: not held", any: []string{"不掌握"}},
+	{key: "apply.result.unable.need_creation", short: "无法提供·没有现成信息需要另行制作", en: "cannot be provided: would need creating", any: []string{"另行制作", "没有现成"}},
+	{key: "apply.result.unable.unclear", short: "无法提供·补正后申请内容仍不明确", en: "cannot be provided: still unclear", any: []string{"仍不明确"}},
+	{key: "apply.result.rejected", short: "不予处理", en: "not processed", any: []string{"不予处理"}, group: true},
+	{key: "apply.result.rejected.petition", short: "不予处理·信访举报投诉类申请", en: "not processed: petitions and complaints", any: []string{"信访", "举报投诉"}},
+	{key: "apply.result.rejected.repeat", short: "不予处理·重复申请", en: "not processed: repeated", any: []string{"重复申请"}},
+	{key: "apply.result.rejected.publication", short: "不予处理·要求提供公开出版物", en: "not processed: publications", any: []string{"出版物"}},
+	{key: "apply.result.rejected.mass", short: "不予处理·无正当理由大量反复申请", en: "not processed: mass requests", any: []string{"大量反复"}},
+	{key: "apply.result.rejected.confirm", short: "不予处理·要求行政机关确认或重新出具已获取信息", en: "not processed: re-issue of held information", any: []string{"重新出具"}},
+	{key: "apply.result.other", short: "其他处理", en: "other handling", any: []string{"其他处理"}},
+	{key: "apply.result.other.no_correction", short: "其他处理·逾期不补正", en: "other: not corrected in time", any: []string{"不补正"}},
+	{key: "apply.result.other.no_fee", short: "其他处理·逾期未缴纳费用", en: "other: fee not paid", any: []string{"缴纳费用", "收费通知"}},
+	{key: "apply.result.other.other", short: "其他处理·其他", en: "other: other", exact: "其他", after: "apply.result.other.no_fee"},
+	{key: "apply.result.total", short: "办理结果总计", en: "total of results", any: []string{"总计"}},
+	{key: "apply.forward", short: "结转下年度继续办理", en: "carried forward to next year", any: []string{"结转下年度"}},
+}
+
+// applicationColumns are the seven data columns of 表三, in data order.
+var applicationColumns = []Column{
+	{"natural", "自然人", "natural persons"},
+	{"business", "商业企业", "businesses"},
+	{"research", "科研机构", "research bodies"},
+	{"nonprofit", "社会公益组织", "public-interest organisations"},
+	{"legal", "法律服务机构", "legal service bodies"},
+	{"other", "其他", "other organisations"},
+	{"total", "总计", "total"},
+}
+
+// reviewColumns are the five columns of each block of 表四.
+var reviewColumns = []Column{
+	{"upheld", "结果维持", "upheld"},
+	{"corrected", "结果纠正", "corrected"},
+	{"other", "其他结果", "other result"},
+	{"pending", "尚未审结", "pending"},
+	{"total", "总计", "total"},
+}
+
+// reviewRows are the three blocks of 表四, in the order their cells appear.
+var reviewRows = []rowDef{
+	{key: "review.reconsideration", short: "行政复议", en: "administrative reconsideration"},
+	{key: "review.suit_direct", short: "行政诉讼·未经复议直接起诉", en: "litigation without prior reconsideration"},
+	{key: "review.suit_after", short: "行政诉讼·复议后起诉", en: "litigation after reconsideration"},
+}
+
+// reviewHeaderRunes are the characters 表四's header words are made of.
+// A text token made only of them is header, even when damaged (结果 | 其 他
+// 果 | 尚未); anything else among the numbers (撤销) is a cell.
+const reviewHeaderRunes = "行政复议诉讼结果维持纠正其他尚未审结总计经直接起后"
+
+func isReviewHeader(s string) bool {
+	c := compact(s)
+	if c == "" {
+		return false
+	}
+	for _, r := range c {
+		if !strings.ContainsRune(reviewHeaderRunes, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// itemBlock is one block of the 第二十条 table (DOMAIN.md §2.2, §3.1).
+type itemBlock struct {
+	item     string // （一）, （五）, …
+	rows     []rowDef
+	cols2019 []Column
+	cols2021 []Column
+}
+
+var itemBlocks = []itemBlock{
+	{item: "一",
+		rows: []rowDef{
+			{key: "items.rules", short: "规章", en: "rules", exact: "规章"},
+			{key: "items.normative", short: "规范性文件", en: "normative documents", any: []string{"规范性文件"}},
+		},
+		cols2019: []Column{{"made", "本年新制作数量", "made this year"}, {"published", "本年新公开数量", "published this year"}, {"public_total", "对外公开总数量", "total public"}},
+		cols2021: []Column{{"issued", "本年制发件数", "issued this year"}, {"repealed", "本年废止件数", "repealed this year"}, {"in_force", "现行有效件数", "in force"}},
+	},
+	{item: "五",
+		rows: []rowDef{
+			{key: "items.license", short: "行政许可", en: "licensing", exact: "行政许可"},
+			{key: "items.other_services", short: "其他对外管理服务事项", en: "other services", any: []string{"其他对外管理服务"}},
+		},
+		cols2019: []Column{{"last_year", "上一年项目数量", "items last year"}, {"change", "本年增/减", "change"}, {"decisions", "处理决定数量", "decisions"}},
+		cols2021: []Column{{"decisions", "本年处理决定数量", "decisions this year"}},
+	},
+	{item: "六",
+		rows: []rowDef{
+			{key: "items.penalty", short: "行政处罚", en: "penalties", exact: "行政处罚"},
+			{key: "items.coercion", short: "行政强制", en: "coercive measures", exact: "行政强制"},
+		},
+		cols2019: []Column{{"last_year", "上一年项目数量", "items last year"}, {"change", "本年增/减", "change"}, {"decisions", "处理决定数量", "decisions"}},
+		cols2021: []Column{{"decisions", "本年处理决定数量", "decisions this year"}},
+	},
+	{item: "八",
+		rows: []rowDef{
+			{key: "items.fees", short: "行政事业性收费", en: "administrative fees", any: []string{"行政事业性收费"}},
+		},
+		cols2019: []Column{{"last_year", "上一年项目数量", "items last year"}, {"change", "本年增/减", "change"}},
+		cols2021: []Column{{"amount", "本年收费金额（单位：万元）", "fees this year (10k yuan)"}},
+	},
+	{item: "九",
+		rows: []rowDef{
+			{key: "items.procurement", short: "政府集中采购", en: "central procurement", any: []string{"政府集中采购"}},
+		},
+		cols2019: []Column{{"projects", "采购项目数量", "procurement projects"}, {"amount", "采购总金额", "procurement amount"}},
+	},
+}

@@ -1,0 +1,197 @@
+package parse
+
+import "strings"
+
+// tokKind is what a piece of table text is.
+type tokKind int
+
+const (
+	tokText  tokKind = iota // a label or a fragment of one
+	tokValue                // something that stands in a number cell: a number, -, /, 无
+	tokBlank                // an empty cell between pipes
+)
+
+// token is one piece of a table as the text shows it, whatever its shape:
+// one cell per line, pipe rows, space-aligned columns or space-separated
+// cells all become the same stream.
+type token struct {
+	kind tokKind
+	text string // normalised
+	raw  string // as in the file
+	line int    // 0-based
+	col  int    // 0-based rune index of the first character
+	end  int    // rune index just after the last character
+	pipe bool   // the token is a cell of a pipe row
+}
+
+func (t token) span() Span {
+	return Span{Pos{t.line + 1, t.col + 1}, Pos{t.line + 1, t.end + 1}}
+}
+
+// tokenize turns lines [from, to) into a token stream.
+func tokenize(txt *Text, from, to int) []token {
+	var toks []token
+	for ln := from; ln < to && ln < len(txt.Norm); ln++ {
+		rs := txt.Norm[ln]
+		if isPageNumber(rs) {
+			continue
+		}
+		if containsRune(rs, '|') {
+			toks = append(toks, pipeTokens(txt, ln)...)
+		} else {
+			toks = append(toks, spaceTokens(txt, ln)...)
+		}
+	}
+	return toks
+}
+
+func containsRune(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// isPageNumber matches the page numbers PDF text keeps: -3-, - 3 -, — 3 —.
+func isPageNumber(rs []rune) bool {
+	s := strings.TrimSpace(string(rs))
+	if s == "" {
+		return false
+	}
+	t := strings.Trim(s, "-—– ")
+	if len(t) == len(s) || t == "" {
+		return false
+	}
+	return allDigits(t) && len(t) <= 3
+}
+
+// pipeTokens splits a pipe row. Leading and trailing empty cells are padding
+// (merged cells, markdown borders) and dropped; an empty cell that stands
+// after a value is kept as a blank cell.
+func pipeTokens(txt *Text, ln int) []token {
+	rs := txt.Norm[ln]
+	orig := []rune(txt.Lines[ln])
+	var toks []token
+	start := 0
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && rs[i] != '|' {
+			continue
+		}
+		a, b := start, i
+		for a < b && rs[a] == ' ' {
+			a++
+		}
+		for b > a && rs[b-1] == ' ' {
+			b--
+		}
+		t := token{line: ln, col: a, end: b, pipe: true, text: string(rs[a:b]), raw: string(orig[a:b])}
+		switch {
+		case a == b:
+			t.kind = tokBlank
+		case isMarkdownRule(t.text):
+			start = i + 1
+			continue
+		case isValueText(t.text):
+			t.kind = tokValue
+		default:
+			t.kind = tokText
+		}
+		toks = append(toks, t)
+		start = i + 1
+	}
+	return trimBlanks(toks)
+}
+
+func isMarkdownRule(s string) bool {
+	return strings.Trim(s, "-: ") == "" && strings.Contains(s, "---")
+}
+
+// trimBlanks keeps a blank cell only between a value before it and a
+// non-blank cell after it on the same row.
+func trimBlanks(toks []token) []token {
+	out := toks[:0]
+	seenValue := false
+	for i, t := range toks {
+		if t.kind == tokBlank {
+			if !seenValue || !nonBlankAfter(toks[i+1:]) {
+				continue
+			}
+		}
+		if t.kind == tokValue {
+			seenValue = true
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func nonBlankAfter(toks []token) bool {
+	for _, t := range toks {
+		if t.kind != tokBlank {
+			return true
+		}
+	}
+	return false
+}
+
+// spaceTokens splits a line on white space. Neighbouring words that are not
+// values join into one text token, so that "商业 企业" or a label broken by
+// spaces stays one label.
+func spaceTokens(txt *Text, ln int) []token {
+	rs := txt.Norm[ln]
+	orig := []rune(txt.Lines[ln])
+	var toks []token
+	i := 0
+	for i < len(rs) {
+		for i < len(rs) && rs[i] == ' ' {
+			i++
+		}
+		if i >= len(rs) {
+			break
+		}
+		j := i
+		for j < len(rs) && rs[j] != ' ' {
+			j++
+		}
+		w := string(rs[i:j])
+		t := token{line: ln, col: i, end: j, text: w, raw: string(orig[i:j])}
+		if isValueText(w) {
+			t.kind = tokValue
+		} else {
+			t.kind = tokText
+			if n := len(toks); n > 0 && toks[n-1].kind == tokText && toks[n-1].line == ln {
+				prev := &toks[n-1]
+				prev.text += w
+				prev.raw = string(orig[prev.col:j])
+				prev.end = j
+				i = j
+				continue
+			}
+		}
+		toks = append(toks, t)
+		i = j
+	}
+	return toks
+}
+
+// isValueText reports text that stands where a number belongs: a number
+// (with sign or unit) or a placeholder.
+func isValueText(s string) bool {
+	k, _ := ParseCell(s)
+	switch k {
+	case CellNumber, CellDash, CellSlash, CellNone:
+		return true
+	}
+	return false
+}
+
+// cellOf turns a token into a cell.
+func cellOf(t token) Cell {
+	k, n := ParseCell(t.text)
+	if t.kind == tokBlank {
+		k = CellBlank
+	}
+	return Cell{Raw: t.raw, Kind: k, Number: n, Span: t.span()}
+}

@@ -1,0 +1,17 @@
+package rules
+
+// All returns every rule, in the order the README lists them.
+func All() []*Rule {
+	return []*Rule{
+		applyBalanceRule,
+		applyRowTotalRule,
+		applyOutcomeRule,
+		reviewTotalRule,
+		cellNotNumberRule,
+		dateBeforePeriodEndRule,
+		dateImpossibleRule,
+		periodCalendarYearRule,
+		dateAmbiguousRule,
+		tableUncheckedRule,
+	}
+}

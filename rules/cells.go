@@ -1,0 +1,100 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/reportlint/reportlint/parse"
+)
+
+var cellNotNumberRule = &Rule{
+	ID: "cell-not-number", Name: "单元格应为数字", Severity: Error,
+	Doc: Text{
+		Zh: "表三、表四的数据单元格须填非负整数。填了文字（如「撤销」）或小数、负数的，报错误；在列位置确定的行里留空的，报警告（无则应填 0）；填「—」「/」「无」的，按非数字处理，每表报一条提示。涉及这些单元格的勾稽核对一律跳过，不把它们当作 0（DOMAIN.md §7 第6条）。",
+		En: "Data cells of Tables 3 and 4 must hold non-negative whole numbers. Text (such as 撤销) or a decimal or negative number is an error; an empty cell in a row whose columns are certain is a warning (write 0 for none); dashes, slashes and 无 are not numbers, noted once per table. Every identity that uses such a cell is skipped, never read as 0 (DOMAIN.md §7 item 6).",
+	},
+	Run: checkCells,
+}
+
+func checkCells(p *Pass) {
+	for _, t := range p.Report.Tables {
+		if t.Kind != parse.TableApplications && t.Kind != parse.TableReview {
+			continue
+		}
+		placeholders := 0
+		var first parse.Cell
+		for _, row := range t.Rows {
+			for _, c := range cellsToCheck(t, row) {
+				switch c.cell.Kind {
+				case parse.CellText:
+					p.Add(cellFinding(t, row, c, fmt.Sprintf("填写了文字「%s」，应填数字", c.cell.Raw), fmt.Sprintf("holds text %q where a number belongs", c.cell.Raw)).At(Error))
+				case parse.CellBlank:
+					if c.col >= 0 {
+						p.Add(cellFinding(t, row, c, "为空白，应填数字（无则填 0）", "is empty; write a number (0 for none)").At(Warning))
+					}
+				case parse.CellNumber:
+					if !c.cell.Number.IsInt || c.cell.Number.Value < 0 {
+						p.Add(cellFinding(t, row, c, fmt.Sprintf("应为非负整数，实为「%s」", c.cell.Raw), fmt.Sprintf("should be a non-negative whole number, not %q", c.cell.Raw)).At(Error))
+					}
+				case parse.CellDash, parse.CellSlash, parse.CellNone:
+					if placeholders == 0 {
+						first = c.cell
+					}
+					placeholders++
+				}
+			}
+		}
+		if placeholders > 0 {
+			p.Add(Finding{
+				Span:  first.Span,
+				Table: t.Kind.String(),
+				Message: Text{
+					Zh: fmt.Sprintf("%s有 %d 个单元格填「—」「/」或「无」（首个为「%s」），按非数字处理，涉及的勾稽核对已跳过；无数据应填 0", tableShortZh(t.Kind), placeholders, first.Raw),
+					En: fmt.Sprintf("%s has %d cells holding a dash, slash or 无 (first: %q); they are not numbers and the identities using them were skipped; write 0 for none", tableShortEn(t.Kind), placeholders, first.Raw),
+				},
+			}.At(Info))
+		}
+	}
+}
+
+type placedCell struct {
+	cell parse.Cell
+	col  int // -1 when the column is not known
+}
+
+// cellsToCheck returns a row's cells with their columns where known; a row
+// whose columns are unknown still has its cells checked for text.
+func cellsToCheck(t *parse.Table, row *parse.Row) []placedCell {
+	var out []placedCell
+	known := false
+	for i, c := range row.Cells {
+		if c.Kind != parse.CellMissing && !c.Inferred {
+			known = true
+			out = append(out, placedCell{c, i})
+		}
+	}
+	if known {
+		return out
+	}
+	for _, c := range row.Read {
+		out = append(out, placedCell{c, -1})
+	}
+	return out
+}
+
+func cellFinding(t *parse.Table, row *parse.Row, c placedCell, zhWhat, enWhat string) Finding {
+	where, whereEn := fmt.Sprintf("%s「%s」行", tableShortZh(t.Kind), row.Short), fmt.Sprintf("%s, row %q", tableShortEn(t.Kind), row.En)
+	col := ""
+	if c.col >= 0 {
+		where = fmt.Sprintf("%s「%s」列", where, t.Columns[c.col].Label)
+		whereEn = fmt.Sprintf("%s, column %q", whereEn, t.Columns[c.col].En)
+		col = t.Columns[c.col].Key
+	}
+	return Finding{
+		Span: c.cell.Span,
+		Message: Text{
+			Zh: fmt.Sprintf("%s的单元格%s；涉及此格的勾稽核对已跳过", where, zhWhat),
+			En: fmt.Sprintf("%s: the cell %s; the identities using it were skipped", whereEn, enWhat),
+		},
+		Table: t.Kind.String(), Row: row.Key, Column: col,
+	}
+}

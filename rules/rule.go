@@ -1,0 +1,155 @@
+// Package rules checks a parsed report. A Rule is a value with a stable ID,
+// a name, a default severity, a doc and a check function, in the shape of
+// golang.org/x/tools/go/analysis; All lists every rule.
+package rules
+
+import (
+	"sort"
+
+	"github.com/reportlint/reportlint/parse"
+)
+
+// Severity of a finding.
+type Severity int
+
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	return [...]string{"info", "warning", "error"}[s]
+}
+
+// Zh names the severity in Chinese.
+func (s Severity) Zh() string {
+	return [...]string{"提示", "警告", "错误"}[s]
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, bool) {
+	switch s {
+	case "error":
+		return Error, true
+	case "warning":
+		return Warning, true
+	case "info":
+		return Info, true
+	}
+	return 0, false
+}
+
+// Text is a message in Chinese and in English.
+type Text struct {
+	Zh string
+	En string
+}
+
+// Operand is one number a finding is about, named by its printed label.
+type Operand struct {
+	Label   string // Chinese label as the report prints it
+	LabelEn string
+	Value   float64
+	Span    parse.Span
+}
+
+// Finding is one problem found in a report.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Span     parse.Span
+	Message  Text
+	// Operands are the numbers involved, Expected the value that would make
+	// the identity hold (HasExpected is false where no single value does).
+	Operands    []Operand
+	Expected    float64
+	HasExpected bool
+	// Table, Row and Column name the cell the finding is about, by
+	// canonical key, when it is about a cell.
+	Table  string
+	Row    string
+	Column string
+	// Soften lowers an error to a warning: the check rests on an inference
+	// (columns inferred, not read) and must not be the basis of an error.
+	Soften bool
+
+	explicit bool
+}
+
+// Rule is one check.
+type Rule struct {
+	ID       string
+	Name     string
+	Severity Severity
+	Doc      Text
+	Run      func(*Pass)
+}
+
+// Pass is what a rule sees while it runs: the report and a way to report.
+type Pass struct {
+	Report   *parse.Report
+	Rule     *Rule
+	findings []Finding
+}
+
+// Add records a finding at the rule's severity, or one lower when the
+// finding is softened. A rule that reports at several levels sets Severity
+// itself and the rule's severity caps it.
+func (p *Pass) Add(f Finding) {
+	f.Rule = p.Rule.ID
+	if f.Severity == Info && p.Rule.Severity != Info && !f.explicit {
+		f.Severity = p.Rule.Severity
+	}
+	if f.Severity > p.Rule.Severity {
+		f.Severity = p.Rule.Severity
+	}
+	if f.Soften && f.Severity == Error {
+		f.Severity = Warning
+	}
+	p.findings = append(p.findings, f)
+}
+
+// At sets a finding's severity explicitly (below the rule's default).
+func (f Finding) At(s Severity) Finding {
+	f.Severity = s
+	f.explicit = true
+	return f
+}
+
+// Check runs the rules over a report and returns the findings sorted by
+// position, then rule.
+func Check(r *parse.Report, rules []*Rule) []Finding {
+	var out []Finding
+	for _, rule := range rules {
+		p := &Pass{Report: r, Rule: rule}
+		rule.Run(p)
+		out = append(out, p.findings...)
+	}
+	SortFindings(out)
+	return out
+}
+
+// SortFindings orders findings by line, column, then rule ID.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i].Span.Start, fs[j].Span.Start
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return fs[i].Rule < fs[j].Rule
+	})
+}
+
+// Lookup returns the rule with the ID, or nil.
+func Lookup(id string) *Rule {
+	for _, r := range All() {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
