@@ -39,8 +39,8 @@ func outcomeIdentity(v parse.Era, other ...string) Identity {
 	keys = append(keys, other...)
 	id := Identity{
 		Rule: "apply-outcome-total", Table: parse.TableApplications, Variant: v, Each: eachColumn,
-		Left: []ref{{"apply.result.total", -1}},
-		Fix:  ref{"apply.result.total", -1},
+		Left:  []ref{{"apply.result.total", -1}},
+		Fix:   ref{"apply.result.total", -1},
 		SumZh: "（一）至（六）各项之和", SumEn: "the sum of outcomes (1) to (6)",
 	}
 	for _, k := range keys {
