@@ -109,7 +109,7 @@ func (r *appReader) startRow(d int, t token) {
 // is short and stands between cells of the current row.
 func (r *appReader) isTextCell(i int) bool {
 	t := r.toks[i]
-	if r.row == nil || len([]rune(t.text)) > 6 || isReviewHeader(t.text) {
+	if r.row == nil || len([]rune(t.text)) > 6 || isReviewHeader(t.text) || stripNumbering(t.text) != strings.TrimSpace(t.text) {
 		return false
 	}
 	if t.pipe && t.line == r.row.Span.Start.Line-1 {

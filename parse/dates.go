@@ -32,8 +32,10 @@ func findReportDates(r *Report) {
 }
 
 // periodWords open the sentence that states the statistical period.
-var periodWords = []string{"统计期限", "统计时限", "统计时间段", "统计时段", "统计区间", "统计时间", "统计期间", "数据统计期"}
+var periodWords = []string{"统计期限", "统计周期", "统计时限", "统计时间段", "统计时段", "统计区间", "统计时间", "统计期间", "数据统计期"}
 
+// findPeriod reads the statistical period from the sentence that states it,
+// which PDF text may wrap over the next line.
 func findPeriod(r *Report) {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
 		s := string(r.Text.Norm[i])
@@ -41,24 +43,25 @@ func findPeriod(r *Report) {
 		if k < 0 {
 			continue
 		}
-		rs := []rune(s[k:])
+		j := joinLines(r.Text, i, 2)
 		off := len([]rune(s[:k]))
-		ds := datesIn(rs, true, 0)
+		ds := datesIn(j.runes[off:], true, 0)
 		if len(ds) < 2 {
 			continue
 		}
-		start, end := ds[0], ds[1]
-		start.start += off
-		start.end += off
-		end.start += off
-		end.end += off
-		start.Role, end.Role = RolePeriodStart, RolePeriodEnd
-		p := &Period{Start: withSpan(start, i), End: withSpan(end, i)}
+		p := &Period{Start: joinedDate(j, ds[0], off, RolePeriodStart), End: joinedDate(j, ds[1], off, RolePeriodEnd)}
 		p.Span = Span{p.Start.Span.Start, p.End.Span.End}
 		r.Period = p
 		r.Dates = append(r.Dates, p.Start, p.End)
 		return
 	}
+}
+
+func joinedDate(j joined, d dateAt, off int, role DateRole) Date {
+	dt := d.Date
+	dt.Role = role
+	dt.Span = j.span(d.start+off, d.end+off)
+	return dt
 }
 
 func withSpan(d dateAt, line int) Date {

@@ -129,3 +129,42 @@ func isNumeralRune(r rune) bool {
 }
 
 func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// joined is a few consecutive normalised lines run together, for statements
+// that PDF text wraps mid-sentence ("统计期限为 2025" / "年 1 月 1 日至…").
+type joined struct {
+	runes []rune
+	first int   // 0-based line of runes[0]
+	ends  []int // ends[k]: offset just after line first+k
+}
+
+func joinLines(t *Text, from, n int) joined {
+	j := joined{first: from}
+	for k := from; k < from+n && k < len(t.Norm); k++ {
+		j.runes = append(j.runes, t.Norm[k]...)
+		j.ends = append(j.ends, len(j.runes))
+	}
+	return j
+}
+
+// pos turns an offset in the joined runes into a file position; an offset
+// at a line's end stays on that line.
+func (j joined) pos(off int) Pos {
+	start := 0
+	for k, end := range j.ends {
+		if off < end || (off == end && k == len(j.ends)-1) {
+			return Pos{j.first + k + 1, off - start + 1}
+		}
+		start = end
+	}
+	return Pos{j.first + len(j.ends), off - start + 1}
+}
+
+func (j joined) span(a, b int) Span {
+	end := j.pos(b)
+	if b > 0 {
+		last := j.pos(b - 1)
+		end = Pos{last.Line, last.Col + 1}
+	}
+	return Span{j.pos(a), end}
+}

@@ -15,13 +15,18 @@ func Parse(txt *Text) (*Report, error) {
 	r := &Report{Text: txt}
 	findTitle(r)
 	findBodyEnd(r)
-	if !looksLikeReport(r) {
+	if !mentionsDisclosure(r) {
 		return nil, ErrNotReport
 	}
 	toks := tokenize(txt, r.BodyStart, r.BodyEnd)
 	readTables(r, toks)
 	findSections(r)
 	findReportDates(r)
+	// a report names itself in a title, or carries the template's tables, or
+	// states its period; a letter filed under 年报 does none of these
+	if r.Title == "" && len(r.Tables) == 0 && r.Period == nil {
+		return nil, ErrNotReport
+	}
 	if r.Year == 0 && r.Period != nil && r.Period.Start.Sure() {
 		r.Year = r.Period.Start.Year
 	}
@@ -38,22 +43,25 @@ func ParseBytes(name string, data []byte) (*Report, error) {
 	return Parse(txt)
 }
 
-var titleRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*度?[^\d,。;]{0,16}?信息公开`)
+// titleRe matches "2016年度政府信息公开年度报告" and its variants: a year,
+// then 信息公开, then 报告 or 年报 soon after.
+var titleRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*度?[^\d,。;]{0,16}?信息公开[^\d,。;]{0,8}?(?:报告|年报)`)
 
 // findTitle finds the report's title, the line where the report proper
 // begins (breadcrumbs and site navigation come before it), and the year.
 func findTitle(r *Report) {
-	lines := r.Text.Norm
-	for i := 0; i < len(lines) && i < 60; i++ {
-		s := string(lines[i])
+	for i := 0; i < len(r.Text.Norm) && i < 60; i++ {
+		// a title may wrap: "2024 年上海市科委政府信息公开工作" / "年度报告"
+		j := joinLines(r.Text, i, 2)
+		s := string(j.runes)
 		m := titleRe.FindStringSubmatchIndex(s)
-		if m == nil || !(strings.Contains(s[m[1]:], "报告") || strings.Contains(s[m[1]:], "年报")) {
+		if m == nil || m[0] >= len(string(r.Text.Norm[i])) {
 			continue
 		}
 		r.BodyStart = i
-		r.Title = strings.TrimSpace(r.Text.Lines[i])
-		col := len([]rune(s[:m[0]]))
-		r.TitleSpan = Span{Pos{i + 1, col + 1}, Pos{i + 1, len(lines[i]) + 1}}
+		a := len([]rune(s[:m[0]]))
+		r.TitleSpan = j.span(a, len([]rune(s[:m[1]])))
+		r.Title = strings.TrimSpace(string(j.runes[a:len([]rune(s[:m[1]]))]))
 		r.Year = atoi([]rune(s[m[2]:m[3]]))
 		return
 	}
@@ -80,7 +88,7 @@ func findBodyEnd(r *Report) {
 	}
 }
 
-func looksLikeReport(r *Report) bool {
+func mentionsDisclosure(r *Report) bool {
 	hasDisclosure, hasReport := false, false
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
 		s := string(r.Text.Norm[i])

@@ -22,12 +22,17 @@ func readReview(toks []token, from int) *Table {
 	}
 	var cells []Cell
 	var last token
+	interleaved := false
 	for ; i < len(toks) && len(cells) < reviewCells; i++ {
 		tk := toks[i]
 		switch {
 		case tk.kind == tokValue || tk.kind == tokBlank:
 		case isReviewHeader(tk.text):
-			continue // header words the copy put among the cells
+			// header words among the cells: the copy (PDF text in reading
+			// order) mixed the header into the data, so the order of the
+			// numbers is not the order of the columns
+			interleaved = len(cells) > 0
+			continue
 		case isShortText(tk.text) && (tk.pipe || len(cells) > 0):
 		default:
 			i = len(toks) // prose or a heading: the cells ended
@@ -42,7 +47,7 @@ func readReview(toks []token, from int) *Table {
 	}
 	for b, def := range reviewRows {
 		row := &Row{Key: def.key, Label: def.short, Short: def.short, En: def.en, Span: toks[h].span(), Cells: make([]Cell, len(reviewColumns))}
-		if len(cells) == reviewCells {
+		if len(cells) == reviewCells && !interleaved {
 			copy(row.Cells, cells[b*5:b*5+5])
 			row.Read = row.Cells
 			row.Span = row.Cells[0].Span
@@ -51,6 +56,10 @@ func readReview(toks []token, from int) *Table {
 	}
 	extra := i < len(toks) && toks[i].kind == tokValue && toks[i].line == last.line
 	switch {
+	case interleaved:
+		t.Status = TableUnchecked
+		t.Reason = "表头文字与数字交错（PDF 转出的文字顺序），无法确定各数所属的列"
+		t.ReasonEn = "header words are mixed in among the numbers (PDF text order); columns cannot be assigned"
 	case len(cells) == reviewCells && !extra:
 		t.Status = TableRead
 	case extra:

@@ -17,7 +17,8 @@ var cellNotNumberRule = &Rule{
 
 func checkCells(p *Pass) {
 	for _, t := range p.Report.Tables {
-		if t.Kind != parse.TableApplications && t.Kind != parse.TableReview {
+		// an unchecked table's cells cannot be told from its labels
+		if t.Kind != parse.TableApplications && t.Kind != parse.TableReview || t.Status == parse.TableUnchecked {
 			continue
 		}
 		placeholders := 0
