@@ -187,8 +187,8 @@ func scanDate(rs []rune, i int, lost bool, defaultYear int) (Date, int, bool) {
 				return Date{}, i, false
 			}
 			end := d1
-			if end < len(rs) && rs[end] == '日' {
-				end++
+			if k := skipSpaces(rs, d1); k < len(rs) && rs[k] == '日' {
+				end = k + 1
 			}
 			return exactDate(y, atoi(rs[m0:m1]), atoi(rs[d0:d1]), rs, i, end), end, true
 		}
@@ -228,8 +228,8 @@ func scanMonthDay(rs []rune, i, year int) (Date, int, bool) {
 		return Date{}, i, false
 	}
 	end := d1
-	if end < len(rs) && rs[end] == '日' {
-		end++
+	if k := skipSpaces(rs, d1); k < len(rs) && rs[k] == '日' {
+		end = k + 1
 	}
 	return exactDate(year, atoi(rs[i:m1]), atoi(rs[d0:d1]), rs, i, end), end, true
 }

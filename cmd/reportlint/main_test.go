@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// runCLI runs the command as a user would and returns its exit code and
+// outputs. Colour is off: the tests do not run on a terminal.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// TestSeedsGolden checks the whole text output on each seed report against
+// testdata/seeds/NNN.golden (Chinese) and NNN.en.golden (English).
+func TestSeedsGolden(t *testing.T) {
+	seeds, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	if len(seeds) != 5 {
+		t.Fatalf("want the 5 seed reports, found %d", len(seeds))
+	}
+	for _, seed := range seeds {
+		for _, lang := range []string{"zh", "en"} {
+			golden := strings.TrimSuffix(seed, ".txt") + ".golden"
+			if lang == "en" {
+				golden = strings.TrimSuffix(seed, ".txt") + ".en.golden"
+			}
+			t.Run(filepath.Base(golden), func(t *testing.T) {
+				_, out, errs := runCLI(t, "", "--lang", lang, seed)
+				if errs != "" {
+					t.Errorf("stderr: %s", errs)
+				}
+				if *update {
+					if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(string(want), out); diff != "" {
+					t.Errorf("output differs from %s (-want +got):\n%s", golden, diff)
+				}
+			})
+		}
+	}
+}
+
+// TestSeedFindings asserts what issue 3 requires of each seed, finding by
+// finding, including what must not be reported.
+func TestSeedFindings(t *testing.T) {
+	cases := []struct {
+		seed     string
+		code     int
+		want     []string // substrings of lines that must be present
+		wantNone []string // substrings that must not appear
+	}{
+		{"000", 0, nil, []string{": error:", ": warning:", "2017227"}},
+		{"001", 1, []string{
+			"001.txt:66:9: error: 表四「行政复议」行「其他结果」列的单元格填写了文字「撤销」",
+		}, []string{"apply-balance", "apply-row-total", "apply-outcome-total", "review-total"}},
+		{"002", 1, []string{
+			"002.txt:61:103: error: 落款日期 2017年3月18日 早于统计期限结束（2017年12月31日）；是否应为2018年3月18日？ [date-before-period-end]",
+		}, []string{"2018-03-19", "发布日期"}},
+		{"003", 1, []string{
+			"003.txt:106:46: error: 填报时间「2016220」（按2016年2月20日读取）早于统计期限结束（2016年12月31日）",
+		}, []string{"period-not-calendar-year", "2016329", "424日"}},
+		{"004", 0, []string{"表四已核对", "表三部分核对"}, []string{": error:", ": warning:", "2023", "2024", "05-07"}},
+	}
+	for _, c := range cases {
+		t.Run(c.seed, func(t *testing.T) {
+			code, out, _ := runCLI(t, "", "../../testdata/seeds/"+c.seed+".txt")
+			if code != c.code {
+				t.Errorf("exit code %d, want %d\n%s", code, c.code, out)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("missing %q in\n%s", w, out)
+				}
+			}
+			for _, w := range c.wantNone {
+				if strings.Contains(out, w) {
+					t.Errorf("must not report %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+// TestBadInput: every kind of unusable input gets exit code 2 and a one-line
+// error naming the file, and the other files are still checked.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"empty.txt":     {},
+		"blank.txt":     []byte(" \n\r\n\u3000\n"),
+		"binary.txt":    {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0xff, 0xfe, 0},
+		"notreport.txt": []byte("今天天气很好，我们去公园散步。\n"),
+		"newslist.txt":  []byte("政务公开\n株洲服装服饰协会来茶陵考察05-07\n"),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name := range files {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			code, out, errs := runCLI(t, "", path, "../../testdata/seeds/004.txt")
+			if code != 2 {
+				t.Errorf("exit code %d, want 2", code)
+			}
+			if !strings.Contains(errs, path+": ") || strings.Count(errs, "\n") != 1 {
+				t.Errorf("want one error line naming %s, got %q", path, errs)
+			}
+			if !strings.Contains(out, "004.txt: 状态") {
+				t.Errorf("the good file was not checked:\n%s", out)
+			}
+		})
+	}
+	t.Run("missing", func(t *testing.T) {
+		code, _, errs := runCLI(t, "", filepath.Join(dir, "nope.txt"))
+		if code != 2 || !strings.Contains(errs, "nope.txt: ") {
+			t.Errorf("exit %d, stderr %q", code, errs)
+		}
+	})
+	t.Run("usage", func(t *testing.T) {
+		if code, _, _ := runCLI(t, ""); code != 2 {
+			t.Errorf("no arguments: exit %d, want 2", code)
+		}
+		if code, _, errs := runCLI(t, "", "--lang", "fr", "x.txt"); code != 2 || !strings.Contains(errs, "--lang") {
+			t.Errorf("bad --lang: exit %d, %q", code, errs)
+		}
+		if code, _, _ := runCLI(t, "", "--color", "sometimes", "x.txt"); code != 2 {
+			t.Errorf("bad --color: exit %d", code)
+		}
+	})
+}
+
+func TestStdinAndEncodings(t *testing.T) {
+	seed, err := os.ReadFile("../../testdata/seeds/002.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCLI(t, string(seed), "-")
+	if code != 1 || !strings.Contains(out, "-:61:103: error: 落款日期") {
+		t.Errorf("stdin: exit %d\n%s", code, out)
+	}
+	// the same report with a BOM and CRLF line ends gives the same finding
+	crlf := "\ufeff" + strings.ReplaceAll(string(seed), "\n", "\r\n")
+	_, out2, _ := runCLI(t, crlf, "-")
+	if out2 != out {
+		t.Errorf("BOM+CRLF changed the output:\n%s\nvs\n%s", out2, out)
+	}
+}
+
+func TestEnglishAndColour(t *testing.T) {
+	_, out, _ := runCLI(t, "", "--lang", "en", "../../testdata/seeds/001.txt")
+	if !strings.Contains(out, "001.txt:66:9: error: Table 4 (review and litigation), row \"administrative reconsideration\", column \"other result\": the cell holds text \"撤销\"") {
+		t.Errorf("English message:\n%s", out)
+	}
+	_, col, _ := runCLI(t, "", "--color", "always", "../../testdata/seeds/001.txt")
+	if !strings.Contains(col, "\x1b[") {
+		t.Errorf("--color always printed no colour")
+	}
+	t.Setenv("NO_COLOR", "1")
+	_, plain, _ := runCLI(t, "", "--color", "auto", "../../testdata/seeds/001.txt")
+	if strings.Contains(plain, "\x1b[") {
+		t.Errorf("NO_COLOR ignored")
+	}
+}
+
+func TestFolder(t *testing.T) {
+	code, out, _ := runCLI(t, "", "../../testdata/seeds")
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+	if n := strings.Count(out, ": 状态："); n != 5 {
+		t.Errorf("want 5 files checked, got %d\n%s", n, out)
+	}
+	if !strings.HasSuffix(out, "共检查 5 个文件：错误 3 个，警告 0 个，提示 2 个\n") {
+		t.Errorf("summary:\n%s", out)
+	}
+}

@@ -1,0 +1,182 @@
+package parse
+
+import (
+	"os"
+	"testing"
+)
+
+func parseSeed(t *testing.T, n string) *Report {
+	t.Helper()
+	data, err := os.ReadFile("../testdata/seeds/" + n + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ParseBytes(n, data)
+	if err != nil {
+		t.Fatalf("seed %s: %v", n, err)
+	}
+	return r
+}
+
+func cellValues(cells []Cell) []string {
+	var out []string
+	for _, c := range cells {
+		switch c.Kind {
+		case CellMissing:
+			out = append(out, "?")
+		case CellNumber:
+			out = append(out, c.Raw)
+		default:
+			out = append(out, c.Kind.String()+":"+c.Raw)
+		}
+	}
+	return out
+}
+
+func eq(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestSeed001Model(t *testing.T) {
+	r := parseSeed(t, "001")
+	if r.Year != 2021 || r.Era != Era2021 {
+		t.Errorf("year %d era %v", r.Year, r.Era)
+	}
+	apps := r.TablesOf(TableApplications)
+	if len(apps) != 1 || apps[0].Status != TableRead || apps[0].Variant != Era2021 {
+		t.Fatalf("表三: %+v", apps)
+	}
+	a := apps[0]
+	if n := len(a.Rows); n != 30 {
+		t.Errorf("表三 has %d rows (25 data rows and 5 group labels expected)", n)
+	}
+	for key, want := range map[string][]string{
+		"apply.new":                      {"2", "0", "0", "0", "0", "0", "2"},
+		"apply.result.unable.not_held":   {"1", "0", "0", "0", "0", "0", "1"},
+		"apply.result.other.other":       {"0", "0", "0", "0", "0", "0", "0"},
+		"apply.result.total":             {"2", "0", "0", "0", "0", "0", "2"},
+		"apply.result.rejected.petition": {"1", "0", "0", "0", "0", "0", "1"},
+	} {
+		row := a.Row(key)
+		if row == nil {
+			t.Errorf("no row %s", key)
+			continue
+		}
+		if got := cellValues(row.Cells); !eq(got, want) {
+			t.Errorf("%s: %v, want %v", key, got, want)
+		}
+	}
+	if g := a.Row("apply.result.denied"); g == nil || !g.Group || len(g.Read) != 0 {
+		t.Errorf("（三）不予公开 must be a group label with no cells: %+v", g)
+	}
+	rev := r.TablesOf(TableReview)
+	if len(rev) != 1 || rev[0].Status != TableRead {
+		t.Fatalf("表四: %+v", rev)
+	}
+	want := []string{"0", "0", "text:撤销", "0", "1"}
+	if got := cellValues(rev[0].Row("review.reconsideration").Cells); !eq(got, want) {
+		t.Errorf("表四 复议: %v, want %v", got, want)
+	}
+	if c := rev[0].Row("review.reconsideration").Cells[2]; c.Span.Start != (Pos{66, 9}) {
+		t.Errorf("撤销 at %v, want 66:9", c.Span.Start)
+	}
+	if items := r.TablesOf(TableItems); len(items) != 4 || items[1].Row("items.license").Cells[0].Raw != "1837" {
+		t.Errorf("表二: %d blocks", len(items))
+	}
+	kinds := []SectionKind{SectionOverview, SectionActive, SectionRequests, SectionReview, SectionProblems, SectionOtherItems}
+	if len(r.Sections) != 6 {
+		t.Fatalf("sections: %+v", r.Sections)
+	}
+	for i, s := range r.Sections {
+		if s.Kind != kinds[i] {
+			t.Errorf("section %d %q kind %v, want %v", i+1, s.Title, s.Kind, kinds[i])
+		}
+	}
+}
+
+// Seed 004: each 表三 row keeps two numbers (the five empty organisation
+// cells vanished). No applicant column may be assigned; the total column is
+// inferred because every row's last number is the sum of the others.
+func TestSeed004DroppedCells(t *testing.T) {
+	r := parseSeed(t, "004")
+	if r.Era != Era2019 || r.Year != 2019 {
+		t.Errorf("era %v year %d", r.Era, r.Year)
+	}
+	a := r.TablesOf(TableApplications)[0]
+	if a.Status != TablePartial || a.Variant != Era2019 {
+		t.Errorf("status %v variant %v", a.Status, a.Variant)
+	}
+	row := a.Row("apply.new")
+	if got := cellValues(row.Cells); !eq(got, []string{"?", "?", "?", "?", "?", "?", "11"}) || !row.Cells[6].Inferred {
+		t.Errorf("本年新收 cells %v", got)
+	}
+	if got := cellValues(a.Row("apply.result.other").Read); !eq(got, []string{"0", "0"}) {
+		t.Errorf("2019 （六）其他处理 is a data row: %v", got)
+	}
+	rev := r.TablesOf(TableReview)[0]
+	if got := cellValues(rev.Row("review.suit_direct").Cells); !eq(got, []string{"11", "5", "26", "0", "42"}) {
+		t.Errorf("表四 直接起诉 %v", got)
+	}
+	// the news list after the report has dates of its own; they are not read
+	if r.BodyEnd != 390 {
+		t.Errorf("body ends at line %d, want 390 (the [1] [2] 下一页 line)", r.BodyEnd+1)
+	}
+	pub := r.DatesWithRole(RolePublished)
+	if len(pub) != 1 || pub[0].YMD() != (YMD{2020, 2, 22}) {
+		t.Errorf("published: %+v", pub)
+	}
+	for _, d := range r.Dates {
+		if d.Year >= 2023 {
+			t.Errorf("a date of the page chrome was read: %+v", d)
+		}
+	}
+	if r.Period == nil || r.Period.Start.YMD() != (YMD{2019, 1, 1}) || r.Period.End.YMD() != (YMD{2019, 12, 31}) {
+		t.Errorf("period %+v", r.Period)
+	}
+	fin := r.TablesOf(TableItems)
+	if len(fin) != 5 || fin[4].Row("items.procurement").Cells[1].Number.Unit != "万" {
+		t.Errorf("表二 blocks %d", len(fin))
+	}
+}
+
+func TestSeed000Dates(t *testing.T) {
+	r := parseSeed(t, "000")
+	if r.Era != EraPre2019 || r.Year != 2016 {
+		t.Errorf("era %v year %d", r.Era, r.Year)
+	}
+	if r.Period == nil || r.Period.Start.YMD() != (YMD{2016, 1, 1}) || r.Period.End.YMD() != (YMD{2016, 12, 31}) ||
+		r.Period.Start.Certainty != Recovered {
+		t.Errorf("period 201611日至20161231日: %+v", r.Period)
+	}
+	signed := r.DatesWithRole(RoleSigned)
+	if len(signed) != 1 || signed[0].YMD() != (YMD{2017, 2, 27}) || signed[0].Span.Start.Line != 79 {
+		t.Errorf("signed 2017227: %+v", signed)
+	}
+	filled := r.DatesWithRole(RoleFilled)
+	if len(filled) != 1 || filled[0].YMD() != (YMD{2017, 2, 22}) {
+		t.Errorf("filled: %+v", filled)
+	}
+	// 起始时间 201611 and 截止时间 20161231 inside the table are not 落款
+	if len(r.DatesWithRole(RoleSigned)) != 1 {
+		t.Errorf("table dates read as signed dates")
+	}
+}
+
+func TestSeed003Dates(t *testing.T) {
+	r := parseSeed(t, "003")
+	filled := r.DatesWithRole(RoleFilled)
+	if len(filled) != 1 || filled[0].YMD() != (YMD{2016, 2, 20}) || filled[0].Certainty != Recovered || filled[0].Raw != "2016220" {
+		t.Errorf("填报时间: %+v", filled)
+	}
+	if filled[0].Span.Start != (Pos{106, 46}) {
+		t.Errorf("填报时间 at %v", filled[0].Span.Start)
+	}
+}
