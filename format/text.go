@@ -101,10 +101,10 @@ func Status(r *parse.Report, en bool) string {
 	} else {
 		parts = append(parts, fmt.Sprintf("状态：%s年度，%s", yearOr(r.Year, "未知"), r.Era.Zh()))
 	}
-	for _, kind := range []parse.TableKind{parse.TableItems, parse.TableApplications, parse.TableReview} {
+	for _, kind := range []parse.TableKind{parse.TableStatistics, parse.TableItems, parse.TableApplications, parse.TableReview} {
 		ts := r.TablesOf(kind)
 		if len(ts) == 0 {
-			if kind != parse.TableItems && r.Era >= parse.Era2019 {
+			if expectedTable(kind, r.Era) {
 				parts = append(parts, tableWord(kind, en)+pick(en, " not found", "未找到"))
 			}
 			continue
@@ -130,9 +130,9 @@ func worst(ts []*parse.Table) parse.TableStatus {
 
 func tableWord(k parse.TableKind, en bool) string {
 	if en {
-		return map[parse.TableKind]string{parse.TableItems: "table 2", parse.TableApplications: "table 3", parse.TableReview: "table 4"}[k]
+		return map[parse.TableKind]string{parse.TableStatistics: "statistics table", parse.TableItems: "table 2", parse.TableApplications: "table 3", parse.TableReview: "table 4"}[k]
 	}
-	return map[parse.TableKind]string{parse.TableItems: "表二", parse.TableApplications: "表三", parse.TableReview: "表四"}[k]
+	return map[parse.TableKind]string{parse.TableStatistics: "统计表", parse.TableItems: "表二", parse.TableApplications: "表三", parse.TableReview: "表四"}[k]
 }
 
 func statusWord(s parse.TableStatus, en bool) string {
@@ -154,4 +154,14 @@ func pick(en bool, e, z string) string {
 		return e
 	}
 	return z
+}
+
+// expectedTable says whether a report of the era should have the table, so
+// that its absence is worth saying.
+func expectedTable(k parse.TableKind, era parse.Era) bool {
+	switch k {
+	case parse.TableApplications, parse.TableReview:
+		return era >= parse.Era2019
+	}
+	return false
 }

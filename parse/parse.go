@@ -18,8 +18,7 @@ func Parse(txt *Text) (*Report, error) {
 	if !mentionsDisclosure(r) {
 		return nil, ErrNotReport
 	}
-	toks := tokenize(txt, r.BodyStart, r.BodyEnd)
-	readTables(r, toks)
+	readTables(r)
 	findSections(r)
 	findReportDates(r)
 	// a report names itself in a title, or carries the template's tables, or
@@ -106,8 +105,10 @@ func mentionsDisclosure(r *Report) bool {
 	return false
 }
 
-// readTables reads 表二, 表三 and 表四 from the body's tokens.
-func readTables(r *Report, toks []token) {
+// readTables reads 表二, 表三 and 表四 from the body's tokens, or else a
+// pre-2019 statistics table.
+func readTables(r *Report) {
+	toks := tokenize(r.Text, r.BodyStart, r.BodyEnd, true)
 	apps, appsEnd := readApplications(toks)
 	itemsLimit := len(toks)
 	if apps != nil {
@@ -121,6 +122,10 @@ func readTables(r *Report, toks []token) {
 		if rev := readReview(toks, appsEnd); rev != nil {
 			r.Tables = append(r.Tables, rev)
 		}
+		return
+	}
+	if st := readStatistics(tokenize(r.Text, r.BodyStart, r.BodyEnd, false)); st != nil {
+		r.Tables = append(r.Tables, st)
 	}
 }
 

@@ -189,6 +189,13 @@ type Row struct {
 	// Group marks a label row that carries no numbers by design
 	// (（三）不予公开 over its eight reasons).
 	Group bool
+
+	// Statistics tables: the row this one breaks down, how, whether the row
+	// is a flow or a stock, and whether filers fill its breakdown loosely.
+	Parent  string
+	Part    PartKind
+	Measure Measure
+	Loose   bool
 }
 
 // Cell is one table cell.

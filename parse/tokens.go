@@ -28,8 +28,11 @@ func (t token) span() Span {
 	return Span{Pos{t.line + 1, t.col + 1}, Pos{t.line + 1, t.end + 1}}
 }
 
-// tokenize turns lines [from, to) into a token stream.
-func tokenize(txt *Text, from, to int) []token {
+// tokenize turns lines [from, to) into a token stream. With merge,
+// neighbouring words of text on a line join into one label token ("商业 企业");
+// without it, every space separates (crawler text that runs a whole table
+// into one line, "主动公开信息数 条 739 4359 其中：1、网站公开 条 …").
+func tokenize(txt *Text, from, to int, merge bool) []token {
 	var toks []token
 	for ln := from; ln < to && ln < len(txt.Norm); ln++ {
 		rs := txt.Norm[ln]
@@ -39,7 +42,7 @@ func tokenize(txt *Text, from, to int) []token {
 		if containsRune(rs, '|') {
 			toks = append(toks, pipeTokens(txt, ln)...)
 		} else {
-			toks = append(toks, spaceTokens(txt, ln)...)
+			toks = append(toks, spaceTokens(txt, ln, merge)...)
 		}
 	}
 	return toks
@@ -139,7 +142,7 @@ func nonBlankAfter(toks []token) bool {
 // spaceTokens splits a line on white space. Neighbouring words that are not
 // values join into one text token, so that "商业 企业" or a label broken by
 // spaces stays one label.
-func spaceTokens(txt *Text, ln int) []token {
+func spaceTokens(txt *Text, ln int, merge bool) []token {
 	rs := txt.Norm[ln]
 	orig := []rune(txt.Lines[ln])
 	var toks []token
@@ -161,7 +164,7 @@ func spaceTokens(txt *Text, ln int) []token {
 			t.kind = tokValue
 		} else {
 			t.kind = tokText
-			if n := len(toks); n > 0 && toks[n-1].kind == tokText && toks[n-1].line == ln {
+			if n := len(toks); merge && n > 0 && toks[n-1].kind == tokText && toks[n-1].line == ln {
 				prev := &toks[n-1]
 				prev.text += w
 				prev.raw = string(orig[prev.col:j])

@@ -9,8 +9,8 @@ import (
 var cellNotNumberRule = &Rule{
 	ID: "cell-not-number", Name: "单元格应为数字", Severity: Error,
 	Doc: Text{
-		Zh: "表三、表四的数据单元格须填非负整数。填了文字（如「撤销」）或小数、负数的，报错误；在列位置确定的行里留空的，报警告（无则应填 0）；填「—」「/」「无」的，按非数字处理，每表报一条提示。涉及这些单元格的勾稽核对一律跳过，不把它们当作 0（DOMAIN.md §7 第6条）。",
-		En: "Data cells of Tables 3 and 4 must hold non-negative whole numbers. Text (such as 撤销) or a decimal or negative number is an error; an empty cell in a row whose columns are certain is a warning (write 0 for none); dashes, slashes and 无 are not numbers, noted once per table. Every identity that uses such a cell is skipped, never read as 0 (DOMAIN.md §7 item 6).",
+		Zh: "表三、表四和2019年以前统计表的数据单元格须填非负整数。填了文字（如「撤销」）或小数、负数的，报错误；在列位置确定的行里留空的，报警告（无则应填 0）；填「—」「/」「无」的，按非数字处理，每表报一条提示。涉及这些单元格的勾稽核对一律跳过，不把它们当作 0（DOMAIN.md §7 第6条）。",
+		En: "Data cells of Tables 3 and 4 and of pre-2019 statistics tables must hold non-negative whole numbers. Text (such as 撤销) or a decimal or negative number is an error; an empty cell in a row whose columns are certain is a warning (write 0 for none); dashes, slashes and 无 are not numbers, noted once per table. Every identity that uses such a cell is skipped, never read as 0 (DOMAIN.md §7 item 6).",
 	},
 	Run: checkCells,
 }
@@ -18,7 +18,14 @@ var cellNotNumberRule = &Rule{
 func checkCells(p *Pass) {
 	for _, t := range p.Report.Tables {
 		// an unchecked table's cells cannot be told from its labels
-		if t.Kind != parse.TableApplications && t.Kind != parse.TableReview || t.Status == parse.TableUnchecked {
+		if t.Status == parse.TableUnchecked {
+			continue
+		}
+		if t.Kind == parse.TableStatistics {
+			checkStatisticsCells(p, t)
+			continue
+		}
+		if t.Kind != parse.TableApplications && t.Kind != parse.TableReview {
 			continue
 		}
 		placeholders := 0
@@ -98,4 +105,57 @@ func cellFinding(t *parse.Table, row *parse.Row, c placedCell, zhWhat, enWhat st
 		},
 		Table: t.Kind.String(), Row: row.Key, Column: col,
 	}
+}
+
+// checkStatisticsCells reports empty and text cells of a pre-2019 statistics
+// table; an empty total whose parts are filled in is given with their sum.
+func checkStatisticsCells(p *Pass, t *parse.Table) {
+	for _, row := range t.Rows {
+		for col, c := range row.Cells {
+			switch c.Kind {
+			case parse.CellText:
+				p.Add(cellFinding(t, row, placedCell{c, col}, fmt.Sprintf("填写了文字「%s」，应填数字", c.Raw), fmt.Sprintf("holds text %q where a number belongs", c.Raw)).At(Error))
+			case parse.CellBlank:
+				zh, en := "为空白，应填数字（无则填 0）", "is empty; write a number (0 for none)"
+				if parts, ok := partsSum(t, row, col); ok {
+					zh += fmt.Sprintf("；其分项 %s", parts.zh)
+					en += fmt.Sprintf("; its parts say %s", parts.en)
+				}
+				f := cellFinding(t, row, placedCell{c, col}, zh, en).At(Warning)
+				if parts, ok := partsSum(t, row, col); ok {
+					f.Operands, f.Expected, f.HasExpected = parts.operands, parts.total, true
+				}
+				p.Add(f)
+			}
+		}
+	}
+}
+
+type partsText struct {
+	zh, en   string
+	operands []Operand
+	total    float64
+}
+
+// partsSum sums the complete breakdown of a row in one column, when every
+// part is a number.
+func partsSum(t *parse.Table, parent *parse.Row, col int) (partsText, bool) {
+	var terms []term
+	for _, row := range t.Rows {
+		if row.Parent != parent.Key || row.Part != parse.PartComplete {
+			continue
+		}
+		tm, ok := resolve(t, ref{row.Key, col}, col, nil)
+		if !ok {
+			return partsText{}, false
+		}
+		terms = append(terms, tm)
+	}
+	if len(terms) == 0 {
+		return partsText{}, false
+	}
+	return partsText{
+		zh: side(t, terms, eachColumn, "各分项之和", false), en: side(t, terms, eachColumn, "the sum of its parts", true),
+		operands: operands(t, terms, eachColumn), total: sum(terms),
+	}, true
 }

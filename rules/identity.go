@@ -37,6 +37,14 @@ type Identity struct {
 	Fix ref
 	// SumZh/SumEn summarise a side with many terms.
 	SumZh, SumEn string
+	// Columns, when set, are the column keys the table must have, in order,
+	// for the identity to apply (上年累计/本年度/累计).
+	Columns []string
+	// Rows, when set, selects the rows an identity repeated per row is
+	// checked on (flows, not stocks).
+	Rows func(*parse.Row) bool
+	// Soften lowers the finding to a warning: the form is filled loosely.
+	Soften bool
 }
 
 // term is a resolved ref.
@@ -53,23 +61,44 @@ func checkIdentities(p *Pass, ids []Identity) {
 			if id.Table != t.Kind || (id.Variant != parse.EraUnknown && id.Variant != t.Variant) {
 				continue
 			}
-			if t.Status == parse.TableUnchecked {
-				continue
-			}
-			switch id.Each {
-			case eachColumn:
-				for c := range t.Columns {
-					checkIdentity(p, t, id, c, nil)
-				}
-			case eachRow:
-				for _, row := range t.Rows {
-					if !row.Group {
-						checkIdentity(p, t, id, -1, row)
-					}
-				}
+			checkTableIdentity(p, t, id)
+		}
+	}
+}
+
+// checkTableIdentity checks one identity on one table, repeated over its
+// columns or rows.
+func checkTableIdentity(p *Pass, t *parse.Table, id Identity) {
+	if t.Status == parse.TableUnchecked || !hasColumns(t, id.Columns) {
+		return
+	}
+	switch id.Each {
+	case eachColumn:
+		for c := range t.Columns {
+			checkIdentity(p, t, id, c, nil)
+		}
+	case eachRow:
+		for _, row := range t.Rows {
+			if !row.Group && (id.Rows == nil || id.Rows(row)) {
+				checkIdentity(p, t, id, -1, row)
 			}
 		}
 	}
+}
+
+func hasColumns(t *parse.Table, keys []string) bool {
+	if keys == nil {
+		return true
+	}
+	if len(keys) != len(t.Columns) {
+		return false
+	}
+	for i, k := range keys {
+		if t.Columns[i].Key != k {
+			return false
+		}
+	}
+	return true
 }
 
 func resolve(t *parse.Table, r ref, col int, row *parse.Row) (term, bool) {
@@ -139,7 +168,7 @@ func checkIdentity(p *Pass, t *parse.Table, id Identity, col int, row *parse.Row
 		Table:       t.Kind.String(),
 		Row:         fix.row.Key,
 		Column:      t.Columns[fix.col].Key,
-		Soften:      inferred,
+		Soften:      inferred || id.Soften,
 	}
 	f.Message = identityMessage(t, id, col, row, left, right, fix, expected, inferred)
 	p.Add(f)
@@ -247,7 +276,7 @@ func identityMessage(t *parse.Table, id Identity, col int, row *parse.Row, left,
 }
 
 func tableShortZh(k parse.TableKind) string {
-	return map[parse.TableKind]string{parse.TableApplications: "表三", parse.TableReview: "表四", parse.TableItems: "表二", parse.TableStatistics: "统计表"}[k]
+	return map[parse.TableKind]string{parse.TableApplications: "表三", parse.TableReview: "表四", parse.TableItems: "表二", parse.TableStatistics: "统计表", parse.TableUnknown: "表格"}[k]
 }
 
 func tableShortEn(k parse.TableKind) string {

@@ -1,0 +1,224 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+)
+
+func containsStr(s, sub string) bool { return strings.Contains(s, sub) }
+
+// statTitleWords open a pre-2019 statistics table.
+var statTitleWords = []string{"统计表", "统计报表", "指标名称", "统计指标"}
+
+// statUnits are unit cells (单位 column) that stand before a row's numbers.
+var statUnits = map[string]bool{"条": true, "件": true, "个": true, "人": true, "次": true, "人次": true, "万元": true, "元": true, "篇": true, "项": true}
+
+// readStatistics reads a pre-2019 statistics table: rows recognised by their
+// words (statDefs), columns from the header (上年累计/本年度/累计, 年度/历年累计,
+// or one value). It returns nil when the report has none.
+func readStatistics(toks []token) *Table {
+	start := findStatTitle(toks)
+	if start < 0 {
+		return nil
+	}
+	t := &Table{Kind: TableStatistics, Title: toks[start].raw, Span: toks[start].span()}
+	r := &statReader{table: t, used: map[string]bool{}}
+	if gluedStatRow(toks[start].text) {
+		r.glued = append(r.glued, toks[start])
+	}
+	var header strings.Builder
+	for i := start + 1; i < len(toks) && len(r.glued) == 0; i++ {
+		tk := toks[i]
+		if tk.kind != tokText {
+			if r.row != nil {
+				r.row.Read = append(r.row.Read, cellOf(tk))
+			}
+			continue
+		}
+		if d := r.match(tk.text); d != nil {
+			r.start(d, tk)
+			continue
+		}
+		if len(t.Rows) == 0 && gluedStatRow(tk.text) {
+			r.glued = append(r.glued, tk)
+			break
+		}
+		if r.row == nil {
+			header.WriteString(compact(tk.text))
+			continue
+		}
+		if statUnits[compact(tk.text)] {
+			continue
+		}
+		if isChromeOrProse(tk.text) {
+			if len(t.Rows) == 0 && gluedStatRow(tk.text) {
+				r.glued = append(r.glued, tk)
+			}
+			break
+		}
+		// an unknown label: before the row's numbers it continues the
+		// label ("（不同渠道和方式公开相同信息计1条）"); after them it is a row
+		// of its own whose numbers must not be taken for the last row's
+		if len(r.row.Read) > 0 {
+			r.row = nil
+		}
+	}
+	t.Columns = statColumns(header.String())
+	r.assign()
+	if n := len(t.Rows); n > 0 {
+		t.Span.End = t.Rows[n-1].Span.End
+	}
+	return t
+}
+
+func findStatTitle(toks []token) int {
+	for i, t := range toks {
+		if t.kind != tokText {
+			continue
+		}
+		// a title, not a sentence that mentions the table or a list of
+		// contents that names it (附表：…统计报表)
+		c := compact(t.text)
+		if strings.Contains(c, "统计表指标名称") || strings.HasPrefix(c, "指标名称") {
+			return i // crawler text that ran the title into the table
+		}
+		if len([]rune(c)) > 40 || strings.Contains(t.text, "。") || strings.HasPrefix(c, "附表") {
+			continue
+		}
+		for _, w := range statTitleWords {
+			if strings.Contains(c, w) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// isChromeOrProse reports text after the table that is no part of it: a
+// long sentence or the filling note.
+func isChromeOrProse(s string) bool {
+	c := compact(s)
+	return len([]rune(c)) > 40 || strings.HasPrefix(c, "填表说明") || strings.HasPrefix(c, "注")
+}
+
+type statReader struct {
+	table   *Table
+	row     *Row
+	section string // the last row without a parent: the context of ambiguous rows
+	used    map[string]bool
+	glued   []token
+}
+
+func (r *statReader) match(label string) *statDef {
+	if len([]rune(compact(label))) > 60 {
+		return nil
+	}
+	for i := range statDefs {
+		d := &statDefs[i]
+		if r.used[d.key] || (d.underParent && d.parent != r.section) {
+			continue
+		}
+		if d.matches(label) {
+			return d
+		}
+	}
+	return nil
+}
+
+func (r *statReader) start(d *statDef, t token) {
+	r.used[d.key] = true
+	if d.parent == "" {
+		r.section = d.key
+	}
+	r.row = &Row{Key: d.key, Label: t.raw, Short: d.short, En: d.en, Span: t.span(),
+		Parent: d.parent, Part: d.part, Measure: d.measure, Loose: d.loose}
+	r.table.Rows = append(r.table.Rows, r.row)
+	if endsInDigits(t.text) {
+		r.glued = append(r.glued, t)
+	}
+}
+
+// statColumns picks the columns from the header words.
+func statColumns(header string) []Column {
+	switch {
+	case strings.Contains(header, "上年累计"):
+		return statColsJiangsu
+	case strings.Contains(header, "历年累计"):
+		return statColsYearCum
+	}
+	return statColsSingle
+}
+
+// assign gives each row's cells their columns: only a row with exactly one
+// cell per column is certain. In a one-value form, a row with no number at
+// all is an empty cell (the copy keeps the label and nothing after it).
+func (r *statReader) assign() {
+	t := r.table
+	n := len(t.Columns)
+	short := 0
+	for _, row := range t.Rows {
+		row.Cells = make([]Cell, n)
+		switch {
+		case len(row.Read) == n:
+			copy(row.Cells, row.Read)
+		case len(row.Read) == 0 && n == 1 && len(r.glued) == 0:
+			row.Cells[0] = Cell{Kind: CellBlank, Span: Span{row.Span.End, row.Span.End}}
+		default:
+			short++
+		}
+	}
+	switch {
+	case len(r.glued) > 0:
+		for _, row := range t.Rows {
+			row.Cells = make([]Cell, n)
+		}
+		c := []rune(compact(r.glued[0].text))
+		g := excerpt(string(c[gluedAt(r.glued[0].text):]), 24)
+		t.Status = TableUnchecked
+		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g)
+		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g)
+	case len(t.Rows) == 0 && len(r.glued) == 0:
+		t.Status = TableUnchecked
+		t.Reason, t.ReasonEn = "统计表中没有认出的行，未核对", "no row of the statistics table was recognised; not checked"
+	case short > 0:
+		t.Status = TablePartial
+		t.Reason = fmt.Sprintf("%d 行的数字个数与列数（%d）不符，这些行未核对", short, n)
+		t.ReasonEn = fmt.Sprintf("%d rows do not have %d numbers; those rows are not checked", short, n)
+	default:
+		t.Status = TableRead
+	}
+}
+
+// gluedStatRow reports crawler text that ran a table's labels and numbers
+// together ("主动公开信息数条4251516"): a row's words followed by digits.
+func gluedStatRow(s string) bool { return gluedAt(s) >= 0 }
+
+// gluedAt returns where in compact(s) a glued row starts, or -1.
+func gluedAt(s string) int {
+	c := []rune(compact(s))
+	for i := range statDefs {
+		for _, w := range statDefs[i].any {
+			k := strings.Index(string(c), compact(w))
+			if k < 0 {
+				continue
+			}
+			rest := []rune(string(c)[k+len(compact(w)):])
+			if len(rest) > 0 && statUnits[string(rest[0])] {
+				rest = rest[1:]
+			}
+			if n := digitRun(rest, 0); n >= 4 {
+				return len([]rune(string(c)[:k]))
+			}
+		}
+	}
+	return -1
+}
+
+// excerpt shortens s to about n characters around its start.
+func excerpt(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
+}
