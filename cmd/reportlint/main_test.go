@@ -67,7 +67,9 @@ func TestSeedFindings(t *testing.T) {
 		want     []string // substrings of lines that must be present
 		wantNone []string // substrings that must not appear
 	}{
-		{"000", 0, nil, []string{": error:", ": warning:", "2017227"}},
+		{"000", 0, []string{
+			"000.txt:258:25: warning: 统计表「受理政府信息公开咨询」行「本年度」列的单元格为空白，应填数字（无则填 0）；其分项 现场咨询 351 + 电话咨询 502 + 网上咨询 0 + 其他形式咨询 0 = 853",
+		}, []string{": error:", "2017227", "30.45", "51.5"}},
 		{"001", 1, []string{
 			"001.txt:66:9: error: 表四「行政复议」行「其他结果」列的单元格填写了文字「撤销」",
 		}, []string{"apply-balance", "apply-row-total", "apply-outcome-total", "review-total"}},
@@ -76,7 +78,11 @@ func TestSeedFindings(t *testing.T) {
 		}, []string{"2018-03-19", "发布日期"}},
 		{"003", 1, []string{
 			"003.txt:106:46: error: 填报时间「2016220」（按2016年2月20日读取）早于统计期限结束（2016年12月31日）",
-		}, []string{"period-not-calendar-year", "2016329", "424日"}},
+			"003.txt:308:1: warning: 统计表「上年累计」列：收到申请数 37，但 当面申请数 4 + 传真申请数 0 + 网络申请数 5 + 信函申请数 25 = 34",
+			"003.txt:312:1: warning: 统计表「累计」列：收到申请数 47，但 当面申请数 4 + 传真申请数 0 + 网络申请数 5 + 信函申请数 35 = 44",
+			"003.txt:372:1: warning: 统计表「上年累计」列：申请答复数 37，但 各分项之和 = 36",
+			"003.txt:376:1: warning: 统计表「累计」列：申请答复数 47，但 各分项之和 = 46",
+		}, []string{"period-not-calendar-year", "2016329", "424日", "专门机构数", "查阅点数", "人员数", "stat-flow", "0.7", "2.89", "56.5", "13.04"}},
 		{"004", 0, []string{"表四已核对", "表三部分核对"}, []string{": error:", ": warning:", "2023", "2024", "05-07"}},
 	}
 	for _, c := range cases {
@@ -190,7 +196,7 @@ func TestFolder(t *testing.T) {
 	if n := strings.Count(out, ": 状态："); n != 5 {
 		t.Errorf("want 5 files checked, got %d\n%s", n, out)
 	}
-	if !strings.HasSuffix(out, "共检查 5 个文件：错误 3 个，警告 0 个，提示 2 个\n") {
+	if !strings.HasSuffix(out, "共检查 5 个文件：错误 3 个，警告 5 个，提示 2 个\n") {
 		t.Errorf("summary:\n%s", out)
 	}
 }
