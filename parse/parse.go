@@ -21,6 +21,7 @@ func Parse(txt *Text) (*Report, error) {
 	readTables(r)
 	findSections(r)
 	findReportDates(r)
+	findProse(r)
 	// a report names itself in a title, or carries the template's tables, or
 	// states its period; a letter filed under 年报 does none of these
 	if r.Title == "" && len(r.Tables) == 0 && r.Period == nil {

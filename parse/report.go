@@ -53,6 +53,8 @@ type Report struct {
 
 	Sections []Section
 	Tables   []*Table
+	// Prose holds the sentences outside the tables that state numbers.
+	Prose []Sentence
 }
 
 // Period is the statistical period (统计期限) the report states.

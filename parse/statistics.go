@@ -66,7 +66,11 @@ func readStatistics(toks []token) *Table {
 	t.Columns = statColumns(header.String())
 	r.assign()
 	if n := len(t.Rows); n > 0 {
-		t.Span.End = t.Rows[n-1].Span.End
+		last := t.Rows[n-1]
+		t.Span.End = last.Span.End
+		if k := len(last.Read); k > 0 {
+			t.Span.End = last.Read[k-1].Span.End
+		}
 	}
 	return t
 }

@@ -158,3 +158,14 @@ func (d statDef) matches(label string) bool {
 	}
 	return false
 }
+
+// StatRowKey returns the canonical key of the statistics row a label names
+// (for prose that lists the same categories as the table), or "".
+func StatRowKey(label string) string {
+	for _, d := range statDefs {
+		if !d.underParent && d.matches(label) {
+			return d.key
+		}
+	}
+	return ""
+}

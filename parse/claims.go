@@ -1,0 +1,370 @@
+package parse
+
+import (
+	"strings"
+)
+
+// ClaimKind says what a number in prose is.
+type ClaimKind int
+
+const (
+	ClaimCount   ClaimKind = iota // 受理申请10件
+	ClaimPercent                  // 占20%
+)
+
+// Claim is a number stated in prose, with what it counts.
+type Claim struct {
+	Kind ClaimKind
+	// Subject is the words of the clause before the number (normalised):
+	// "机构职能类信息", "全区共受理政府信息公开申请".
+	Subject  string
+	Value    float64
+	Unit     string // 条, 件, …; "%" for a percentage; "" when the copy lost it
+	Decimals int
+	Span     Span
+	// Total: stated as a total (共, 总计, 合计, 总数).
+	Total bool
+	// Cumulative: a figure over several years (截至, 累计, 历年, 以来), not
+	// the report year's (DOMAIN.md §7 item 13).
+	Cumulative bool
+	// Of, for a percentage, is the phrase it is a share of (占全街主动公开信息的
+	// 30.45% → 全街主动公开信息), when printed.
+	Of string
+	// Negated: the clause says there was none (未发生…行政复议).
+	Negated bool
+	// After is the rest of the clause after the number and its unit, which
+	// names what is counted when the prose says 收到1份…行政复议申请.
+	After string
+}
+
+// Sentence is one sentence of prose with the numbers it states.
+type Sentence struct {
+	Text   string // normalised
+	Span   Span
+	Claims []Claim
+	// Lists are the groups of parts the sentence states: after 其中,
+	// 分别为, or under a "…N条…中" opening.
+	Lists []ClaimList
+	// Whole is the count of an opening "…的10件政府信息公开申请中", which the
+	// sentence's shares are of; -1 when there is none.
+	Whole int
+}
+
+// ClaimList is a total and the parts the prose gives of it.
+type ClaimList struct {
+	// Total indexes the total in the sentence's claims, or is -1 when the
+	// total stood in the previous sentence (PrevTotal holds it then).
+	Total     int
+	PrevTotal *Claim
+	Parts     []int
+	// Complete: the prose presents the parts as all of the total
+	// (分别为, 分别是, or a catch-all 其他 item).
+	Complete bool
+	Marker   string
+}
+
+// countUnits are the units a count in prose carries, longest first.
+var countUnits = []string{"人次", "条", "件", "篇", "次", "个", "起", "项", "份", "例", "家", "场", "期"}
+
+// findProse reads the sentences of the body that are not table text.
+func findProse(r *Report) {
+	var prev *Sentence
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		for _, s := range splitSentences(r.Text.Norm[i], i) {
+			s := s
+			if posInTable(r, s.Span.Start) {
+				continue
+			}
+			readClaims(&s)
+			groupClaims(&s, prev)
+			if len(s.Claims) > 0 {
+				r.Prose = append(r.Prose, s)
+				prev = &r.Prose[len(r.Prose)-1]
+			} else {
+				prev = nil
+			}
+		}
+	}
+}
+
+// splitSentences cuts a line at 。！？ and keeps each piece's position.
+func splitSentences(rs []rune, line int) []Sentence {
+	var out []Sentence
+	start := 0
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && !strings.ContainsRune("。！？!?", rs[i]) {
+			continue
+		}
+		a, b := start, i
+		for a < b && rs[a] == ' ' {
+			a++
+		}
+		if b > a {
+			out = append(out, Sentence{Text: string(rs[a:b]), Whole: -1,
+				Span: Span{Pos{line + 1, a + 1}, Pos{line + 1, b + 1}}})
+		}
+		start = i + 1
+	}
+	return out
+}
+
+const clauseDelims = ",;:、()\"“”《》[] "
+
+// readClaims finds the counts and percentages of a sentence.
+func readClaims(s *Sentence) {
+	rs := []rune(s.Text)
+	col0 := s.Span.Start.Col - 1
+	for i := 0; i < len(rs); i++ {
+		if !isDigit(rs[i]) || (i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || rs[i-1] == ',' && i > 1 && isDigit(rs[i-2]) || isLatin(rs[i-1]))) {
+			continue
+		}
+		j, n, ok := readNumber(rs, i)
+		if !ok {
+			i = j - 1
+			continue
+		}
+		c := Claim{Value: n.Value, Decimals: n.Decimals,
+			Span: Span{Pos{s.Span.Start.Line, col0 + i + 1}, Pos{s.Span.Start.Line, col0 + j + 1}}}
+		clause := clauseBefore(rs, i)
+		if of, isShare := shareBefore(rs, i); isShare {
+			c.Kind, c.Unit, c.Of = ClaimPercent, "%", of
+			if k := skipSpaces(rs, j); k < len(rs) && rs[k] == '%' {
+				c.Span.End.Col = col0 + k + 2
+				j = k + 1
+			}
+		} else {
+			unit, end, ok := unitAfter(rs, i, j)
+			if !ok {
+				i = j - 1
+				continue
+			}
+			c.Kind, c.Unit = ClaimCount, unit
+			if unit != "" {
+				c.Span.End.Col = col0 + end + 1
+			}
+			j = end
+		}
+		c.Subject = subjectOf(clause)
+		c.After = clauseAfter(rs, j)
+		c.Total = hasAny(clause, "共", "总计", "合计", "总数", "总量")
+		c.Cumulative = hasAny(s.Text[:len(string(rs[:i]))], "截至", "截止", "累计", "历年", "以来")
+		c.Negated = hasAny(clause, "未", "没有", "无")
+		s.Claims = append(s.Claims, c)
+		i = j - 1
+	}
+}
+
+func isLatin(r rune) bool { return r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '/') }
+
+// readNumber reads 1,234 or 12.5 at rs[i]; a year, a date or a document
+// number is not a count.
+func readNumber(rs []rune, i int) (int, Number, bool) {
+	j := i
+	for j < len(rs) && (isDigit(rs[j]) || (rs[j] == ',' || rs[j] == '.') && j+1 < len(rs) && isDigit(rs[j+1])) {
+		j++
+	}
+	n, ok := ParseNumber(string(rs[i:j]))
+	if !ok {
+		return j, Number{}, false
+	}
+	k := skipSpaces(rs, j)
+	if k < len(rs) && strings.ContainsRune("年月日号时期届批", rs[k]) {
+		return j, Number{}, false
+	}
+	if i > 0 && strings.ContainsRune("第〔[", rs[i-1]) {
+		return j, Number{}, false
+	}
+	return j, n, true
+}
+
+// unitAfter reads the unit after a count. A number with no unit counts only
+// where the copy plainly lost it: before a comma or the sentence's end.
+func unitAfter(rs []rune, i, j int) (string, int, bool) {
+	k := skipSpaces(rs, j)
+	rest := string(rs[k:])
+	for _, u := range countUnits {
+		if strings.HasPrefix(rest, u) {
+			return u, k + len([]rune(u)), true
+		}
+	}
+	// a bare number: not a phone number, postcode or address after a colon
+	if (k >= len(rs) || strings.ContainsRune(",;", rs[k])) && !bareIsContact(rs, i) {
+		return "", j, true
+	}
+	return "", j, false
+}
+
+// bareIsContact: a number right after a delimiter (邮编:221009) or in a
+// clause about contacts is not a count whose unit was lost.
+func bareIsContact(rs []rune, i int) bool {
+	clause := clauseBefore(rs, i)
+	return clause == "" || hasAny(clause, "电话", "邮编", "传真", "地址", "号")
+}
+
+// shareBefore recognises "占…的" before a number: the number is a share.
+// It returns the phrase between 占 and 的, if any.
+func shareBefore(rs []rune, i int) (string, bool) {
+	for k := i - 1; k >= 0 && i-k <= 24; k-- {
+		switch {
+		case rs[k] == '占':
+			phrase := strings.TrimSpace(string(rs[k+1 : i]))
+			phrase = strings.TrimSuffix(phrase, "的")
+			if strings.ContainsAny(phrase, "0123456789") {
+				return "", false
+			}
+			return strings.TrimSpace(phrase), true
+		case strings.ContainsRune(",;。", rs[k]) || isDigit(rs[k]):
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// clauseBefore returns the clause that ends at rs[i]: the words since the
+// last delimiter.
+func clauseBefore(rs []rune, i int) string {
+	k := i
+	for k > 0 && !strings.ContainsRune(",;:、。", rs[k-1]) {
+		k--
+	}
+	return strings.TrimSpace(string(rs[k:i]))
+}
+
+// clauseAfter returns the words from rs[j] to the next delimiter.
+func clauseAfter(rs []rune, j int) string {
+	k := j
+	for k < len(rs) && !strings.ContainsRune(",;:、。", rs[k]) {
+		k++
+	}
+	return compact(string(rs[j:k]))
+}
+
+// subjectOf keeps the words of a clause that name what is counted.
+func subjectOf(clause string) string {
+	s := compact(clause)
+	for _, w := range []string{"其中", "分别为", "分别是", "约", "共计", "总计", "合计", "共", "达"} {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return s
+}
+
+// groupClaims finds the lists of parts a sentence gives of a total.
+func groupClaims(s *Sentence, prev *Sentence) {
+	s.Whole = openingWhole(s)
+	marker, at := listMarker(s.Text)
+	if marker == "" {
+		if s.Whole >= 0 {
+			w := s.Claims[s.Whole]
+			s.Lists = append(s.Lists, partsAfter(s, s.Whole, nil, claimOffset(s, w)+1, "中"))
+		}
+		return
+	}
+	// the total is the last count before the marker
+	total := -1
+	for k, c := range s.Claims {
+		if c.Kind == ClaimCount && claimOffset(s, c) < at {
+			total = k
+		}
+	}
+	var prevTotal *Claim
+	if total < 0 && at <= 2 && prev != nil {
+		// "…共计22095条。其中，…": the total stood in the sentence before
+		for k := len(prev.Claims) - 1; k >= 0; k-- {
+			if prev.Claims[k].Kind == ClaimCount {
+				c := prev.Claims[k]
+				prevTotal = &c
+				break
+			}
+		}
+	}
+	if total < 0 && prevTotal == nil {
+		return
+	}
+	s.Lists = append(s.Lists, partsAfter(s, total, prevTotal, at, marker))
+}
+
+// openingWhole finds "…的10件政府信息公开申请中，" near the start of a
+// sentence: the count that the sentence's parts and shares are of. The
+// count must stand in the clause that ends with 中.
+func openingWhole(s *Sentence) int {
+	rs := []rune(s.Text)
+	end := -1
+	for i := 0; i+1 < len(rs) && i < 80; i++ {
+		if rs[i] == '中' && strings.ContainsRune(",:", rs[i+1]) {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return -1
+	}
+	start := end
+	for start > 0 && !strings.ContainsRune(",;:。", rs[start-1]) {
+		start--
+	}
+	whole := -1
+	for k, c := range s.Claims {
+		if off := claimOffset(s, c); c.Kind == ClaimCount && off >= start && off < end {
+			whole = k
+		}
+	}
+	return whole
+}
+
+// listMarker finds the words that open a list of parts, and where.
+func listMarker(text string) (string, int) {
+	best, at := "", -1
+	for _, m := range []string{"其中", "分别为", "分别是"} {
+		if k := strings.Index(text, m); k >= 0 && (at < 0 || k < at) {
+			best, at = m, k
+		}
+	}
+	if at < 0 {
+		return "", -1
+	}
+	return best, len([]rune(text[:at]))
+}
+
+func claimOffset(s *Sentence, c Claim) int { return c.Span.Start.Col - s.Span.Start.Col }
+
+// partsAfter collects the counts after a list's marker. A 其中 list ends at
+// a semicolon: what follows is another breakdown of the same total
+// (其中自然人741件，法人8件；办理718件，结转31件).
+func partsAfter(s *Sentence, total int, prevTotal *Claim, at int, marker string) ClaimList {
+	l := ClaimList{Total: total, PrevTotal: prevTotal, Marker: marker, Complete: marker == "分别为" || marker == "分别是"}
+	end := len([]rune(s.Text))
+	if marker != "中" {
+		rs := []rune(s.Text)
+		for k := at; k < len(rs); k++ {
+			if rs[k] == ';' {
+				end = k
+				break
+			}
+		}
+	}
+	for k, c := range s.Claims {
+		if off := claimOffset(s, c); k == total || c.Kind != ClaimCount || off < at || off >= end {
+			continue
+		}
+		l.Parts = append(l.Parts, k)
+		if strings.HasPrefix(c.Subject, "其他") || strings.HasPrefix(c.Subject, "其它") {
+			l.Complete = true
+		}
+	}
+	return l
+}
+
+// posInTable reports a position inside a table's span (crawler text can
+// hold prose and a table on one line, so lines are not enough).
+func posInTable(r *Report, p Pos) bool {
+	for _, t := range r.Tables {
+		if !before(p, t.Span.Start) && before(p, t.Span.End) {
+			return true
+		}
+	}
+	return false
+}
+
+func before(a, b Pos) bool {
+	return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+}

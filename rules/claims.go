@@ -1,0 +1,268 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/reportlint/reportlint/parse"
+)
+
+var claimPartsRule = &Rule{
+	ID: "claim-parts-total", Name: "正文分项与总数", Severity: Error,
+	Doc: Text{
+		Zh: "正文先说总数、再用「其中」「分别为」列出分项时（如「共主动公开政府信息3270条，其中区政府本级138条，区属部门3132条」），同一单位的分项之和大于总数的报错误；列表自称完整（「分别为」，或含「其他」兜底项）而分项之和小于总数的报警告。只有「其中」的列表可以不完整，少于总数不报。涉及、主要等另一维度的分项不计入（DOMAIN.md §5.5 第18条）。",
+		En: "When prose states a total and then its parts after 其中 or 分别为 (共主动公开政府信息3270条，其中区政府本级138条，区属部门3132条), parts in the same unit summing to more than the total are an error; a list that presents itself as complete (分别为, or a catch-all 其他 item) and sums to less is a warning. A plain 其中 list may be partial, so a smaller sum is fine. Parts on another dimension (涉及…, 主要…) are left out (DOMAIN.md §5.5 item 18).",
+	},
+	Run: checkClaimParts,
+}
+
+// otherDimension words mark a part that counts along another dimension
+// (topic rather than channel), which may overlap the others.
+var otherDimension = []string{"涉及", "主要", "关于", "有关", "累计"}
+
+func checkClaimParts(p *Pass) {
+	for _, s := range p.Report.Prose {
+		for _, l := range s.Lists {
+			total, ok := listTotal(s, l)
+			if !ok || len(l.Parts) < 2 || total.Cumulative {
+				continue
+			}
+			var parts []parse.Claim
+			var sumParts float64
+			for _, k := range l.Parts {
+				c := s.Claims[k]
+				if c.Unit != total.Unit || c.Unit == "" || hasAnyWord(c.Subject, otherDimension) || c.Value == total.Value {
+					parts = nil
+					break
+				}
+				parts = append(parts, c)
+				sumParts += c.Value
+			}
+			if parts == nil {
+				continue
+			}
+			parts, sumParts = withoutNested(parts)
+			switch {
+			case sumParts > total.Value:
+				p.Add(partsFinding(total, parts, sumParts, "大于", "more than").At(Error))
+			case sumParts < total.Value && l.Complete:
+				p.Add(partsFinding(total, parts, sumParts, "小于", "less than").At(Warning))
+			}
+		}
+	}
+}
+
+// withoutNested drops the parts of a part: in 其中专项资金152条，预决算公开
+// 197条（政府预决算32条、部门预决算165条），三公经费27条 the 32 and 165 break
+// down the 197 and are not parts of the total.
+func withoutNested(parts []parse.Claim) ([]parse.Claim, float64) {
+	var out []parse.Claim
+	for i := 0; i < len(parts); i++ {
+		out = append(out, parts[i])
+		var run float64
+		for j := i + 1; j < len(parts); j++ {
+			run += parts[j].Value
+			if run == parts[i].Value && j > i+1 {
+				i = j
+				break
+			}
+			if run > parts[i].Value {
+				break
+			}
+		}
+	}
+	var sum float64
+	for _, c := range out {
+		sum += c.Value
+	}
+	return out, sum
+}
+
+func listTotal(s parse.Sentence, l parse.ClaimList) (parse.Claim, bool) {
+	switch {
+	case l.Total >= 0:
+		return s.Claims[l.Total], true
+	case l.PrevTotal != nil:
+		return *l.PrevTotal, true
+	}
+	return parse.Claim{}, false
+}
+
+func partsFinding(total parse.Claim, parts []parse.Claim, sumParts float64, zhCmp, enCmp string) Finding {
+	var zh, en []string
+	ops := []Operand{{Label: total.Subject, LabelEn: "stated total", Value: total.Value, Span: total.Span}}
+	for _, c := range parts {
+		zh = append(zh, fmt.Sprintf("%s %s", shortSubject(c.Subject), num(c.Value)))
+		en = append(en, num(c.Value))
+		ops = append(ops, Operand{Label: c.Subject, LabelEn: "part", Value: c.Value, Span: c.Span})
+	}
+	return Finding{
+		Span:     total.Span,
+		Operands: ops,
+		Message: Text{
+			Zh: fmt.Sprintf("正文所列分项之和 %s%s（%s）%s所述总数 %s%s", num(sumParts), total.Unit, strings.Join(zh, " + "), zhCmp, num(total.Value), total.Unit),
+			En: fmt.Sprintf("the parts listed in the prose sum to %s (%s), %s the stated total %s", num(sumParts), strings.Join(en, " + "), enCmp, num(total.Value)),
+		},
+	}
+}
+
+func shortSubject(s string) string {
+	rs := []rune(s)
+	if len(rs) > 12 {
+		return "…" + string(rs[len(rs)-12:])
+	}
+	return s
+}
+
+func hasAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var claimPercentRule = &Rule{
+	ID: "claim-percentage", Name: "正文百分比", Severity: Error,
+	Doc: Text{
+		Zh: "正文「N条，占p%」中的百分比须等于 N 除以总数，按所示位数四舍五入或截断均算对（种子报告两种都有：4/138 写作 2.89，602/1169 写作 51.5）。总数只从明确处取：句首「…的10件申请中」、「占全街主动公开信息的…」所指的唯一一个总数、或同一句各百分比合计为100%时各分项之和；取不到总数的不核对（DOMAIN.md §5.5 第19条）。百分号因复制丢失（「占50，」）时照常核对。",
+		En: "A share stated as N items, 占p% must equal N divided by the whole, rounded or truncated to the digits shown (seed reports do both: 4/138 printed 2.89, 602/1169 printed 51.5). The whole is taken only where it is plain: an opening 在…的10件申请中, a phrase 占全街主动公开信息的… that names exactly one stated total, or the sum of the parts when the sentence's shares add up to 100%; otherwise the share is not checked (DOMAIN.md §5.5 item 19). A share whose % sign was lost in the copy (占50，) is checked all the same.",
+	},
+	Run: checkPercentages,
+}
+
+func checkPercentages(p *Pass) {
+	for i, s := range p.Report.Prose {
+		bySum, sumOK := wholeFromShares(s)
+		for k, c := range s.Claims {
+			if c.Kind != parse.ClaimPercent {
+				continue
+			}
+			part, ok := shareOf(s, k)
+			if !ok {
+				continue
+			}
+			whole, how, howEn, ok := wholeOf(p.Report, i, s, c)
+			if !ok && sumOK {
+				whole, how, howEn, ok = bySum, "同句各分项之和", "the sum of the sentence's parts", true
+			}
+			if !ok || whole <= 0 {
+				continue
+			}
+			exact := part.Value / whole * 100
+			if shareMatches(exact, c.Value, c.Decimals) {
+				continue
+			}
+			p.Add(Finding{
+				Span: c.Span,
+				Operands: []Operand{
+					{Label: part.Subject, LabelEn: "part", Value: part.Value, Span: part.Span},
+					{Label: how, LabelEn: howEn, Value: whole},
+				},
+				Expected: roundTo(exact, c.Decimals), HasExpected: true,
+				Message: Text{
+					Zh: fmt.Sprintf("百分比 %s%% 与数字不符：%s ÷ %s（%s）= %s%%，应为 %.*f%%", num(c.Value), num(part.Value), num(whole), how, trimFloat(exact, 4), c.Decimals, roundTo(exact, c.Decimals)),
+					En: fmt.Sprintf("the share %s%% does not match the numbers: %s / %s (%s) = %s%%; it should be %.*f%%", num(c.Value), num(part.Value), num(whole), howEn, trimFloat(exact, 4), c.Decimals, roundTo(exact, c.Decimals)),
+				},
+			})
+		}
+	}
+}
+
+// shareOf is the count a percentage is a share of: the count just before
+// it in the sentence.
+func shareOf(s parse.Sentence, k int) (parse.Claim, bool) {
+	if k == 0 || s.Claims[k-1].Kind != parse.ClaimCount {
+		return parse.Claim{}, false
+	}
+	return s.Claims[k-1], true
+}
+
+// wholeOf finds the whole a share is of, where the prose makes it plain.
+func wholeOf(r *parse.Report, si int, s parse.Sentence, c parse.Claim) (float64, string, string, bool) {
+	if s.Whole >= 0 {
+		w := s.Claims[s.Whole]
+		return w.Value, "句首所述 " + num(w.Value) + w.Unit, "the " + num(w.Value) + " the sentence opens with", true
+	}
+	if c.Of == "" {
+		return 0, "", "", false
+	}
+	var found []parse.Claim
+	for _, t := range r.Prose[:si+1] {
+		for _, x := range t.Claims {
+			if x.Kind == parse.ClaimCount && x.Total && !x.Cumulative && namesSame(c.Of, x.Subject) && x.Span.Start.Line <= c.Span.Start.Line {
+				found = append(found, x)
+			}
+		}
+	}
+	if len(found) != 1 {
+		return 0, "", "", false // none, or several: ambiguous, stay quiet
+	}
+	w := found[0]
+	return w.Value, fmt.Sprintf("第%d行所述%s %s%s", w.Span.Start.Line, shortSubject(w.Subject), num(w.Value), w.Unit),
+		fmt.Sprintf("the total %s stated on line %d", num(w.Value), w.Span.Start.Line), true
+}
+
+// namesSame: every character of the phrase a share names (全街主动公开信息)
+// stands in the total's subject (全街主动公开政府信息).
+func namesSame(phrase, subject string) bool {
+	ph := []rune(strings.NewReplacer("的", "", "全部", "").Replace(phrase))
+	if len(ph) < 4 {
+		return false
+	}
+	for _, r := range ph {
+		if !strings.ContainsRune(subject, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// wholeFromShares: when a sentence's shares add up to 100% (within what
+// their rounding allows), the whole is the sum of their parts.
+func wholeFromShares(s parse.Sentence) (float64, bool) {
+	var pct, parts, tol float64
+	n := 0
+	for k, c := range s.Claims {
+		if c.Kind != parse.ClaimPercent {
+			continue
+		}
+		part, ok := shareOf(s, k)
+		if !ok {
+			return 0, false
+		}
+		pct += c.Value
+		parts += part.Value
+		tol += math.Pow(10, -float64(c.Decimals))
+		n++
+	}
+	if n < 2 || math.Abs(pct-100) > tol {
+		return 0, false
+	}
+	return parts, true
+}
+
+// shareMatches: the stated share is the exact value rounded or truncated to
+// the digits shown.
+func shareMatches(exact, stated float64, decimals int) bool {
+	const eps = 1e-9
+	scale := math.Pow(10, float64(decimals))
+	rounded := math.Round(exact*scale) / scale
+	truncated := math.Floor(exact*scale+eps) / scale
+	return math.Abs(rounded-stated) < eps || math.Abs(truncated-stated) < eps
+}
+
+func roundTo(v float64, decimals int) float64 {
+	scale := math.Pow(10, float64(decimals))
+	return math.Round(v*scale) / scale
+}
+
+func trimFloat(v float64, decimals int) string {
+	s := fmt.Sprintf("%.*f", decimals, v)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
