@@ -154,7 +154,9 @@ func readClaims(s *Sentence) {
 	}
 }
 
-func isLatin(r rune) bool { return r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '/') }
+func isLatin(r rune) bool {
+	return r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '/')
+}
 
 // readNumber reads 1,234 or 12.5 at rs[i]; a year, a date or a document
 // number is not a count.
