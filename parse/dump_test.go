@@ -21,7 +21,7 @@ func TestDumpTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fmt.Printf("year %d era %v title %q body %d-%d\n", r.Year, r.Era, r.Title, r.BodyStart+1, r.BodyEnd)
+	fmt.Printf("year %d era %v title %q issuer %q %v body %d-%d\n", r.Year, r.Era, r.Title, r.Issuer, r.IssuerKind, r.BodyStart+1, r.BodyEnd)
 	for _, s := range r.Prose {
 		fmt.Printf("-- %d:%d whole=%d %s\n", s.Span.Start.Line, s.Span.Start.Col, s.Whole, excerpt(s.Text, 50))
 		for _, c := range s.Claims {

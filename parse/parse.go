@@ -63,8 +63,68 @@ func findTitle(r *Report) {
 		r.TitleSpan = j.span(a, len([]rune(s[:m[1]])))
 		r.Title = strings.TrimSpace(string(j.runes[a:len([]rune(s[:m[1]]))]))
 		r.Year = atoi([]rune(s[m[2]:m[3]]))
+		r.Issuer = issuerBefore(string(j.runes[:a]))
+		if r.Issuer != "" {
+			r.Title = r.Issuer + r.Title
+		} else {
+			r.Issuer = issuerInTitle(r.Title)
+		}
+		if r.Issuer == "" {
+			r.Issuer = issuerAbove(r, i)
+		}
+		r.IssuerKind = issuerKind(r.Issuer)
 		return
 	}
+}
+
+// issuerInTitle takes the name between the year and 政府信息公开:
+// "2019年上海市人民政府办公厅政府信息公开工作年度报告".
+func issuerInTitle(title string) string {
+	_, rest, ok := strings.Cut(title, "年")
+	if !ok {
+		return ""
+	}
+	rest = strings.TrimPrefix(strings.TrimSpace(rest), "度")
+	name, _, ok := strings.Cut(rest, "政府信息公开")
+	name = strings.TrimSpace(name)
+	if !ok || len([]rune(name)) < 2 {
+		return ""
+	}
+	return name
+}
+
+// issuerAbove takes the body's name from a short line just above a title
+// that names none ("淮安市洪泽区人民政府" / "2023 年政府信息公开工作年度报告").
+func issuerAbove(r *Report, title int) string {
+	for k, seen := title-1, 0; k >= 0 && seen < 2; k-- {
+		s := strings.TrimSpace(string(r.Text.Norm[k]))
+		if s == "" {
+			continue
+		}
+		seen++
+		if isIssuer(s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// issuerBefore takes the issuing body's name from the words before the
+// year in the title: the last clause, without breadcrumbs or 现将.
+func issuerBefore(s string) string {
+	s = strings.TrimSpace(s)
+	if k := strings.LastIndexAny(s, ",。;:、>»|》 "); k >= 0 {
+		s = s[k+len(string([]rune(s[k:])[0])):]
+	}
+	for _, w := range []string{"现将", "关于", "特此发布", "公布"} {
+		if k := strings.LastIndex(s, w); k >= 0 {
+			s = s[k+len(w):]
+		}
+	}
+	if n := len([]rune(s)); n < 2 || n > 30 {
+		return ""
+	}
+	return s
 }
 
 // chromeEnd are words of the page around a report that never stand in one:

@@ -1,5 +1,7 @@
 package parse
 
+import "strings"
+
 // Pos is a place in the original file: 1-based line and column, the column
 // counted in Unicode characters, as a person's editor shows it.
 type Pos struct {
@@ -39,6 +41,10 @@ type Report struct {
 
 	Title     string
 	TitleSpan Span
+	// Issuer is the body that issues the report, as the title names it
+	// (株洲市芦淞区人民政府), and IssuerKind what kind of body it is.
+	Issuer     string
+	IssuerKind IssuerKind
 	Year      int // the report year Y, from the title or else the period
 	Era       Era
 	// EraEvidence says what the era was recognised by.
@@ -212,3 +218,47 @@ type Cell struct {
 
 // IsNumber reports a cell that holds a number.
 func (c Cell) IsNumber() bool { return c.Kind == CellNumber }
+
+// IssuerKind is what kind of body issues a report, which decides its legal
+// deadline (DOMAIN.md §6.1).
+type IssuerKind int
+
+const (
+	IssuerUnknown    IssuerKind = iota
+	IssuerGovernment            // a people's government at county level or above
+	IssuerDepartment            // a department of such a government
+	IssuerTownship              // 乡镇人民政府, 街道办事处
+)
+
+func (k IssuerKind) String() string {
+	return [...]string{"unknown", "government", "department", "township"}[k]
+}
+
+// issuerKind classifies a body by the end of its name. An office (办公室,
+// 办公厅) may publish its own report or its government's, and a 管委会 is
+// neither a government nor a department, so both stay unknown.
+func issuerKind(name string) IssuerKind {
+	n := strings.TrimSpace(name)
+	switch {
+	case n == "":
+		return IssuerUnknown
+	case hasSuffixAny(n, "街道办事处", "街道", "街", "办事处", "乡人民政府", "镇人民政府", "乡政府", "镇政府", "乡", "镇"):
+		return IssuerTownship
+	case hasSuffixAny(n, "办公室", "办公厅", "管委会", "管理委员会"):
+		return IssuerUnknown
+	case hasSuffixAny(n, "人民政府", "区政府", "县政府", "市政府", "州政府", "盟政府", "旗政府"):
+		return IssuerGovernment
+	case hasSuffixAny(n, "局", "委员会", "委", "厅", "中心", "院", "署", "办"):
+		return IssuerDepartment
+	}
+	return IssuerUnknown
+}
+
+func hasSuffixAny(s string, sufs ...string) bool {
+	for _, x := range sufs {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}

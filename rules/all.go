@@ -7,6 +7,7 @@ func All() []*Rule {
 		applyRowTotalRule,
 		applyOutcomeRule,
 		reviewTotalRule,
+		itemsPublishedRule,
 		statFlowRule,
 		statBreakdownRule,
 		statSubsetRule,
@@ -18,6 +19,7 @@ func All() []*Rule {
 		dateBeforePeriodEndRule,
 		dateImpossibleRule,
 		periodCalendarYearRule,
+		deadlineRule,
 		dateAmbiguousRule,
 		tableUncheckedRule,
 	}

@@ -86,11 +86,21 @@ type Rule struct {
 	Run      func(*Pass)
 }
 
-// Pass is what a rule sees while it runs: the report and a way to report.
+// Pass is what a rule sees while it runs: the report, the options and a
+// way to report.
 type Pass struct {
 	Report   *parse.Report
 	Rule     *Rule
+	Options  Options
 	findings []Finding
+}
+
+// Options are the settings some rules take.
+type Options struct {
+	// TownshipDeadline is the local deadline (month, day of the year after
+	// the report year) for township and street reports, which the
+	// Regulations do not set (DOMAIN.md §6.1); zero: not checked.
+	TownshipDeadline parse.YMD
 }
 
 // Add records a finding at the rule's severity, or one lower when the
@@ -120,9 +130,14 @@ func (f Finding) At(s Severity) Finding {
 // Check runs the rules over a report and returns the findings sorted by
 // position, then rule.
 func Check(r *parse.Report, rules []*Rule) []Finding {
+	return CheckWith(r, rules, Options{})
+}
+
+// CheckWith is Check with options.
+func CheckWith(r *parse.Report, rules []*Rule, opt Options) []Finding {
 	var out []Finding
 	for _, rule := range rules {
-		p := &Pass{Report: r, Rule: rule}
+		p := &Pass{Report: r, Rule: rule, Options: opt}
 		rule.Run(p)
 		out = append(out, p.findings...)
 	}

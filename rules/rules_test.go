@@ -38,7 +38,7 @@ func TestRuleCases(t *testing.T) {
 			if err != nil {
 				t.Fatalf("parse: %v", err)
 			}
-			got := describe(rules.Check(rep, rules.All()))
+			got := describe(rules.CheckWith(rep, rules.All(), caseOptions(t, ar)))
 			if *update {
 				setSection(ar, "want", got)
 				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
@@ -52,6 +52,24 @@ func TestRuleCases(t *testing.T) {
 			}
 		})
 	}
+}
+
+// caseOptions reads an optional "options" section: township-deadline=MM-DD.
+func caseOptions(t *testing.T, ar *txtar.Archive) rules.Options {
+	var opt rules.Options
+	for _, f := range ar.Files {
+		if f.Name != "options" {
+			continue
+		}
+		for _, line := range strings.Fields(string(f.Data)) {
+			var m, d int
+			if _, err := fmt.Sscanf(line, "township-deadline=%d-%d", &m, &d); err != nil {
+				t.Fatalf("bad option %q", line)
+			}
+			opt.TownshipDeadline = parse.YMD{Month: m, Day: d}
+		}
+	}
+	return opt
 }
 
 func describe(fs []rules.Finding) string {

@@ -34,6 +34,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	lang := fs.String("lang", "zh", "language of messages: zh or en")
 	colorMode := fs.String("color", "auto", "colour the output: auto, always or never")
+	township := fs.String("township-deadline", "", "local deadline MM-DD for township and street reports (none by law)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "用法 usage: reportlint [flags] FILE|DIR|- ...\n\n")
 		fs.PrintDefaults()
@@ -53,6 +54,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "reportlint: --color 只能是 auto、always 或 never (must be auto, always or never), not %q\n", *colorMode)
 		return exitTrouble
 	}
+	opts, err := ruleOptions(*township)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportlint: %v\n", err)
+		return exitTrouble
+	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return exitTrouble
@@ -60,7 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	paths, trouble := expand(fs.Args(), stderr)
 	var results []format.FileResult
 	for _, p := range paths {
-		res := checkFile(p, stdin)
+		res := checkFile(p, stdin, opts)
 		if res.Err != nil {
 			fmt.Fprintf(stderr, "reportlint: %v\n", res.Err)
 			trouble = true
@@ -135,7 +141,21 @@ func expand(args []string, stderr io.Writer) ([]string, bool) {
 	return out, trouble
 }
 
-func checkFile(path string, stdin io.Reader) format.FileResult {
+// ruleOptions reads the options rules take from their flags.
+func ruleOptions(township string) (rules.Options, error) {
+	var opt rules.Options
+	if township == "" {
+		return opt, nil
+	}
+	var m, d int
+	if n, err := fmt.Sscanf(township, "%d-%d", &m, &d); n != 2 || err != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+		return opt, fmt.Errorf("--township-deadline 应为 月-日，如 02-20 (must be MM-DD), not %q", township)
+	}
+	opt.TownshipDeadline = parse.YMD{Month: m, Day: d}
+	return opt, nil
+}
+
+func checkFile(path string, stdin io.Reader, opt rules.Options) format.FileResult {
 	res := format.FileResult{Path: path}
 	data, err := readInput(path, stdin)
 	if err != nil {
@@ -148,7 +168,7 @@ func checkFile(path string, stdin io.Reader) format.FileResult {
 		return res
 	}
 	res.Report = rep
-	res.Findings = rules.Check(rep, rules.All())
+	res.Findings = rules.CheckWith(rep, rules.All(), opt)
 	return res
 }
 
