@@ -45,8 +45,8 @@ type Report struct {
 	// (株洲市芦淞区人民政府), and IssuerKind what kind of body it is.
 	Issuer     string
 	IssuerKind IssuerKind
-	Year      int // the report year Y, from the title or else the period
-	Era       Era
+	Year       int // the report year Y, from the title or else the period
+	Era        Era
 	// EraEvidence says what the era was recognised by.
 	EraEvidence string
 
