@@ -142,3 +142,26 @@ func TestREADMEListsRules(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryRuleHasACase: each rule fires in at least one case of
+// testdata/rules, so every rule is tested on report text.
+func TestEveryRuleHasACase(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/rules/*.txtar")
+	fired := map[string]bool{}
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(section(t, ar, "want")), "\n") {
+			if f := strings.Fields(line); len(f) >= 3 && strings.Contains(f[0], ":") {
+				fired[f[2]] = true
+			}
+		}
+	}
+	for _, r := range rules.All() {
+		if !fired[r.ID] {
+			t.Errorf("no case in testdata/rules shows rule %s firing", r.ID)
+		}
+	}
+}
