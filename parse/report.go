@@ -262,3 +262,14 @@ func hasSuffixAny(s string, sufs ...string) bool {
 	}
 	return false
 }
+
+// BodyKey normalises an issuing body's name so that two reports of the same
+// body match: spacing and punctuation go, 人民政府 is 政府, 街道办事处 and
+// 办事处 are 街道, a 管委会 is its zone.
+func BodyKey(name string) string {
+	k := compact(name)
+	for _, r := range [][2]string{{"人民政府", "政府"}, {"街道办事处", "街道"}, {"办事处", "街道"}, {"管理委员会", ""}, {"管委会", ""}} {
+		k = strings.ReplaceAll(k, r[0], r[1])
+	}
+	return k
+}

@@ -70,6 +70,11 @@ type Finding struct {
 	Table  string
 	Row    string
 	Column string
+	// Path names the file the finding is in when it is not the file being
+	// checked alone (a finding of a pair of reports); Related are the other
+	// places it is about, such as the same cell in last year's report.
+	Path    string
+	Related []Location
 	// Soften lowers an error to a warning: the check rests on an inference
 	// (columns inferred, not read) and must not be the basis of an error.
 	Soften bool
@@ -77,13 +82,22 @@ type Finding struct {
 	explicit bool
 }
 
-// Rule is one check.
+// Location is a place in a file other than the finding's own.
+type Location struct {
+	Path    string
+	Span    parse.Span
+	Message Text
+}
+
+// Rule is one check. A rule checks one report (Run) or a body's reports of
+// two consecutive years (RunPair).
 type Rule struct {
 	ID       string
 	Name     string
 	Severity Severity
 	Doc      Text
 	Run      func(*Pass)
+	RunPair  func(*PairPass)
 }
 
 // Pass is what a rule sees while it runs: the report, the options and a
@@ -106,18 +120,21 @@ type Options struct {
 // Add records a finding at the rule's severity, or one lower when the
 // finding is softened. A rule that reports at several levels sets Severity
 // itself and the rule's severity caps it.
-func (p *Pass) Add(f Finding) {
-	f.Rule = p.Rule.ID
-	if f.Severity == Info && p.Rule.Severity != Info && !f.explicit {
-		f.Severity = p.Rule.Severity
+func (p *Pass) Add(f Finding) { p.findings = append(p.findings, settle(p.Rule, f)) }
+
+// settle fills in the rule and decides the severity.
+func settle(rule *Rule, f Finding) Finding {
+	f.Rule = rule.ID
+	if f.Severity == Info && rule.Severity != Info && !f.explicit {
+		f.Severity = rule.Severity
 	}
-	if f.Severity > p.Rule.Severity {
-		f.Severity = p.Rule.Severity
+	if f.Severity > rule.Severity {
+		f.Severity = rule.Severity
 	}
 	if f.Soften && f.Severity == Error {
 		f.Severity = Warning
 	}
-	p.findings = append(p.findings, f)
+	return f
 }
 
 // At sets a finding's severity explicitly (below the rule's default).
@@ -137,6 +154,9 @@ func Check(r *parse.Report, rules []*Rule) []Finding {
 func CheckWith(r *parse.Report, rules []*Rule, opt Options) []Finding {
 	var out []Finding
 	for _, rule := range rules {
+		if rule.Run == nil {
+			continue
+		}
 		p := &Pass{Report: r, Rule: rule, Options: opt}
 		rule.Run(p)
 		out = append(out, p.findings...)

@@ -117,7 +117,7 @@ func setSection(ar *txtar.Archive, name, data string) {
 func TestRulesRegistered(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range rules.All() {
-		if r.ID == "" || r.Name == "" || r.Doc.Zh == "" || r.Doc.En == "" || r.Run == nil {
+		if r.ID == "" || r.Name == "" || r.Doc.Zh == "" || r.Doc.En == "" || r.Run != nil && r.RunPair != nil {
 			t.Errorf("rule %q is incomplete", r.ID)
 		}
 		if seen[r.ID] {
@@ -144,9 +144,11 @@ func TestREADMEListsRules(t *testing.T) {
 }
 
 // TestEveryRuleHasACase: each rule fires in at least one case of
-// testdata/rules, so every rule is tested on report text.
+// testdata/rules or testdata/pairs, so every rule is tested on report text.
 func TestEveryRuleHasACase(t *testing.T) {
 	files, _ := filepath.Glob("../testdata/rules/*.txtar")
+	pairs, _ := filepath.Glob("../testdata/pairs/*.txtar")
+	files = append(files, pairs...)
 	fired := map[string]bool{}
 	for _, file := range files {
 		ar, err := txtar.ParseFile(file)
@@ -154,7 +156,7 @@ func TestEveryRuleHasACase(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(string(section(t, ar, "want")), "\n") {
-			if f := strings.Fields(line); len(f) >= 3 && strings.Contains(f[0], ":") {
+			if f := strings.Fields(line); len(f) >= 3 && strings.Contains(f[0], ":") && !strings.HasPrefix(line, "pair ") {
 				fired[f[2]] = true
 			}
 		}

@@ -1,0 +1,188 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/reportlint/reportlint/parse"
+)
+
+// CopiedShareThreshold is the share of a report's prose, in characters,
+// that may stand word for word (numbers aside) in another report before the
+// report is said to copy it. Evaluators single out 内容雷同 reports; template
+// sentences every report shares are left out before counting. Measured on
+// the corpus: a body's rewritten reports share about 30-36% (洪泽区 2023 and
+// 2024), copied ones 74-84% (平潭县 2011-2013), so half is the line.
+const CopiedShareThreshold = 0.5
+
+// minSentence is the shortest sentence (after masking) that counts: shorter
+// ones are headings and stock phrases.
+const minSentence = 12
+
+var copiedProseRule = &Rule{
+	ID: "copied-prose", Name: "正文与上年报告雷同", Severity: Warning,
+	Doc: Text{
+		Zh: "同一机关相邻两年的报告：今年报告的正文（数字不计）有一半以上（50%）的文字逐句照搬上一年报告的，报警告（内容雷同），并给出比例和最长的照搬段落。模板规定的套话（统计期限、联系方式、各部分标题等）和少于12个字的句子不计。",
+		En: "For a body's reports of consecutive years: when half (50%) or more of this year's prose (numbers masked) repeats last year's sentence for sentence, it is a warning (内容雷同), with the share and the longest copied passage. Template sentences (the period, contacts, section headings) and sentences under 12 characters are left out.",
+	},
+	RunPair: func(p *PairPass) {
+		share, passage, at, prevAt, ok := copiedShare(p.Pair.Cur.Report, p.Pair.Prev.Report)
+		if !ok || share < CopiedShareThreshold {
+			return
+		}
+		prev := p.Pair.Prev
+		p.Add(Finding{
+			Span:    at,
+			Related: []Location{{Path: prev.Path, Span: prevAt, Message: Text{Zh: "上一年报告中的相同段落", En: "the same passage in last year's report"}}},
+			Message: Text{
+				Zh: fmt.Sprintf("正文 %.0f%% 的文字（数字不计）与上一年度报告 %s 逐句相同（内容雷同）；最长的相同段落：「%s」", share*100, prev.Path, excerptRunes(passage, 60)),
+				En: fmt.Sprintf("%.0f%% of the prose (numbers aside) repeats last year's report %s sentence for sentence; the longest copied passage: %q", share*100, prev.Path, excerptRunes(passage, 60)),
+			},
+		})
+	},
+}
+
+var sharedProseRule = &Rule{
+	ID: "shared-prose", Name: "正文与他机关同年报告雷同", Severity: Warning,
+	Doc: Text{
+		Zh: "同一年度两个不同机关的报告，正文（数字不计）有一半以上（50%）逐句相同的，报警告，并给出比例和最长的相同段落；计法同 copied-prose。",
+		En: "Two different bodies' reports of the same year whose prose (numbers masked) is half (50%) or more the same sentence for sentence give a warning with the share and the longest shared passage; counted as for copied-prose.",
+	},
+}
+
+// sentenceKeys returns the report's prose sentences with numbers masked, in
+// order, with their positions; template sentences are left out.
+func sentenceKeys(r *parse.Report) []keyedSentence {
+	var out []keyedSentence
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		rs := r.Text.Norm[i]
+		start := 0
+		for k := 0; k <= len(rs); k++ {
+			if k < len(rs) && !strings.ContainsRune("。！？!?", rs[k]) {
+				continue
+			}
+			key := maskSentence(string(rs[start:k]))
+			if len([]rune(key)) >= minSentence && !isTemplateSentence(key) {
+				out = append(out, keyedSentence{key: key, span: parse.Span{Start: parse.Pos{Line: i + 1, Col: start + 1}, End: parse.Pos{Line: i + 1, Col: k + 1}}})
+			}
+			start = k + 1
+		}
+	}
+	return out
+}
+
+type keyedSentence struct {
+	key  string
+	span parse.Span
+}
+
+// maskSentence drops spaces and punctuation and turns every run of digits
+// into one #, so that a sentence copied with this year's numbers still
+// matches.
+func maskSentence(s string) string {
+	var b strings.Builder
+	inDigits := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			if !inDigits {
+				b.WriteRune('#')
+			}
+			inDigits = true
+			continue
+		case unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || strings.ContainsRune("，、：；“”《》（）", r):
+		default:
+			b.WriteRune(r)
+		}
+		inDigits = false
+	}
+	return b.String()
+}
+
+// isTemplateSentence: sentences every report of a template shares.
+func isTemplateSentence(key string) bool {
+	for _, w := range []string{"统计期限", "统计时间", "电子版", "有任何疑问", "联系电话", "邮编", "根据中华人民共和国政府信息公开条例", "本报告由", "全文包括", "报告全文",
+		// crawler and page metadata
+		"http", "www", "链接", "本地目录", "标题", "发布时间", "发布日期", "当前位置", "文号", "栏目"} {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// copiedShare measures how much of cur's prose stands in prev: the share of
+// cur's sentence characters found among prev's sentences, and the longest
+// run of consecutive copied sentences.
+func copiedShare(cur, prev *parse.Report) (float64, string, parse.Span, parse.Span, bool) {
+	a, b := sentenceKeys(cur), sentenceKeys(prev)
+	if len(a) == 0 || len(b) == 0 {
+		return 0, "", parse.Span{}, parse.Span{}, false
+	}
+	inPrev := map[string]parse.Span{}
+	for _, s := range b {
+		if _, ok := inPrev[s.key]; !ok {
+			inPrev[s.key] = s.span
+		}
+	}
+	var total, copied int
+	var best, run string
+	var bestAt, runAt, bestPrev, runPrev parse.Span
+	for _, s := range a {
+		n := len([]rune(s.key))
+		total += n
+		ps, ok := inPrev[s.key]
+		if !ok {
+			run = ""
+			continue
+		}
+		copied += n
+		if run == "" {
+			runAt, runPrev = s.span, ps
+		}
+		run += s.key + "。"
+		if len(run) > len(best) {
+			best, bestAt, bestPrev = run, runAt, runPrev
+		}
+	}
+	if total == 0 {
+		return 0, "", parse.Span{}, parse.Span{}, false
+	}
+	return float64(copied) / float64(total), best, bestAt, bestPrev, true
+}
+
+// SharedProse compares the reports of different bodies for one year and
+// returns a finding for each pair whose prose is mostly the same.
+func SharedProse(ms []Member) []Finding {
+	var out []Finding
+	for i := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			a, b := ms[i], ms[j]
+			if a.Report.Year != b.Report.Year || a.Report.Year == 0 || parse.BodyKey(a.Report.Issuer) == parse.BodyKey(b.Report.Issuer) {
+				continue
+			}
+			share, passage, at, otherAt, ok := copiedShare(b.Report, a.Report)
+			if !ok || share < CopiedShareThreshold {
+				continue
+			}
+			out = append(out, settle(sharedProseRule, Finding{
+				Path: b.Path, Span: at,
+				Related: []Location{{Path: a.Path, Span: otherAt, Message: Text{Zh: "另一机关报告中的相同段落", En: "the same passage in the other body's report"}}},
+				Message: Text{
+					Zh: fmt.Sprintf("正文 %.0f%% 的文字（数字不计）与「%s」同年度报告 %s 逐句相同；最长的相同段落：「%s」", share*100, a.Report.Issuer, a.Path, excerptRunes(passage, 60)),
+					En: fmt.Sprintf("%.0f%% of the prose (numbers aside) is the same, sentence for sentence, as %q's report of the same year %s; the longest shared passage: %q", share*100, a.Report.Issuer, a.Path, excerptRunes(passage, 60)),
+				},
+			}))
+		}
+	}
+	return out
+}
+
+func excerptRunes(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
+}
