@@ -70,6 +70,10 @@ type Finding struct {
 	Table  string
 	Row    string
 	Column string
+	// Key tells apart the findings of one rule that are not about one cell
+	// (a date, a table block): content that does not move with the line, such
+	// as the date's role and text. Fingerprints use it with the cell.
+	Key string
 	// Soften lowers an error to a warning: the check rests on an inference
 	// (columns inferred, not read) and must not be the basis of an error.
 	Soften bool
@@ -80,7 +84,8 @@ type Finding struct {
 // Rule is one check.
 type Rule struct {
 	ID       string
-	Name     string
+	Name     string // short name in Chinese
+	NameEn   string // short name in English
 	Severity Severity
 	Doc      Text
 	Run      func(*Pass)
