@@ -152,3 +152,25 @@ func TestConfig(t *testing.T) {
 		t.Errorf("empty config: exit %d, want 1", code)
 	}
 }
+
+// TestREADMEConfigExample keeps the settings file shown in the README valid.
+func TestREADMEConfigExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const open = "```yaml\n# .reportlint.yaml\n"
+	i := strings.Index(string(readme), open)
+	if i < 0 {
+		t.Fatal("the README shows no .reportlint.yaml")
+	}
+	block := string(readme[i+len(open):])
+	block = block[:strings.Index(block, "```")]
+	var s settings
+	if err := parseConfig([]byte(block), &s, false); err != nil {
+		t.Fatalf("the README's settings file: %v", err)
+	}
+	if strings.Join(s.disable, ",") != "date-ambiguous" || s.enable != nil || s.failOn != "warning" {
+		t.Errorf("read %+v", s)
+	}
+}

@@ -60,6 +60,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitClean
 		}
+		fmt.Fprintf(stderr, "reportlint: %v\n", err)
 		return exitTrouble
 	}
 	if *showVersion {

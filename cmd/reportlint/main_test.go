@@ -146,6 +146,9 @@ func TestBadInput(t *testing.T) {
 		if code, _, _ := runCLI(t, "", "--color", "sometimes", "x.txt"); code != 2 {
 			t.Errorf("bad --color: exit %d", code)
 		}
+		if code, _, errs := runCLI(t, "", "--colour", "never", "x.txt"); code != 2 || errs != "reportlint: unknown flag: --colour\n" {
+			t.Errorf("unknown flag: exit %d, stderr %q", code, errs)
+		}
 	})
 }
 

@@ -87,6 +87,7 @@ func subcommandFlags(name string, args []string, stderr io.Writer) (en bool, res
 		if errors.Is(err, pflag.ErrHelp) {
 			return false, nil, exitClean
 		}
+		fmt.Fprintf(stderr, "reportlint %s: %v\n", name, err)
 		return false, nil, exitTrouble
 	}
 	if *lang != "zh" && *lang != "en" {
