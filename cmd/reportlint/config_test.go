@@ -38,7 +38,7 @@ func TestRuleSelection(t *testing.T) {
 			[]string{"提示 2 个"}, nil},
 		{"fail-on warning, an error", []string{"--fail-on", "warning", "testdata/seeds/001.txt"}, 1,
 			[]string{"错误 1 个"}, nil},
-		{"everything disabled", []string{"--enable", "date-impossible", "testdata/seeds"}, 0,
+		{"enable a rule that finds nothing", []string{"--enable", "date-impossible", "testdata/seeds"}, 0,
 			[]string{summary0}, []string{": error:", ": info:"}},
 	}
 	for _, c := range cases {
