@@ -61,8 +61,9 @@ func validate(t *testing.T, sch *jsonschema.Schema, out string) {
 	}
 }
 
-// golden compares out with the file, or rewrites the file with -update.
-func golden(t *testing.T, file, out string) {
+// compareGolden compares out with the file, or rewrites the file with
+// -update.
+func compareGolden(t *testing.T, file, out string) {
 	t.Helper()
 	if *update {
 		if err := os.WriteFile(file, []byte(out), 0o644); err != nil {
@@ -97,7 +98,7 @@ func TestFormatsGolden(t *testing.T) {
 			if code != 1 || errs != "" {
 				t.Errorf("exit %d, stderr %q; want 1 and nothing", code, errs)
 			}
-			golden(t, filepath.Join("testdata/formats", c.file), out)
+			compareGolden(t, filepath.Join("testdata/formats", c.file), out)
 		})
 	}
 }
