@@ -18,12 +18,22 @@ type FileResult struct {
 	Report   *parse.Report // nil when the file could not be read
 	Findings []rules.Finding
 	Err      error
+	// ID is the file's identity in fingerprints and SARIF: its path
+	// relative to the working directory, with forward slashes.
+	ID string
+	// Fingerprints holds one fingerprint per finding (rules.Fingerprints).
+	Fingerprints []string
+	// Suppressed counts the findings hidden because a reviewer recorded them.
+	Suppressed int
 }
 
 // Options control the text output.
 type Options struct {
 	English bool
 	Color   bool
+	// Baseline, when set, adds the reviewed findings that no longer occur
+	// and the count of those hidden.
+	Baseline *BaselineResult
 }
 
 // Text writes one finding a line, `path:line:col: severity: message
@@ -54,7 +64,20 @@ func Text(w io.Writer, results []FileResult, opt Options) error {
 			return err
 		}
 	}
-	_, err := fmt.Fprintln(w, summary(checked, counts, opt.English))
+	line := summary(checked, counts, opt.English)
+	if b := opt.Baseline; b != nil {
+		for _, st := range b.Stale {
+			if _, err := fmt.Fprintln(w, staleMessage(b.Path, st, opt.English)); err != nil {
+				return err
+			}
+		}
+		if opt.English {
+			line += fmt.Sprintf("; %d reviewed %s hidden by %s, %d no longer %s", b.Suppressed, plural(b.Suppressed, "finding"), b.Path, len(b.Stale), pick(len(b.Stale) == 1, "occurs", "occur"))
+		} else {
+			line += fmt.Sprintf("；按 %s 隐藏已审阅的问题 %d 个，已不再出现 %d 个", b.Path, b.Suppressed, len(b.Stale))
+		}
+	}
+	_, err := fmt.Fprintln(w, line)
 	return err
 }
 
@@ -101,15 +124,8 @@ func Status(r *parse.Report, en bool) string {
 	} else {
 		parts = append(parts, fmt.Sprintf("状态：%s年度，%s", yearOr(r.Year, "未知"), r.Era.Zh()))
 	}
-	for _, kind := range []parse.TableKind{parse.TableStatistics, parse.TableItems, parse.TableApplications, parse.TableReview} {
-		ts := r.TablesOf(kind)
-		if len(ts) == 0 {
-			if expectedTable(kind, r.Era) {
-				parts = append(parts, tableWord(kind, en)+pick(en, " not found", "未找到"))
-			}
-			continue
-		}
-		parts = append(parts, tableWord(kind, en)+statusWord(worst(ts), en))
+	for _, s := range tableStates(r) {
+		parts = append(parts, s.words(en))
 	}
 	sep := "；"
 	if en {
@@ -154,14 +170,4 @@ func pick(en bool, e, z string) string {
 		return e
 	}
 	return z
-}
-
-// expectedTable says whether a report of the era should have the table, so
-// that its absence is worth saying.
-func expectedTable(k parse.TableKind, era parse.Era) bool {
-	switch k {
-	case parse.TableApplications, parse.TableReview:
-		return era >= parse.Era2019
-	}
-	return false
 }

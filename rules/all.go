@@ -35,7 +35,7 @@ func All() []*Rule {
 // pairingRule names the notes PairReports makes about reports it cannot
 // pair; it has no check function of its own.
 var pairingRule = &Rule{
-	ID: "pairing", Name: "跨年度配对", Severity: Info,
+	ID: "pairing", Name: "跨年度配对", NameEn: "Pairing across years", Severity: Info,
 	Doc: Text{
 		Zh: "跨年度核对先按发布机关（名称规范化：人民政府、街道办事处等写法，空格标点）和报告年度把同一机关相邻两年的报告配对。同一机关同一年度有两份报告、或年度不相连的，不猜测配对，只作提示。",
 		En: "Checks across years first pair a body's reports of consecutive years, by the issuing body's name (normalised: 人民政府, 街道办事处 and the like, spacing and punctuation) and the report year. Two reports of one body and year, or years that skip, are not guessed into a pair; this note says so.",

@@ -21,7 +21,7 @@ const CopiedShareThreshold = 0.5
 const minSentence = 12
 
 var copiedProseRule = &Rule{
-	ID: "copied-prose", Name: "正文与上年报告雷同", Severity: Warning,
+	ID: "copied-prose", Name: "正文与上年报告雷同", NameEn: "Prose copied from last year", Severity: Warning,
 	Doc: Text{
 		Zh: "同一机关相邻两年的报告：今年报告的正文（数字不计）有一半以上（50%）的文字逐句照搬上一年报告的，报警告（内容雷同），并给出比例和最长的照搬段落。模板规定的套话（统计期限、联系方式、各部分标题等）和少于12个字的句子不计。",
 		En: "For a body's reports of consecutive years: when half (50%) or more of this year's prose (numbers masked) repeats last year's sentence for sentence, it is a warning (内容雷同), with the share and the longest copied passage. Template sentences (the period, contacts, section headings) and sentences under 12 characters are left out.",
@@ -44,7 +44,7 @@ var copiedProseRule = &Rule{
 }
 
 var sharedProseRule = &Rule{
-	ID: "shared-prose", Name: "正文与他机关同年报告雷同", Severity: Warning,
+	ID: "shared-prose", Name: "正文与他机关同年报告雷同", NameEn: "Prose shared with another body", Severity: Warning,
 	Doc: Text{
 		Zh: "同一年度两个不同机关的报告，正文（数字不计）有一半以上（50%）逐句相同的，报警告，并给出比例和最长的相同段落；计法同 copied-prose。",
 		En: "Two different bodies' reports of the same year whose prose (numbers masked) is half (50%) or more the same sentence for sentence give a warning with the share and the longest shared passage; counted as for copied-prose.",
@@ -104,7 +104,7 @@ func maskSentence(s string) string {
 func isTemplateSentence(key string) bool {
 	for _, w := range []string{"统计期限", "统计时间", "电子版", "有任何疑问", "联系电话", "邮编", "根据中华人民共和国政府信息公开条例", "本报告由", "全文包括", "报告全文",
 		// crawler and page metadata
-		"http", "www", "链接", "本地目录", "标题", "发布时间", "发布日期", "当前位置", "文号", "栏目"} {
+		"年度报告", "工作报告", "http", "www", "链接", "本地目录", "标题", "发布时间", "发布日期", "当前位置", "文号", "栏目"} {
 		if strings.Contains(key, w) {
 			return true
 		}

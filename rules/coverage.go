@@ -7,7 +7,7 @@ import (
 )
 
 var tableUncheckedRule = &Rule{
-	ID: "table-unchecked", Name: "表格未能核对", Severity: Info,
+	ID: "table-unchecked", Name: "表格未能核对", NameEn: "Table not checked", Severity: Info,
 	Doc: Text{
 		Zh: "表格读不准时（复制丢了空白单元格、单元格顺序错乱、数字连在一起、表头不认识），不猜测数字所属的列，只在此说明哪张表哪些部分未核对及原因，使「没有发现问题」与「未能核对」有别。2019年及以后的报告找不到表三时也在此说明。",
 		En: "When a table cannot be read with certainty (empty cells lost in the copy, cells out of order, digits run together, an unknown header) no number is guessed into a column; this note says which table or rows were not checked and why, so that 'no findings' is never mistaken for 'checked'. A 2019-or-later report with no Table 3 is noted here too.",
@@ -22,13 +22,13 @@ var tableUncheckedRule = &Rule{
 			if t.Status == parse.TablePartial {
 				state, stateEn = "部分核对", "partly checked"
 			}
-			p.Add(Finding{Span: t.Span, Table: t.Kind.String(), Message: Text{
+			p.Add(Finding{Span: t.Span, Table: t.Kind.String(), Key: t.Title, Message: Text{
 				Zh: fmt.Sprintf("%s%s：%s", tableTitleZh(t), state, t.Reason),
 				En: fmt.Sprintf("%s %s: %s", tableTitleEn(t), stateEn, t.ReasonEn),
 			}})
 		}
 		if (r.Era == parse.Era2019 || r.Era == parse.Era2021) && len(r.TablesOf(parse.TableApplications)) == 0 {
-			p.Add(Finding{Span: r.TitleSpan, Table: parse.TableApplications.String(), Message: Text{
+			p.Add(Finding{Span: r.TitleSpan, Table: parse.TableApplications.String(), Key: "missing", Message: Text{
 				Zh: "未找到表三（收到和处理政府信息公开申请情况）的数据行，表三未核对（可能以图片发布）",
 				En: "no data rows of Table 3 (applications received and handled) were found; Table 3 was not checked (it may be published as an image)",
 			}})

@@ -7,7 +7,7 @@ import (
 )
 
 var dateBeforePeriodEndRule = &Rule{
-	ID: "date-before-period-end", Name: "落款或填报日期早于统计期末", Severity: Error,
+	ID: "date-before-period-end", Name: "落款或填报日期早于统计期末", NameEn: "Signed or filled-in date before the period ends", Severity: Error,
 	Doc: Text{
 		Zh: "落款日期和统计表的填报时间须在统计期限结束之后：年度数据不可能在年度结束前报出（DOMAIN.md §6.2）。统计期限未写明时按报告年度的12月31日。发布日期早于统计期末的报警告（网页日期可能不是报告本身的）。因复制丢字而能唯一还原的日期（如「2016220」= 2016年2月20日）照常核对；有多种读法的日期不作为依据。",
 		En: "The signed (落款) date and a statistics table's 填报时间 must fall after the reporting period ends: a year's figures cannot be reported before the year is over (DOMAIN.md §6.2). Without a stated period, 31 December of the report year is used. A publication date before the period ends is a warning (a page date may not be the report's own). Dates whose 年/月 were lost are checked when only one reading is a valid date (2016220 = 2016-02-20); an ambiguous one never is.",
@@ -39,7 +39,7 @@ func checkDatesAfterPeriod(p *Pass) {
 		got := d.YMD()
 		zh := fmt.Sprintf("%s%s早于%s（%s）", roleZh, dateZh(d), endFrom, ymdZh(end))
 		en := fmt.Sprintf("%s %s is before %s (%s)", roleEn, dateEn(d), endFromEn(endFrom), end)
-		f := Finding{Span: d.Span}
+		f := Finding{Span: d.Span, Key: dateKey(d)}
 		if fix := (parse.YMD{Year: got.Year + 1, Month: got.Month, Day: got.Day}); got.Year == end.Year && end.Before(fix) {
 			zh += fmt.Sprintf("；是否应为%s？", ymdZh(fix))
 			en += fmt.Sprintf("; was %s meant?", fix)
@@ -68,7 +68,7 @@ func endFromEn(zh string) string {
 }
 
 var dateImpossibleRule = &Rule{
-	ID: "date-impossible", Name: "日期不存在", Severity: Error,
+	ID: "date-impossible", Name: "日期不存在", NameEn: "Date does not exist", Severity: Error,
 	Doc: Text{
 		Zh: "报告中写明的日期须真实存在：没有2月30日、4月31日、13月（DOMAIN.md §6）。只核对完整写出的日期，不核对因复制丢字而推断的日期。",
 		En: "Every date printed in full must exist: there is no 30 February, 31 April or month 13 (DOMAIN.md §6). Only dates printed in full are checked, never ones recovered from lost characters.",
@@ -91,7 +91,7 @@ var dateImpossibleRule = &Rule{
 					whyEn += fmt.Sprintf(" in %d", d.Year)
 				}
 			}
-			p.Add(Finding{Span: d.Span, Message: Text{
+			p.Add(Finding{Span: d.Span, Key: dateKey(d), Message: Text{
 				Zh: fmt.Sprintf("日期「%s」不存在（%s）", d.Raw, why),
 				En: fmt.Sprintf("the date %q does not exist (%s)", d.Raw, whyEn),
 			}})
@@ -100,7 +100,7 @@ var dateImpossibleRule = &Rule{
 }
 
 var periodCalendarYearRule = &Rule{
-	ID: "period-not-calendar-year", Name: "统计期限不是报告年度", Severity: Error,
+	ID: "period-not-calendar-year", Name: "统计期限不是报告年度", NameEn: "Period is not the report year", Severity: Error,
 	Doc: Text{
 		Zh: "统计期限须为报告年度的1月1日至12月31日，年度取自标题（DOMAIN.md §6.2）。第二个日期省略年份（「至12月31日」）时沿用第一个日期的年份。有多种读法的日期不作为依据。",
 		En: "The stated period must run from 1 January to 31 December of the report year named in the title (DOMAIN.md §6.2). A second date without a year (至12月31日) takes the first date's year. Ambiguous dates are never the basis of a finding.",
@@ -116,7 +116,7 @@ var periodCalendarYearRule = &Rule{
 		if got0 == want0 && got1 == want1 {
 			return
 		}
-		p.Add(Finding{Span: r.Period.Span, Message: Text{
+		p.Add(Finding{Span: r.Period.Span, Key: "period", Message: Text{
 			Zh: fmt.Sprintf("统计期限为 %s 至 %s，不是报告年度 %d 年的 %s 至 %s", ymdZh(got0), ymdZh(got1), r.Year, ymdZh(want0), ymdZh(want1)),
 			En: fmt.Sprintf("the stated period runs %s to %s, not %s to %s of the report year %d", got0, got1, want0, want1, r.Year),
 		}})
@@ -124,7 +124,7 @@ var periodCalendarYearRule = &Rule{
 }
 
 var dateAmbiguousRule = &Rule{
-	ID: "date-ambiguous", Name: "日期有多种读法", Severity: Info,
+	ID: "date-ambiguous", Name: "日期有多种读法", NameEn: "Date has several readings", Severity: Info,
 	Doc: Text{
 		Zh: "复制时丢了「年」「月」的日期（如「2016111」），若有多种合法读法（2016年1月11日或11月1日），不据此作任何核对，只作提示（DOMAIN.md §6.3）。",
 		En: "A date whose 年/月 were lost (2016111) and that reads as more than one valid date (11 January or 1 November) is not used for any check; this note says so (DOMAIN.md §6.3).",
@@ -139,7 +139,7 @@ var dateAmbiguousRule = &Rule{
 				zh = append(zh, ymdZh(x))
 				en = append(en, x.String())
 			}
-			p.Add(Finding{Span: d.Span, Message: Text{
+			p.Add(Finding{Span: d.Span, Key: dateKey(d), Message: Text{
 				Zh: fmt.Sprintf("日期「%s」可读作 %s，无法确定，未据此核对", d.Raw, joinOr(zh, "或")),
 				En: fmt.Sprintf("the date %q reads as %s; it was not used for any check", d.Raw, joinOr(en, "or")),
 			}})
@@ -161,6 +161,10 @@ func joinOr(xs []string, or string) string {
 	}
 	return s
 }
+
+// dateKey identifies a date finding without its position: the date's role
+// and its text as printed.
+func dateKey(d parse.Date) string { return d.Role.String() + ":" + d.Raw }
 
 func ymdZh(d parse.YMD) string { return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day) }
 

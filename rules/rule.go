@@ -75,6 +75,10 @@ type Finding struct {
 	// places it is about, such as the same cell in last year's report.
 	Path    string
 	Related []Location
+	// Key tells apart the findings of one rule that are not about one cell
+	// (a date, a table block): content that does not move with the line, such
+	// as the date's role and text. Fingerprints use it with the cell.
+	Key string
 	// Soften lowers an error to a warning: the check rests on an inference
 	// (columns inferred, not read) and must not be the basis of an error.
 	Soften bool
@@ -93,7 +97,8 @@ type Location struct {
 // two consecutive years (RunPair).
 type Rule struct {
 	ID       string
-	Name     string
+	Name     string // short name in Chinese
+	NameEn   string // short name in English
 	Severity Severity
 	Doc      Text
 	Run      func(*Pass)

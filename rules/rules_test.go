@@ -113,11 +113,11 @@ func setSection(ar *txtar.Archive, name, data string) {
 }
 
 // TestRulesRegistered checks that every rule has what the README and the
-// SARIF output need: a unique stable ID, a name and docs in both languages.
+// SARIF output need: a unique stable ID, names and docs in both languages.
 func TestRulesRegistered(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range rules.All() {
-		if r.ID == "" || r.Name == "" || r.Doc.Zh == "" || r.Doc.En == "" || r.Run != nil && r.RunPair != nil {
+		if r.ID == "" || r.Name == "" || r.NameEn == "" || r.Doc.Zh == "" || r.Doc.En == "" || r.Run != nil && r.RunPair != nil {
 			t.Errorf("rule %q is incomplete", r.ID)
 		}
 		if seen[r.ID] {

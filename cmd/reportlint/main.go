@@ -30,20 +30,43 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "rules":
+			return runRules(args[1:], stdout, stderr)
+		case "explain":
+			return runExplain(args[1:], stdout, stderr)
+		}
+	}
 	fs := pflag.NewFlagSet("reportlint", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	lang := fs.String("lang", "zh", "language of messages: zh or en")
 	colorMode := fs.String("color", "auto", "colour the output: auto, always or never")
 	township := fs.String("township-deadline", "", "local deadline MM-DD for township and street reports (none by law)")
+	outFormat := fs.String("format", "text", "output format: text, json, sarif or csv")
+	fs.StringSlice("enable", nil, "run only these rules (IDs, comma-separated or repeated)")
+	fs.StringSlice("disable", nil, "do not run these rules (IDs, comma-separated or repeated)")
+	fs.String("fail-on", "error", "exit 1 when a finding at this level or above remains: error, warning or info")
+	configPath := fs.String("config", "", "settings file (default: "+configName+" in the working directory or a directory above)")
+	baselinePath := fs.String("baseline", "", "hide the reviewed findings recorded in this file; list those that no longer occur")
+	writeBaselinePath := fs.String("write-baseline", "", "record the current findings in this file as reviewed, then exit")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "用法 usage: reportlint [flags] FILE|DIR|- ...\n\n")
+		fmt.Fprintf(stderr, "用法 usage: reportlint [flags] FILE|DIR|- ...\n"+
+			"       reportlint rules [--lang en]\n"+
+			"       reportlint explain [--lang en] RULE\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitClean
 		}
+		fmt.Fprintf(stderr, "reportlint: %v\n", err)
 		return exitTrouble
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "reportlint %s\n", version)
+		return exitClean
 	}
 	if *lang != "zh" && *lang != "en" {
 		fmt.Fprintf(stderr, "reportlint: --lang 只能是 zh 或 en (must be zh or en), not %q\n", *lang)
@@ -52,6 +75,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	useColor, ok := colorFor(*colorMode, stdout)
 	if !ok {
 		fmt.Fprintf(stderr, "reportlint: --color 只能是 auto、always 或 never (must be auto, always or never), not %q\n", *colorMode)
+		return exitTrouble
+	}
+	en := *lang == "en"
+	if !validFormat(*outFormat) {
+		fmt.Fprintf(stderr, "reportlint: --format: %s\n", say(en,
+			fmt.Sprintf("只能是 text、json、sarif 或 csv，不能是「%s」", *outFormat),
+			fmt.Sprintf("must be text, json, sarif or csv, not %q", *outFormat)))
+		return exitTrouble
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "reportlint: %v\n", err)
+		return exitTrouble
+	}
+	set, err := loadSettings(fs, *configPath, wd, en)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportlint: %v\n", err)
+		return exitTrouble
+	}
+	ruleSet, failOn, err := selectRules(set, en)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportlint: %v\n", err)
 		return exitTrouble
 	}
 	opts, err := ruleOptions(*township)
@@ -63,27 +108,111 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitTrouble
 	}
+	var baseline *baselineFile
+	if *baselinePath != "" && *writeBaselinePath == "" {
+		if baseline, err = readBaseline(*baselinePath, en); err != nil {
+			fmt.Fprintf(stderr, "reportlint: %v\n", err)
+			return exitTrouble
+		}
+	}
 	paths, trouble := expand(fs.Args(), stderr)
 	var results []format.FileResult
 	for _, p := range paths {
-		res := checkFile(p, stdin, opts)
+		res := checkFile(p, stdin, ruleSet, opts)
 		if res.Err != nil {
 			fmt.Fprintf(stderr, "reportlint: %v\n", res.Err)
 			trouble = true
 		}
 		results = append(results, res)
 	}
-	if err := format.Text(stdout, results, format.Options{English: *lang == "en", Color: useColor}); err != nil {
+	identify(results, wd)
+	if *writeBaselinePath != "" {
+		n, err := writeBaseline(*writeBaselinePath, results, en)
+		if err != nil {
+			fmt.Fprintf(stderr, "reportlint: %v\n", err)
+			return exitTrouble
+		}
+		fmt.Fprintln(stdout, say(en,
+			fmt.Sprintf("已将 %d 个问题记录到 %s；可在每条的 reason 中写明接受的理由", n, *writeBaselinePath),
+			fmt.Sprintf("recorded %d findings in %s; write in each one's reason why it is accepted", n, *writeBaselinePath)))
+		if trouble {
+			return exitTrouble
+		}
+		return exitClean
+	}
+	out := format.Run{
+		Tool:    format.Tool{Name: "reportlint", Version: version, InformationURI: informationURI},
+		Rules:   ruleSet,
+		Results: results,
+		English: en,
+	}
+	if baseline != nil {
+		out.Baseline = applyBaseline(*baselinePath, baseline, results, en)
+	}
+	if err := write(stdout, *outFormat, out, useColor); err != nil {
 		fmt.Fprintf(stderr, "reportlint: %v\n", err)
 		return exitTrouble
 	}
 	switch {
 	case trouble:
 		return exitTrouble
-	case anyErrors(results):
+	case anyAtLeast(results, failOn):
 		return exitFindings
 	}
 	return exitClean
+}
+
+// version is the program's version, set at build time with
+// -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+const informationURI = "https://github.com/reportlint/reportlint"
+
+func validFormat(f string) bool {
+	switch f {
+	case "text", "json", "sarif", "csv":
+		return true
+	}
+	return false
+}
+
+// write prints the run in the chosen format.
+func write(w io.Writer, outFormat string, run format.Run, useColor bool) error {
+	switch outFormat {
+	case "json":
+		return format.JSON(w, run)
+	case "sarif":
+		return format.SARIF(w, run)
+	case "csv":
+		return format.CSV(w, run)
+	}
+	return format.Text(w, run.Results, format.Options{English: run.English, Color: useColor, Baseline: run.Baseline})
+}
+
+// identify gives each checked file its identity — its path relative to the
+// working directory, with forward slashes — and its findings their
+// fingerprints.
+func identify(results []format.FileResult, wd string) {
+	for i := range results {
+		res := &results[i]
+		res.ID = fileID(res.Path, wd)
+		res.Fingerprints = rules.Fingerprints(res.ID, res.Findings)
+	}
+}
+
+func fileID(path, wd string) string {
+	if path == "-" {
+		return "-"
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	rel, err := filepath.Rel(wd, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
 }
 
 // colorFor decides on colour: never when NO_COLOR is set or the output is
@@ -155,7 +284,7 @@ func ruleOptions(township string) (rules.Options, error) {
 	return opt, nil
 }
 
-func checkFile(path string, stdin io.Reader, opt rules.Options) format.FileResult {
+func checkFile(path string, stdin io.Reader, ruleSet []*rules.Rule, opt rules.Options) format.FileResult {
 	res := format.FileResult{Path: path}
 	data, err := readInput(path, stdin)
 	if err != nil {
@@ -168,7 +297,7 @@ func checkFile(path string, stdin io.Reader, opt rules.Options) format.FileResul
 		return res
 	}
 	res.Report = rep
-	res.Findings = rules.CheckWith(rep, rules.All(), opt)
+	res.Findings = rules.CheckWith(rep, ruleSet, opt)
 	return res
 }
 
@@ -207,10 +336,11 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-func anyErrors(results []format.FileResult) bool {
+// anyAtLeast reports a finding at the level or above.
+func anyAtLeast(results []format.FileResult, level rules.Severity) bool {
 	for _, r := range results {
 		for _, f := range r.Findings {
-			if f.Severity == rules.Error {
+			if f.Severity >= level {
 				return true
 			}
 		}

@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -40,19 +38,7 @@ func TestSeedsGolden(t *testing.T) {
 				if errs != "" {
 					t.Errorf("stderr: %s", errs)
 				}
-				if *update {
-					if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(string(want), out); diff != "" {
-					t.Errorf("output differs from %s (-want +got):\n%s", golden, diff)
-				}
+				compareGolden(t, golden, out)
 			})
 		}
 	}
@@ -152,6 +138,9 @@ func TestBadInput(t *testing.T) {
 		}
 		if code, _, _ := runCLI(t, "", "--color", "sometimes", "x.txt"); code != 2 {
 			t.Errorf("bad --color: exit %d", code)
+		}
+		if code, _, errs := runCLI(t, "", "--colour", "never", "x.txt"); code != 2 || errs != "reportlint: unknown flag: --colour\n" {
+			t.Errorf("unknown flag: exit %d, stderr %q", code, errs)
 		}
 	})
 }

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+
+	"github.com/reportlint/reportlint/format"
+)
+
+// baselineVersion is the version of the reviewed-findings file.
+const baselineVersion = 1
+
+// baselineFile is a file of reviewed findings: findings a reviewer has
+// checked and accepts (a published report cannot be edited), each matched
+// by its file and fingerprint, never its line.
+type baselineFile struct {
+	SchemaVersion int             `json:"schema_version"`
+	Findings      []baselineEntry `json:"findings"`
+}
+
+type baselineEntry struct {
+	File        string `json:"file"`
+	Fingerprint string `json:"fingerprint"`
+	Rule        string `json:"rule"`
+	Table       string `json:"table,omitempty"`
+	Row         string `json:"row,omitempty"`
+	Column      string `json:"column,omitempty"`
+	// Line is where the finding was when it was recorded, for the reader;
+	// it is not used to match.
+	Line      int    `json:"line"`
+	Message   string `json:"message"`
+	MessageEn string `json:"message_en"`
+	// Reason is the reviewer's: why the finding is accepted.
+	Reason string `json:"reason"`
+}
+
+type baselineKey struct{ file, fingerprint string }
+
+// readBaseline reads a file of reviewed findings. Unknown fields and a
+// version other than this program's are errors.
+func readBaseline(path string, en bool) (*baselineFile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var b baselineFile
+	if err := dec.Decode(&b); err != nil {
+		return nil, fmt.Errorf("%s: %s: %v", path, say(en, "不是有效的审阅记录文件", "not a valid file of reviewed findings"), err)
+	}
+	if b.SchemaVersion != baselineVersion {
+		return nil, fmt.Errorf("%s: %s", path, say(en,
+			fmt.Sprintf("schema_version 为 %d，本程序读取版本 %d", b.SchemaVersion, baselineVersion),
+			fmt.Sprintf("schema_version is %d; this program reads version %d", b.SchemaVersion, baselineVersion)))
+	}
+	for i, e := range b.Findings {
+		if e.File == "" || e.Fingerprint == "" {
+			return nil, fmt.Errorf("%s: %s", path, say(en,
+				fmt.Sprintf("第 %d 条记录缺少 file 或 fingerprint", i+1),
+				fmt.Sprintf("entry %d lacks file or fingerprint", i+1)))
+		}
+	}
+	return &b, nil
+}
+
+// applyBaseline hides the recorded findings from the results and returns
+// what it hid and the recorded findings that no longer occur. Entries for
+// files this run did not check are left alone: they are neither used nor
+// stale.
+func applyBaseline(path string, b *baselineFile, results []format.FileResult, en bool) *format.BaselineResult {
+	recorded := map[baselineKey]int{}
+	for i, e := range b.Findings {
+		recorded[baselineKey{e.File, e.Fingerprint}] = i
+	}
+	used := make([]bool, len(b.Findings))
+	checked := map[string]bool{}
+	out := &format.BaselineResult{Path: path, Stale: []format.StaleEntry{}}
+	for i := range results {
+		res := &results[i]
+		if res.Err != nil {
+			continue
+		}
+		checked[res.ID] = true
+		keep, keepFP := res.Findings[:0:0], res.Fingerprints[:0:0]
+		for j, f := range res.Findings {
+			if k, ok := recorded[baselineKey{res.ID, res.Fingerprints[j]}]; ok {
+				used[k] = true
+				res.Suppressed++
+				continue
+			}
+			keep, keepFP = append(keep, f), append(keepFP, res.Fingerprints[j])
+		}
+		res.Findings, res.Fingerprints = keep, keepFP
+		out.Suppressed += res.Suppressed
+	}
+	for i, e := range b.Findings {
+		if used[i] || !checked[e.File] {
+			continue
+		}
+		msg := e.Message
+		if en {
+			msg = e.MessageEn
+		}
+		out.Stale = append(out.Stale, format.StaleEntry{File: e.File, Fingerprint: e.Fingerprint, Rule: e.Rule, Message: msg, Reason: e.Reason})
+	}
+	return out
+}
+
+// writeBaseline records the findings of the files checked in this run,
+// keeping the reason of every finding already recorded in the file and the
+// entries of files this run did not check. It returns how many findings of
+// this run it recorded.
+func writeBaseline(path string, results []format.FileResult, en bool) (int, error) {
+	var old []baselineEntry
+	if _, err := os.Stat(path); err == nil {
+		b, err := readBaseline(path, en)
+		if err != nil {
+			return 0, err
+		}
+		old = b.Findings
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return 0, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	reasons := map[baselineKey]string{}
+	checked := map[string]bool{}
+	for _, e := range old {
+		reasons[baselineKey{e.File, e.Fingerprint}] = e.Reason
+	}
+	var entries []baselineEntry
+	n := 0
+	for _, res := range results {
+		if res.Err != nil {
+			continue
+		}
+		checked[res.ID] = true
+		for j, f := range res.Findings {
+			fp := res.Fingerprints[j]
+			entries = append(entries, baselineEntry{
+				File: res.ID, Fingerprint: fp, Rule: f.Rule,
+				Table: f.Table, Row: f.Row, Column: f.Column,
+				Line: f.Span.Start.Line, Message: f.Message.Zh, MessageEn: f.Message.En,
+				Reason: reasons[baselineKey{res.ID, fp}],
+			})
+			n++
+		}
+	}
+	for _, e := range old {
+		if !checked[e.File] {
+			entries = append(entries, e)
+		}
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i], entries[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Fingerprint < b.Fingerprint
+	})
+	if entries == nil {
+		entries = []baselineEntry{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(baselineFile{SchemaVersion: baselineVersion, Findings: entries}); err != nil {
+		return 0, err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return 0, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	return n, nil
+}

@@ -1,0 +1,66 @@
+package format
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/reportlint/reportlint/rules"
+)
+
+// CSV writes one row per file for reviewers who check a collection in a
+// spreadsheet: file, issuing body, report year, template, the tables
+// recognised and how far they were checked, the counts of errors, warnings
+// and infos, the rules that reported (sorted, space-separated) and, for a
+// file that could not be read, why. The header is in the run's language.
+// The output begins with a UTF-8 byte order mark so that spreadsheet
+// programs read the Chinese text as UTF-8.
+func CSV(w io.Writer, run Run) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	header := []string{"文件", "发文机关", "报告年度", "模板", "表格", "错误", "警告", "提示", "规则", "备注"}
+	if run.English {
+		header = []string{"file", "issuing_body", "year", "template", "tables", "errors", "warnings", "infos", "rules", "note"}
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, res := range run.Results {
+		if err := cw.Write(csvRow(res, run.English)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func csvRow(res FileResult, en bool) []string {
+	if res.Err != nil {
+		return []string{res.Path, "", "", "", "", "", "", "", "", res.Err.Error()}
+	}
+	r := res.Report
+	year := ""
+	if r.Year > 0 {
+		year = fmt.Sprint(r.Year)
+	}
+	era := r.Era.Zh()
+	if en {
+		era = r.Era.String()
+	}
+	var tables []string
+	for _, s := range tableStates(r) {
+		tables = append(tables, s.words(en))
+	}
+	if len(tables) == 0 {
+		tables = append(tables, pick(en, "no table recognised", "未识别到表格"))
+	}
+	c := counts(res.Findings)
+	return []string{
+		res.Path, IssuingBody(r), year, era, strings.Join(tables, pick(en, "; ", "；")),
+		fmt.Sprint(c[rules.Error]), fmt.Sprint(c[rules.Warning]), fmt.Sprint(c[rules.Info]),
+		strings.Join(firedRules(res.Findings), " "), "",
+	}
+}

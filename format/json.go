@@ -1,0 +1,275 @@
+package format
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/reportlint/reportlint/parse"
+	"github.com/reportlint/reportlint/rules"
+)
+
+// JSONSchemaVersion is the version of the JSON output's schema
+// (docs/report-schema.json). It changes when a field changes meaning or
+// goes away; new fields do not change it.
+const JSONSchemaVersion = 1
+
+type jsonText struct {
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+type jsonReport struct {
+	SchemaVersion int           `json:"schema_version"`
+	Tool          jsonTool      `json:"tool"`
+	Files         []jsonFile    `json:"files"`
+	Summary       jsonSummary   `json:"summary"`
+	Baseline      *jsonBaseline `json:"baseline,omitempty"`
+}
+
+type jsonTool struct {
+	Name    string   `json:"name"`
+	Version string   `json:"version"`
+	Rules   []string `json:"rules"`
+}
+
+type jsonFile struct {
+	File       string        `json:"file"`
+	Error      *string       `json:"error"`
+	Status     *jsonStatus   `json:"status"`
+	Counts     jsonCounts    `json:"counts"`
+	Suppressed int           `json:"suppressed"`
+	Findings   []jsonFinding `json:"findings"`
+}
+
+type jsonCounts struct {
+	Error   int `json:"error"`
+	Warning int `json:"warning"`
+	Info    int `json:"info"`
+}
+
+type jsonStatus struct {
+	Title         string      `json:"title"`
+	IssuingBody   string      `json:"issuing_body"`
+	Year          *int        `json:"year"`
+	Era           string      `json:"era"`
+	Tables        []jsonTable `json:"tables"`
+	MissingTables []string    `json:"missing_tables"`
+	Line          jsonText    `json:"line"`
+}
+
+type jsonTable struct {
+	Kind     string    `json:"kind"`
+	Title    string    `json:"title"`
+	Template string    `json:"template"`
+	Line     int       `json:"line"`
+	Status   string    `json:"status"`
+	Reason   *jsonText `json:"reason"`
+	// RowsNotRead lists, in a partly checked table, the rows with cells
+	// whose column is not certain.
+	RowsNotRead []jsonRow `json:"rows_not_read"`
+}
+
+type jsonRow struct {
+	Row   string `json:"row"`
+	Label string `json:"label"`
+	Line  int    `json:"line"`
+}
+
+type jsonFinding struct {
+	Rule        string        `json:"rule"`
+	Severity    string        `json:"severity"`
+	Line        int           `json:"line"`
+	Column      int           `json:"column"`
+	EndLine     int           `json:"end_line"`
+	EndColumn   int           `json:"end_column"`
+	Message     jsonText      `json:"message"`
+	Operands    []jsonOperand `json:"operands"`
+	Expected    *float64      `json:"expected"`
+	About       *jsonAbout    `json:"about"`
+	Fingerprint string        `json:"fingerprint"`
+}
+
+type jsonOperand struct {
+	Label  jsonText `json:"label"`
+	Value  float64  `json:"value"`
+	Line   int      `json:"line,omitempty"`
+	Column int      `json:"column,omitempty"`
+}
+
+type jsonAbout struct {
+	Table  string `json:"table"`
+	Row    string `json:"row,omitempty"`
+	Column string `json:"column,omitempty"`
+}
+
+type jsonSummary struct {
+	Files      int `json:"files"`
+	Unreadable int `json:"unreadable"`
+	Error      int `json:"error"`
+	Warning    int `json:"warning"`
+	Info       int `json:"info"`
+	Suppressed int `json:"suppressed"`
+}
+
+type jsonBaseline struct {
+	File       string      `json:"file"`
+	Suppressed int         `json:"suppressed"`
+	Stale      []jsonStale `json:"stale"`
+}
+
+type jsonStale struct {
+	File        string `json:"file"`
+	Fingerprint string `json:"fingerprint"`
+	Rule        string `json:"rule"`
+	Message     string `json:"message"`
+	Reason      string `json:"reason"`
+}
+
+// JSON writes the run as one JSON document in the schema of
+// docs/report-schema.json: every file with its parse status (what was
+// recognised, which tables were checked and why others were not) and its
+// findings in both languages, then a summary. Both languages are always
+// present; --lang does not change the document.
+func JSON(w io.Writer, run Run) error {
+	doc := jsonReport{
+		SchemaVersion: JSONSchemaVersion,
+		Tool:          jsonTool{Name: run.Tool.Name, Version: run.Tool.Version, Rules: []string{}},
+		Files:         []jsonFile{},
+	}
+	for _, r := range run.Rules {
+		doc.Tool.Rules = append(doc.Tool.Rules, r.ID)
+	}
+	for _, res := range run.Results {
+		f := jsonFile{File: res.Path, Findings: []jsonFinding{}, Suppressed: res.Suppressed}
+		doc.Summary.Suppressed += res.Suppressed
+		if res.Err != nil {
+			msg := res.Err.Error()
+			f.Error = &msg
+			doc.Summary.Unreadable++
+			doc.Files = append(doc.Files, f)
+			continue
+		}
+		doc.Summary.Files++
+		f.Status = jsonStatusOf(res.Report)
+		c := counts(res.Findings)
+		f.Counts = jsonCounts{Error: c[rules.Error], Warning: c[rules.Warning], Info: c[rules.Info]}
+		doc.Summary.Error += c[rules.Error]
+		doc.Summary.Warning += c[rules.Warning]
+		doc.Summary.Info += c[rules.Info]
+		for i, fd := range res.Findings {
+			f.Findings = append(f.Findings, jsonFindingOf(fd, fingerprint(res, i)))
+		}
+		doc.Files = append(doc.Files, f)
+	}
+	if b := run.Baseline; b != nil {
+		jb := &jsonBaseline{File: b.Path, Suppressed: b.Suppressed, Stale: []jsonStale{}}
+		for _, s := range b.Stale {
+			jb.Stale = append(jb.Stale, jsonStale(s))
+		}
+		doc.Baseline = jb
+	}
+	return writeJSON(w, doc)
+}
+
+// writeJSON writes v indented, without escaping <, > and &, ending in a
+// newline.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func fingerprint(res FileResult, i int) string {
+	if i < len(res.Fingerprints) {
+		return res.Fingerprints[i]
+	}
+	return ""
+}
+
+func jsonStatusOf(r *parse.Report) *jsonStatus {
+	s := &jsonStatus{
+		Title:         r.Title,
+		IssuingBody:   IssuingBody(r),
+		Era:           r.Era.String(),
+		Tables:        []jsonTable{},
+		MissingTables: []string{},
+		Line:          jsonText{Zh: Status(r, false), En: Status(r, true)},
+	}
+	if r.Year > 0 {
+		y := r.Year
+		s.Year = &y
+	}
+	for _, t := range r.Tables {
+		jt := jsonTable{Kind: t.Kind.String(), Title: t.Title, Template: t.Variant.String(), Line: t.Span.Start.Line, Status: t.Status.String()}
+		if t.Reason != "" || t.ReasonEn != "" {
+			jt.Reason = &jsonText{Zh: t.Reason, En: t.ReasonEn}
+		}
+		jt.RowsNotRead = []jsonRow{}
+		if t.Status == parse.TablePartial {
+			for _, row := range t.Rows {
+				if !row.Group && notRead(row) {
+					jt.RowsNotRead = append(jt.RowsNotRead, jsonRow{Row: row.Key, Label: row.Label, Line: row.Span.Start.Line})
+				}
+			}
+		}
+		s.Tables = append(s.Tables, jt)
+	}
+	for _, st := range tableStates(r) {
+		if st.Missing {
+			s.MissingTables = append(s.MissingTables, st.Kind.String())
+		}
+	}
+	return s
+}
+
+func jsonFindingOf(f rules.Finding, fp string) jsonFinding {
+	start, end := f.Span.Start, spanEnd(f.Span)
+	jf := jsonFinding{
+		Rule:        f.Rule,
+		Severity:    f.Severity.String(),
+		Line:        start.Line,
+		Column:      start.Col,
+		EndLine:     end.Line,
+		EndColumn:   end.Col,
+		Message:     jsonText{Zh: f.Message.Zh, En: f.Message.En},
+		Operands:    []jsonOperand{},
+		Fingerprint: fp,
+	}
+	for _, o := range f.Operands {
+		jf.Operands = append(jf.Operands, jsonOperand{
+			Label: jsonText{Zh: o.Label, En: o.LabelEn}, Value: o.Value,
+			Line: o.Span.Start.Line, Column: o.Span.Start.Col,
+		})
+	}
+	if f.HasExpected {
+		e := f.Expected
+		jf.Expected = &e
+	}
+	if f.Table != "" {
+		jf.About = &jsonAbout{Table: f.Table, Row: f.Row, Column: f.Column}
+	}
+	return jf
+}
+
+// notRead reports a row with a cell whose column is not certain.
+func notRead(row *parse.Row) bool {
+	if row.InferredColumns {
+		return true
+	}
+	for _, c := range row.Cells {
+		if c.Kind == parse.CellMissing {
+			return true
+		}
+	}
+	return false
+}
+
+// spanEnd is the position just after a span, or just after its first
+// character when the span has no end.
+func spanEnd(s parse.Span) parse.Pos {
+	if s.End.Line < s.Start.Line || s.End.Line == s.Start.Line && s.End.Col <= s.Start.Col {
+		return parse.Pos{Line: s.Start.Line, Col: s.Start.Col + 1}
+	}
+	return s.End
+}

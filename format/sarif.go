@@ -1,0 +1,124 @@
+package format
+
+import (
+	"io"
+	"net/url"
+
+	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/reportlint/reportlint/rules"
+)
+
+// FingerprintKey names reportlint's fingerprint among a SARIF result's
+// partialFingerprints.
+const FingerprintKey = "reportlintFinding/v1"
+
+// SARIF writes the run as a SARIF 2.1.0 log that GitHub code scanning
+// accepts: one run whose driver lists the rules that ran, one result per
+// finding located by a URI relative to %SRCROOT% (the working directory)
+// and a region in Unicode code points, with a fingerprint that does not
+// depend on the line. Files that could not be read and reviewed findings
+// that no longer occur are tool execution notifications. Messages are in
+// the run's language.
+func SARIF(w io.Writer, run Run) error {
+	log, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return err
+	}
+	sr := sarif.NewRunWithInformationURI(run.Tool.Name, run.Tool.InformationURI)
+	sr.Tool.Driver.WithVersion(run.Tool.Version)
+	sr.WithColumnKind("unicodeCodePoints")
+	index := map[string]int{}
+	for i, r := range run.Rules {
+		index[r.ID] = i
+		sr.Tool.Driver.AddRule(sarifRule(r, run.English))
+	}
+	inv := sarif.NewInvocation()
+	ok := true
+	for _, res := range run.Results {
+		if res.Err != nil {
+			ok = false
+			inv.AddTToolExecutionNotification(sarif.NewNotification().
+				WithLevel("error").
+				WithTextMessage(res.Err.Error()).
+				WithLocations([]*sarif.Location{artifactOnly(res.ID)}))
+			continue
+		}
+		for i, f := range res.Findings {
+			msg := f.Message.Zh
+			if run.English {
+				msg = f.Message.En
+			}
+			start, end := f.Span.Start, spanEnd(f.Span)
+			region := sarif.NewRegion().
+				WithStartLine(start.Line).WithStartColumn(start.Col).
+				WithEndLine(end.Line).WithEndColumn(end.Col)
+			loc := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+				WithArtifactLocation(artifact(res.ID)).
+				WithRegion(region))
+			result := sarif.NewRuleResult(f.Rule).
+				WithRuleIndex(index[f.Rule]).
+				WithLevel(sarifLevel(f.Severity)).
+				WithMessage(sarif.NewTextMessage(msg)).
+				WithLocations([]*sarif.Location{loc}).
+				WithPartialFingerPrints(map[string]any{FingerprintKey: fingerprint(res, i)})
+			// appended directly: Run.AddResult would look the index up again
+			sr.Results = append(sr.Results, result)
+		}
+	}
+	if b := run.Baseline; b != nil {
+		for _, s := range b.Stale {
+			inv.AddTToolExecutionNotification(sarif.NewNotification().
+				WithLevel("note").
+				WithTextMessage(staleMessage(b.Path, s, run.English)).
+				WithLocations([]*sarif.Location{artifactOnly(s.File)}))
+		}
+	}
+	inv.WithExecutionSuccess(ok)
+	sr.AddInvocations(inv)
+	log.AddRun(sr)
+	return writeJSON(w, log)
+}
+
+func sarifRule(r *rules.Rule, en bool) *sarif.ReportingDescriptor {
+	name, doc := r.Name, r.Doc.Zh
+	if en {
+		name, doc = r.NameEn, r.Doc.En
+	}
+	help, md := doc, doc
+	if ex, ok := rules.ExampleOf(r.ID); ok {
+		want := ex.Want.Zh
+		label, gives := "示例（报告片段）：", "报告："
+		if en {
+			want, label, gives = ex.Want.En, "Example (report excerpt):", "Reported:"
+		}
+		help += "\n\n" + label + "\n" + ex.Report + "\n" + gives + "\n" + want
+		md += "\n\n" + label + "\n\n```\n" + ex.Report + "```\n\n" + gives + "\n\n```\n" + want + "```\n"
+	}
+	return sarif.NewRule(r.ID).
+		WithName(r.Name).
+		WithShortDescription(sarif.NewMultiformatMessageString(name)).
+		WithFullDescription(sarif.NewMultiformatMessageString(doc)).
+		WithHelp(sarif.NewMultiformatMessageString(help).WithMarkdown(md)).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
+}
+
+func sarifLevel(s rules.Severity) string {
+	return [...]string{"note", "warning", "error"}[s]
+}
+
+// artifact locates a file relative to %SRCROOT%, its path escaped as a URI
+// reference.
+func artifact(id string) *sarif.ArtifactLocation {
+	return sarif.NewSimpleArtifactLocation(uriOf(id)).WithUriBaseId("%SRCROOT%")
+}
+
+func artifactOnly(id string) *sarif.Location {
+	return sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().WithArtifactLocation(artifact(id)))
+}
+
+// uriOf escapes a slash-separated relative path as a URI reference:
+// "报告/2019 年.txt" becomes "%E6%8A%A5%E5%91%8A/2019%20%E5%B9%B4.txt".
+func uriOf(path string) string {
+	return (&url.URL{Path: path}).String()
+}
