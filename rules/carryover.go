@@ -181,7 +181,7 @@ var carryInForceRule = &Rule{
 				curLabel: fmt.Sprintf("表二「%s」现行有效件数", name), curEn: fmt.Sprintf("Table 2 %q, in force", ct.Row(key).En),
 				wantZh: fmt.Sprintf("上一年现行有效 %s + 本年制发 %s − 本年废止 %s", num(pf.Number.Value), num(issued.Number.Value), num(repealed.Number.Value)),
 				wantEn: fmt.Sprintf("last year's in force %s + issued %s − repealed %s", num(pf.Number.Value), num(issued.Number.Value), num(repealed.Number.Value)),
-				row: key, col: "in_force", tableKind: parse.TableItems})
+				row:    key, col: "in_force", tableKind: parse.TableItems})
 		}
 	},
 }
