@@ -152,31 +152,97 @@ func copiedShare(cur, prev *parse.Report) (float64, string, parse.Span, parse.Sp
 	return float64(copied) / float64(total), best, bestAt, bestPrev, true
 }
 
+// maxSharers: a sentence found in more reports than this is a phrase of the
+// trade, not a sign that two bodies copied each other.
+const maxSharers = 20
+
 // SharedProse compares the reports of different bodies for one year and
-// returns a finding for each pair whose prose is mostly the same.
+// returns a finding for each pair whose prose is mostly the same. It works
+// on digests through an index of sentence hashes, so a run over thousands
+// of reports compares only reports that share sentences.
 func SharedProse(ms []Member) []Finding {
+	var ds []Digest
+	for _, m := range ms {
+		if m.Report != nil {
+			ds = append(ds, DigestOf(m.Path, m.Report))
+		}
+	}
+	return SharedProseDigests(ds)
+}
+
+// SharedProseDigests is SharedProse over digests.
+func SharedProseDigests(ds []Digest) []Finding {
+	index := map[uint64][]int{}
+	for i, d := range ds {
+		seen := map[uint64]bool{}
+		for _, s := range d.Sentences {
+			if !seen[s.Hash] {
+				seen[s.Hash] = true
+				index[s.Hash] = append(index[s.Hash], i)
+			}
+		}
+	}
 	var out []Finding
-	for i := range ms {
-		for j := i + 1; j < len(ms); j++ {
-			a, b := ms[i], ms[j]
-			if a.Report.Year != b.Report.Year || a.Report.Year == 0 || parse.BodyKey(a.Report.Issuer) == parse.BodyKey(b.Report.Issuer) {
+	for j, b := range ds {
+		shared := map[int]int{} // other report → characters of b found in it
+		for _, s := range b.Sentences {
+			owners := index[s.Hash]
+			if len(owners) > maxSharers {
 				continue
 			}
-			share, passage, at, otherAt, ok := copiedShare(b.Report, a.Report)
-			if !ok || share < CopiedShareThreshold {
+			for _, i := range owners {
+				if i != j {
+					shared[i] += s.Len
+				}
+			}
+		}
+		total := 0
+		for _, s := range b.Sentences {
+			total += s.Len
+		}
+		for i := 0; i < j; i++ {
+			a := ds[i]
+			if total == 0 || a.Year != b.Year || b.Year == 0 || a.Key == b.Key || float64(shared[i])/float64(total) < CopiedShareThreshold {
 				continue
 			}
-			out = append(out, settle(sharedProseRule, Finding{
-				Path: b.Path, Span: at,
-				Related: []Location{{Path: a.Path, Span: otherAt, Message: Text{Zh: "另一机关报告中的相同段落", En: "the same passage in the other body's report"}}},
-				Message: Text{
-					Zh: fmt.Sprintf("正文 %.0f%% 的文字（数字不计）与「%s」同年度报告 %s 逐句相同；最长的相同段落：「%s」", share*100, a.Report.Issuer, a.Path, excerptRunes(passage, 60)),
-					En: fmt.Sprintf("%.0f%% of the prose (numbers aside) is the same, sentence for sentence, as %q's report of the same year %s; the longest shared passage: %q", share*100, a.Report.Issuer, a.Path, excerptRunes(passage, 60)),
-				},
-			}))
+			out = append(out, sharedFinding(a, b, float64(shared[i])/float64(total)))
 		}
 	}
 	return out
+}
+
+func sharedFinding(a, b Digest, share float64) Finding {
+	inA := map[uint64]parse.Span{}
+	for _, s := range a.Sentences {
+		if _, ok := inA[s.Hash]; !ok {
+			inA[s.Hash] = s.Span
+		}
+	}
+	var at, otherAt parse.Span
+	for _, s := range b.Sentences {
+		if sp, ok := inA[s.Hash]; ok {
+			at, otherAt = s.Span, sp
+			break
+		}
+	}
+	return settle(sharedProseRule, Finding{
+		Path: b.Path, Span: at,
+		Related: []Location{{Path: a.Path, Span: otherAt, Message: Text{Zh: "另一机关报告中的相同段落", En: "the same passage in the other body's report"}}},
+		Message: Text{
+			Zh: fmt.Sprintf("正文 %.0f%% 的文字（数字不计）与「%s」同年度报告 %s 逐句相同（第一处相同的句子在 %s:%d）", share*100, a.Issuer, a.Path, a.Path, otherAt.Start.Line),
+			En: fmt.Sprintf("%.0f%% of the prose (numbers aside) is the same, sentence for sentence, as %q's report of the same year %s (the first shared sentence is at %s:%d)", share*100, a.Issuer, a.Path, a.Path, otherAt.Start.Line),
+		},
+	})
+}
+
+// hashKey is FNV-1a over a masked sentence.
+func hashKey(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 func excerptRunes(s string, n int) string {

@@ -48,24 +48,77 @@ func CheckPair(pr Pair, rules []*Rule) []Finding {
 	return out
 }
 
-// PairReports finds, among the reports given, each body's reports of
+// Digest is what pairing needs of a report, small enough to keep for every
+// file of a large run: the body, the year, and the prose's sentence keys.
+// Pair rules load the two reports again; only paired files are read twice.
+type Digest struct {
+	Path   string
+	Issuer string
+	Key    string // parse.BodyKey of the issuer
+	Year   int
+	Title  parse.Span
+	// Sentences are the prose's masked sentences, hashed, for shared-prose.
+	Sentences []SentenceDigest
+}
+
+// SentenceDigest is one masked prose sentence: its hash, its length in
+// characters and where it stands.
+type SentenceDigest struct {
+	Hash uint64
+	Len  int
+	Span parse.Span
+}
+
+// DigestOf digests a checked report.
+func DigestOf(path string, r *parse.Report) Digest {
+	d := Digest{Path: path, Issuer: r.Issuer, Key: parse.BodyKey(r.Issuer), Year: r.Year, Title: r.TitleSpan}
+	for _, s := range sentenceKeys(r) {
+		d.Sentences = append(d.Sentences, SentenceDigest{Hash: hashKey(s.key), Len: len([]rune(s.key)), Span: s.span})
+	}
+	return d
+}
+
+// DigestPair is a body's digests of two consecutive years.
+type DigestPair struct {
+	Body      string
+	Prev, Cur Digest
+}
+
+// PairReports pairs full reports (tests and small runs).
+func PairReports(ms []Member) ([]Pair, []Finding) {
+	byPath := map[string]Member{}
+	var ds []Digest
+	for _, m := range ms {
+		if m.Report == nil {
+			continue
+		}
+		byPath[m.Path] = m
+		ds = append(ds, DigestOf(m.Path, m.Report))
+	}
+	dps, notes := PairDigests(ds)
+	pairs := make([]Pair, 0, len(dps))
+	for _, dp := range dps {
+		pairs = append(pairs, Pair{Body: dp.Body, Prev: byPath[dp.Prev.Path], Cur: byPath[dp.Cur.Path]})
+	}
+	return pairs, notes
+}
+
+// PairDigests finds, among the reports given, each body's reports of
 // consecutive years. Bodies are matched by their normalised names, a name
 // matching another that ends with it (洪泽区人民政府 and 淮安市洪泽区人民政府).
 // What cannot be paired with certainty is said at info level: two reports
 // of one body and year, and years that skip.
-func PairReports(ms []Member) ([]Pair, []Finding) {
-	groups := groupByBody(ms)
-	var pairs []Pair
+func PairDigests(ds []Digest) ([]DigestPair, []Finding) {
+	var pairs []DigestPair
 	var notes []Finding
-	for _, g := range groups {
-		byYear := map[int][]Member{}
+	for _, g := range groupByBody(ds) {
+		byYear := map[int][]Digest{}
 		var years []int
-		for _, m := range g {
-			y := m.Report.Year
-			if len(byYear[y]) == 0 {
-				years = append(years, y)
+		for _, d := range g {
+			if len(byYear[d.Year]) == 0 {
+				years = append(years, d.Year)
 			}
-			byYear[y] = append(byYear[y], m)
+			byYear[d.Year] = append(byYear[d.Year], d)
 		}
 		sort.Ints(years)
 		for i, y := range years {
@@ -81,7 +134,7 @@ func PairReports(ms []Member) ([]Pair, []Finding) {
 			switch {
 			case len(byYear[prev]) > 1:
 			case prev == y-1:
-				pairs = append(pairs, Pair{Body: cur.Report.Issuer, Prev: byYear[prev][0], Cur: cur})
+				pairs = append(pairs, DigestPair{Body: cur.Issuer, Prev: byYear[prev][0], Cur: cur})
 			default:
 				notes = append(notes, gapNote(byYear[prev][0], cur))
 			}
@@ -97,68 +150,60 @@ func PairReports(ms []Member) ([]Pair, []Finding) {
 }
 
 // groupByBody puts the reports of one body together, in a stable order.
-func groupByBody(ms []Member) [][]Member {
+func groupByBody(ds []Digest) [][]Digest {
 	var keys []string
-	groups := map[string][]Member{}
-	sorted := append([]Member(nil), ms...)
+	groups := map[string][]Digest{}
+	sorted := append([]Digest(nil), ds...)
 	sort.SliceStable(sorted, func(i, j int) bool {
-		return len([]rune(bodyKey(sorted[i]))) < len([]rune(bodyKey(sorted[j])))
+		return len([]rune(sorted[i].Key)) < len([]rune(sorted[j].Key))
 	})
-	for _, m := range sorted {
-		k := bodyKey(m)
-		if k == "" || m.Report.Year == 0 {
+	for _, d := range sorted {
+		if d.Key == "" || d.Year == 0 {
 			continue
 		}
 		home := ""
 		for _, g := range keys {
-			if k == g || (len([]rune(g)) >= 4 && strings.HasSuffix(k, g)) {
+			if d.Key == g || (len([]rune(g)) >= 4 && strings.HasSuffix(d.Key, g)) {
 				home = g
 				break
 			}
 		}
 		if home == "" {
-			home = k
-			keys = append(keys, k)
+			home = d.Key
+			keys = append(keys, d.Key)
 		}
-		groups[home] = append(groups[home], m)
+		groups[home] = append(groups[home], d)
 	}
 	sort.Strings(keys)
-	out := make([][]Member, 0, len(keys))
+	out := make([][]Digest, 0, len(keys))
 	for _, k := range keys {
 		out = append(out, groups[k])
 	}
 	return out
 }
 
-func bodyKey(m Member) string {
-	if m.Report == nil {
-		return ""
-	}
-	return parse.BodyKey(m.Report.Issuer)
-}
-
-func duplicateNote(ms []Member) Finding {
+func duplicateNote(ds []Digest) Finding {
 	var paths []string
-	for _, m := range ms {
-		paths = append(paths, m.Path)
+	for _, d := range ds {
+		paths = append(paths, d.Path)
 	}
-	first := ms[0]
-	f := Finding{Rule: "pairing", Severity: Info, Path: first.Path, Span: first.Report.TitleSpan,
+	first := ds[0]
+	f := Finding{Rule: "pairing", Severity: Info, Path: first.Path, Span: first.Title,
 		Message: Text{
-			Zh: fmt.Sprintf("「%s」%d年度有 %d 份报告（%s），无法确定哪一份与相邻年度配对，未作跨年度核对", first.Report.Issuer, first.Report.Year, len(ms), strings.Join(paths, "、")),
-			En: fmt.Sprintf("%q has %d reports for %d (%s); which one to pair with the neighbouring years cannot be told, so none was checked across years", first.Report.Issuer, len(ms), first.Report.Year, strings.Join(paths, ", ")),
+			Zh: fmt.Sprintf("「%s」%d年度有 %d 份报告（%s），无法确定哪一份与相邻年度配对，未作跨年度核对", first.Issuer, first.Year, len(ds), strings.Join(paths, "、")),
+			En: fmt.Sprintf("%q has %d reports for %d (%s); which one to pair with the neighbouring years cannot be told, so none was checked across years", first.Issuer, len(ds), first.Year, strings.Join(paths, ", ")),
 		}}
-	for _, m := range ms[1:] {
-		f.Related = append(f.Related, Location{Path: m.Path, Span: m.Report.TitleSpan})
+	for _, d := range ds[1:] {
+		f.Related = append(f.Related, Location{Path: d.Path, Span: d.Title})
 	}
 	return f
 }
 
-func gapNote(prev, cur Member) Finding {
-	return Finding{Rule: "pairing", Severity: Info, Path: cur.Path, Span: cur.Report.TitleSpan,
-		Related: []Location{{Path: prev.Path, Span: prev.Report.TitleSpan}},
+func gapNote(prev, cur Digest) Finding {
+	return Finding{Rule: "pairing", Severity: Info, Path: cur.Path, Span: cur.Title,
+		Related: []Location{{Path: prev.Path, Span: prev.Title}},
 		Message: Text{
-			Zh: fmt.Sprintf("「%s」有%d年度和%d年度的报告，缺%d年度，不作跨年度核对", cur.Report.Issuer, prev.Report.Year, cur.Report.Year, prev.Report.Year+1),
-			En: fmt.Sprintf("%q has reports for %d and %d but none for %d; the two are not checked against each other", cur.Report.Issuer, prev.Report.Year, cur.Report.Year, prev.Report.Year+1),
+			Zh: fmt.Sprintf("「%s」有%d年度和%d年度的报告，缺%d年度，不作跨年度核对", cur.Issuer, prev.Year, cur.Year, prev.Year+1),
+			En: fmt.Sprintf("%q has reports for %d and %d but none for %d; the two are not checked against each other", cur.Issuer, prev.Year, cur.Year, prev.Year+1),
 		}}
 }
