@@ -46,8 +46,8 @@ var copiedProseRule = &Rule{
 var sharedProseRule = &Rule{
 	ID: "shared-prose", Name: "正文与他机关同年报告雷同", NameEn: "Prose shared with another body", Severity: Warning,
 	Doc: Text{
-		Zh: "同一年度两个不同机关的报告，正文（数字不计）有一半以上（50%）逐句相同的，报警告，并给出比例和最长的相同段落；计法同 copied-prose。",
-		En: "Two different bodies' reports of the same year whose prose (numbers masked) is half (50%) or more the same sentence for sentence give a warning with the share and the longest shared passage; counted as for copied-prose.",
+		Zh: "同一年度两个不同机关的报告，正文（数字不计）有一半以上（50%）逐句相同的，报警告，并给出比例和第一处相同句子的位置；计法同 copied-prose，但在二十份以上报告中都出现的句子视为行业套话，不计。",
+		En: "Two different bodies' reports of the same year whose prose (numbers masked) is half (50%) or more the same sentence for sentence give a warning with the share and where the first shared sentence stands; counted as for copied-prose, except that a sentence found in more than twenty reports is a stock phrase and does not count.",
 	},
 }
 
