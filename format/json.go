@@ -24,6 +24,22 @@ type jsonReport struct {
 	Files         []jsonFile    `json:"files"`
 	Summary       jsonSummary   `json:"summary"`
 	Baseline      *jsonBaseline `json:"baseline,omitempty"`
+	// Pairs are the reports of one body for consecutive years that were
+	// checked against each other.
+	Pairs []jsonPair `json:"pairs"`
+}
+
+type jsonPair struct {
+	Body     string `json:"body"`
+	Previous string `json:"previous"`
+	Current  string `json:"current"`
+}
+
+type jsonRelated struct {
+	File    string   `json:"file"`
+	Line    int      `json:"line"`
+	Column  int      `json:"column"`
+	Message jsonText `json:"message"`
 }
 
 type jsonTool struct {
@@ -87,6 +103,8 @@ type jsonFinding struct {
 	Expected    *float64      `json:"expected"`
 	About       *jsonAbout    `json:"about"`
 	Fingerprint string        `json:"fingerprint"`
+	// Related are the other places a finding across reports is about.
+	Related []jsonRelated `json:"related,omitempty"`
 }
 
 type jsonOperand struct {
@@ -135,6 +153,10 @@ func JSON(w io.Writer, run Run) error {
 		SchemaVersion: JSONSchemaVersion,
 		Tool:          jsonTool{Name: run.Tool.Name, Version: run.Tool.Version, Rules: []string{}},
 		Files:         []jsonFile{},
+		Pairs:         []jsonPair{},
+	}
+	for _, p := range run.Pairs {
+		doc.Pairs = append(doc.Pairs, jsonPair{Body: p.Body, Previous: p.Previous, Current: p.Current})
 	}
 	for _, r := range run.Rules {
 		doc.Tool.Rules = append(doc.Tool.Rules, r.ID)
@@ -248,6 +270,10 @@ func jsonFindingOf(f rules.Finding, fp string) jsonFinding {
 	}
 	if f.Table != "" {
 		jf.About = &jsonAbout{Table: f.Table, Row: f.Row, Column: f.Column}
+	}
+	for _, r := range f.Related {
+		jf.Related = append(jf.Related, jsonRelated{File: r.Path, Line: r.Span.Start.Line, Column: r.Span.Start.Col,
+			Message: jsonText{Zh: r.Message.Zh, En: r.Message.En}})
 	}
 	return jf
 }

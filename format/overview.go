@@ -48,6 +48,14 @@ type cell struct {
 
 func buildOverview(es []OverviewEntry) overview {
 	o := overview{cells: map[string][]cell{}}
+	var keys []string
+	for _, e := range es {
+		keys = append(keys, e.Key)
+	}
+	group := rules.BodyGroups(keys)
+	for i := range es {
+		es[i].Key = group[es[i].Key]
+	}
 	yearSet := map[int]bool{}
 	names := map[string]string{}
 	byBody := map[string][]OverviewEntry{}
@@ -74,12 +82,12 @@ func buildOverview(es []OverviewEntry) overview {
 		}
 		o.years = full
 	}
-	keys := make([]string, 0, len(byBody))
+	bodyKeys := make([]string, 0, len(byBody))
 	for k := range byBody {
-		keys = append(keys, k)
+		bodyKeys = append(bodyKeys, k)
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	sort.Strings(bodyKeys)
+	for _, k := range bodyKeys {
 		row := make([]cell, len(o.years))
 		for _, e := range byBody[k] {
 			row[e.Year-o.years[0]].entries = append(row[e.Year-o.years[0]].entries, e)

@@ -19,6 +19,16 @@ type Run struct {
 	// Baseline is set when findings were matched against a file of
 	// reviewed findings.
 	Baseline *BaselineResult
+	// Pairs are the reports checked against each other across years.
+	Pairs []PairInfo
+}
+
+// PairInfo names a body's reports of two consecutive years, by file
+// identity.
+type PairInfo struct {
+	Body     string
+	Previous string
+	Current  string
 }
 
 // Tool names the program in the output.

@@ -62,6 +62,23 @@ func SARIF(w io.Writer, run Run) error {
 				WithMessage(sarif.NewTextMessage(msg)).
 				WithLocations([]*sarif.Location{loc}).
 				WithPartialFingerPrints(map[string]any{FingerprintKey: fingerprint(res, i)})
+			for k, r := range f.Related {
+				rmsg := r.Message.Zh
+				if run.English {
+					rmsg = r.Message.En
+				}
+				rend := spanEnd(r.Span)
+				rl := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+					WithArtifactLocation(artifact(r.Path)).
+					WithRegion(sarif.NewRegion().
+						WithStartLine(r.Span.Start.Line).WithStartColumn(r.Span.Start.Col).
+						WithEndLine(rend.Line).WithEndColumn(rend.Col))).
+					WithId(k + 1)
+				if rmsg != "" {
+					rl.WithMessage(sarif.NewTextMessage(rmsg))
+				}
+				result.RelatedLocations = append(result.RelatedLocations, rl)
+			}
 			// appended directly: Run.AddResult would look the index up again
 			sr.Results = append(sr.Results, result)
 		}

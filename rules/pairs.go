@@ -152,34 +152,67 @@ func PairDigests(ds []Digest) ([]DigestPair, []Finding) {
 // groupByBody puts the reports of one body together, in a stable order.
 func groupByBody(ds []Digest) [][]Digest {
 	var keys []string
-	groups := map[string][]Digest{}
-	sorted := append([]Digest(nil), ds...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		return len([]rune(sorted[i].Key)) < len([]rune(sorted[j].Key))
-	})
-	for _, d := range sorted {
-		if d.Key == "" || d.Year == 0 {
-			continue
-		}
-		home := ""
-		for _, g := range keys {
-			if d.Key == g || (len([]rune(g)) >= 4 && strings.HasSuffix(d.Key, g)) {
-				home = g
-				break
-			}
-		}
-		if home == "" {
-			home = d.Key
+	for _, d := range ds {
+		if d.Key != "" && d.Year != 0 {
 			keys = append(keys, d.Key)
 		}
-		groups[home] = append(groups[home], d)
 	}
-	sort.Strings(keys)
-	out := make([][]Digest, 0, len(keys))
-	for _, k := range keys {
+	home := BodyGroups(keys)
+	groups := map[string][]Digest{}
+	var order []string
+	for _, d := range ds {
+		h, ok := home[d.Key]
+		if !ok || d.Year == 0 {
+			continue
+		}
+		if len(groups[h]) == 0 {
+			order = append(order, h)
+		}
+		groups[h] = append(groups[h], d)
+	}
+	sort.Strings(order)
+	out := make([][]Digest, 0, len(order))
+	for _, k := range order {
 		out = append(out, groups[k])
 	}
 	return out
+}
+
+// BodyGroups maps each body key to the key of its group: the shortest key
+// (of four characters or more) that it ends with, so that 淮安市洪泽区政府
+// and 洪泽区政府 are one body.
+func BodyGroups(keys []string) map[string]string {
+	uniq := map[string]bool{}
+	var sorted []string
+	for _, k := range keys {
+		if k != "" && !uniq[k] {
+			uniq[k] = true
+			sorted = append(sorted, k)
+		}
+	}
+	sort.SliceStable(sorted, func(i, j int) bool {
+		li, lj := len([]rune(sorted[i])), len([]rune(sorted[j]))
+		if li != lj {
+			return li < lj
+		}
+		return sorted[i] < sorted[j]
+	})
+	home := map[string]string{}
+	var roots []string
+	for _, k := range sorted {
+		h := k
+		for _, g := range roots {
+			if len([]rune(g)) >= 4 && strings.HasSuffix(k, g) {
+				h = g
+				break
+			}
+		}
+		if h == k {
+			roots = append(roots, k)
+		}
+		home[k] = h
+	}
+	return home
 }
 
 func duplicateNote(ds []Digest) Finding {

@@ -43,6 +43,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "zh", "language of messages: zh or en")
 	colorMode := fs.String("color", "auto", "colour the output: auto, always or never")
 	township := fs.String("township-deadline", "", "local deadline MM-DD for township and street reports (none by law)")
+	pairFlag := fs.Bool("pair", false, "check the two files given as one body's reports of consecutive years")
+	overviewFlag := fs.Bool("overview", false, "print a table of issuing bodies × years instead of the findings (text or csv)")
 	outFormat := fs.String("format", "text", "output format: text, json, sarif or csv")
 	fs.StringSlice("enable", nil, "run only these rules (IDs, comma-separated or repeated)")
 	fs.StringSlice("disable", nil, "do not run these rules (IDs, comma-separated or repeated)")
@@ -125,6 +127,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		results = append(results, res)
 	}
+	pairs, err := crossYear(results, ruleSet, *pairFlag, en)
+	if err != nil {
+		fmt.Fprintf(stderr, "reportlint: %v\n", err)
+		return exitTrouble
+	}
 	identify(results, wd)
 	if *writeBaselinePath != "" {
 		n, err := writeBaseline(*writeBaselinePath, results, en)
@@ -145,11 +152,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Rules:   ruleSet,
 		Results: results,
 		English: en,
+		Pairs:   pairInfos(pairs, results),
 	}
 	if baseline != nil {
 		out.Baseline = applyBaseline(*baselinePath, baseline, results, en)
 	}
-	if err := write(stdout, *outFormat, out, useColor); err != nil {
+	if *overviewFlag {
+		err = overview(stdout, *outFormat, results, en)
+	} else {
+		err = write(stdout, *outFormat, out, useColor)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "reportlint: %v\n", err)
 		return exitTrouble
 	}
@@ -189,6 +202,20 @@ func write(w io.Writer, outFormat string, run format.Run, useColor bool) error {
 	return format.Text(w, run.Results, format.Options{English: run.English, Color: useColor, Baseline: run.Baseline})
 }
 
+// overview prints the collection as issuing bodies × years.
+func overview(w io.Writer, outFormat string, results []format.FileResult, en bool) error {
+	if outFormat != "text" && outFormat != "csv" {
+		return errors.New(say(en, "--overview 只能与 --format text 或 csv 一起用", "--overview goes with --format text or csv"))
+	}
+	es := make([]format.OverviewEntry, 0, len(results))
+	for _, r := range results {
+		e := format.OverviewEntryOf(r)
+		e.Path = r.ID
+		es = append(es, e)
+	}
+	return format.Overview(w, es, outFormat == "csv", en)
+}
+
 // identify gives each checked file its identity — its path relative to the
 // working directory, with forward slashes — and its findings their
 // fingerprints.
@@ -197,6 +224,13 @@ func identify(results []format.FileResult, wd string) {
 		res := &results[i]
 		res.ID = fileID(res.Path, wd)
 		res.Fingerprints = rules.Fingerprints(res.ID, res.Findings)
+		// findings across reports point to the other files by identity too
+		for k := range res.Findings {
+			rel := res.Findings[k].Related
+			for j := range rel {
+				rel[j].Path = fileID(rel[j].Path, wd)
+			}
+		}
 	}
 }
 

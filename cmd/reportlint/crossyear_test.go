@@ -1,0 +1,145 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// pairDir writes the reports of a testdata/pairs case into a folder, as a
+// user would have them.
+func pairDir(t *testing.T, name string) string {
+	t.Helper()
+	ar, err := txtar.ParseFile("../../testdata/pairs/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		if f.Name == "want" {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestCrossYearText: a folder with a body's 2021 and 2022 reports is paired
+// without being asked, and 上年结转 that differs from last year's 结转下年度
+// gives exactly one finding per differing column, naming both files' lines.
+func TestCrossYearText(t *testing.T) {
+	dir := pairDir(t, "carry-applications-differ.txtar")
+	code, out, errs := runCLI(t, "", "--disable", "copied-prose", dir)
+	if code != 1 || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	cur, prev := filepath.Join(dir, "zuoling-2022.txt"), filepath.Join(dir, "zuoling-2021.txt")
+	for _, want := range []string{
+		cur + ":38:20: warning: 表三「自然人」列「上年结转」为 1，但按上一年度报告（" + prev + ":60:15）应为 0",
+		cur + ":38:44: warning: 表三「总计」列「上年结转」为 1，但按上一年度报告（" + prev + ":60:39）应为 0",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "[carry-applications]"); n != 2 {
+		t.Errorf("%d carry-applications findings, want 2", n)
+	}
+}
+
+// TestCrossYearConsistent: the consistent pair gives no carry-over finding.
+func TestCrossYearConsistent(t *testing.T) {
+	dir := pairDir(t, "carry-applications-consistent.txtar")
+	_, out, _ := runCLI(t, "", dir)
+	if strings.Contains(out, "carry-") {
+		t.Errorf("a consistent pair was reported:\n%s", out)
+	}
+}
+
+// TestCrossYearJSONAndSARIF: JSON lists the pair and the finding's related
+// place; SARIF carries it as a relatedLocation and still validates.
+func TestCrossYearJSONAndSARIF(t *testing.T) {
+	dir := pairDir(t, "carry-applications-differ.txtar")
+	_, out, _ := runCLI(t, "", "--format", "json", dir)
+	var doc struct {
+		Pairs []struct{ Body, Previous, Current string }
+		Files []struct {
+			Findings []struct {
+				Rule    string
+				Related []struct {
+					File   string
+					Line   int
+					Column int
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Pairs) != 1 || doc.Pairs[0].Body != "左岭街道" || !strings.HasSuffix(doc.Pairs[0].Previous, "zuoling-2021.txt") || !strings.HasSuffix(doc.Pairs[0].Current, "zuoling-2022.txt") {
+		t.Errorf("pairs: %+v", doc.Pairs)
+	}
+	related := 0
+	for _, f := range doc.Files {
+		for _, x := range f.Findings {
+			if x.Rule == "carry-applications" {
+				if len(x.Related) != 1 || !strings.HasSuffix(x.Related[0].File, "zuoling-2021.txt") || x.Related[0].Line != 60 {
+					t.Errorf("related: %+v", x.Related)
+				}
+				related++
+			}
+		}
+	}
+	if related != 2 {
+		t.Errorf("%d carry-applications findings in JSON, want 2", related)
+	}
+	validate(t, compileSchema(t, "../../docs/report-schema.json"), out)
+
+	_, sarifOut, _ := runCLI(t, "", "--format", "sarif", dir)
+	validate(t, compileSchema(t, "../../testdata/schemas/sarif-schema-2.1.0.json"), sarifOut)
+	if n := strings.Count(sarifOut, `"relatedLocations"`); n < 3 {
+		t.Errorf("want relatedLocations on the pair findings, found %d", n)
+	}
+}
+
+// TestExplicitPair: --pair checks the two files named, the earlier year
+// first, whatever their names.
+func TestExplicitPair(t *testing.T) {
+	dir := pairDir(t, "carry-applications-differ.txtar")
+	code, out, _ := runCLI(t, "", "--pair", "--disable", "copied-prose", filepath.Join(dir, "zuoling-2022.txt"), filepath.Join(dir, "zuoling-2021.txt"))
+	if code != 1 || strings.Count(out, "[carry-applications]") != 2 {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	code, _, errs := runCLI(t, "", "--pair", filepath.Join(dir, "zuoling-2022.txt"))
+	if code != 2 || !strings.Contains(errs, "--pair") {
+		t.Errorf("--pair with one file: exit %d, %q", code, errs)
+	}
+}
+
+// TestOverviewCLI: the collection overview in text and CSV.
+func TestOverviewCLI(t *testing.T) {
+	dir := pairDir(t, "pairing.txtar")
+	code, out, _ := runCLI(t, "", "--overview", dir)
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+	for _, want := range []string{"发布机关", "2019", "2022", "左岭街道", "缺", "株洲市芦淞区人民政府", "2份："} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	_, csvOut, _ := runCLI(t, "", "--overview", "--format", "csv", dir)
+	if !strings.HasPrefix(csvOut, "\ufeff发布机关,2019,2020,2021,2022,2023\n") {
+		t.Errorf("CSV header:\n%s", csvOut)
+	}
+	if code, _, _ := runCLI(t, "", "--overview", "--format", "sarif", dir); code != 2 {
+		t.Errorf("--overview with sarif: exit %d, want 2", code)
+	}
+}
