@@ -83,21 +83,8 @@ var tableQuantities = []tableQuantity{
 // cellValue returns a table cell by row and column key when it holds a
 // whole number read with certainty (or inferred, for 表三's total column).
 func cellValue(r *parse.Report, kind parse.TableKind, row, col string) (parse.Cell, bool) {
-	for _, t := range r.TablesOf(kind) {
-		if t.Status == parse.TableUnchecked {
-			continue
-		}
-		rw := t.Row(row)
-		if rw == nil {
-			continue
-		}
-		for i, c := range t.Columns {
-			if c.Key == col && i < len(rw.Cells) && rw.Cells[i].IsNumber() && rw.Cells[i].Number.IsInt {
-				return rw.Cells[i], true
-			}
-		}
-	}
-	return parse.Cell{}, false
+	c, _, ok := numberCell(r, kind, row, col)
+	return c, ok && c.Number.IsInt
 }
 
 func checkClaimsAgainstTables(p *Pass) {
