@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // readApplications finds and reads 表三 in the token stream. It returns nil
@@ -24,7 +25,7 @@ func readApplications(toks []token) (*Table, int) {
 	t.Span = Span{toks[start].span().Start, toks[end-1].span().End}
 	assignApplicationColumns(t)
 	if t.Status == TableUnchecked && len(r.glued) > 0 {
-		g := r.glued[0].raw
+		g := r.glued[0].raw()
 		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g)
 		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g)
 	}
@@ -34,6 +35,9 @@ func readApplications(toks []token) (*Table, int) {
 // isApplicationsStart matches the label of 表三's first row,
 // 一、本年新收政府信息公开申请数量, and not prose that uses the same words.
 func isApplicationsStart(s string) bool {
+	if !strings.Contains(s, "本年新收") || len(s) > 200 {
+		return false
+	}
 	c := compact(stripNumbering(s))
 	return strings.HasPrefix(c, "本年新收") && strings.Contains(c, "申请") && len([]rune(c)) <= 40
 }
@@ -80,15 +84,19 @@ func (r *appReader) read(start int) int {
 // matchRow returns the template row the label names, searching forward from
 // the current row so that rows keep their template order.
 func (r *appReader) matchRow(label string) int {
-	if len([]rune(compact(label))) > 60 {
+	if utf8.RuneCountInString(label) > 80 {
 		return -1 // prose, not a label
+	}
+	key := labelKey(label)
+	if utf8.RuneCountInString(key) > 60 {
+		return -1
 	}
 	for d := r.defIdx + 1; d < len(applicationRows); d++ {
 		def := applicationRows[d]
 		if def.after != "" && (r.row == nil || r.row.Key != def.after) {
 			continue
 		}
-		if def.matches(label) {
+		if def.matchesKey(key) {
 			return d
 		}
 	}
@@ -98,7 +106,7 @@ func (r *appReader) matchRow(label string) int {
 func (r *appReader) startRow(d int, t token) {
 	def := applicationRows[d]
 	r.defIdx = d
-	r.row = &Row{Key: def.key, Label: t.raw, Short: def.short, En: def.en, Span: t.span(), Group: def.group}
+	r.row = &Row{Key: def.key, Label: t.raw(), Short: def.short, En: def.en, Span: t.span(), Group: def.group}
 	r.table.Rows = append(r.table.Rows, r.row)
 	if endsInDigits(t.text) {
 		r.glued = append(r.glued, t)

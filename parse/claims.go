@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // ClaimKind says what a number in prose is.
@@ -70,6 +71,9 @@ var countUnits = []string{"人次", "条", "件", "篇", "次", "个", "起", "�
 func findProse(r *Report) {
 	var prev *Sentence
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		if !hasDigit(r.Text.Norm[i]) {
+			continue // no number, no claim
+		}
 		for _, s := range splitSentences(r.Text.Norm[i], i) {
 			s := s
 			if posInTable(r, s.Span.Start) {
@@ -92,14 +96,14 @@ func splitSentences(rs []rune, line int) []Sentence {
 	var out []Sentence
 	start := 0
 	for i := 0; i <= len(rs); i++ {
-		if i < len(rs) && !strings.ContainsRune("。！？!?", rs[i]) {
+		if i < len(rs) && !isSentenceEnd(rs[i]) {
 			continue
 		}
 		a, b := start, i
 		for a < b && rs[a] == ' ' {
 			a++
 		}
-		if b > a {
+		if b > a && hasDigit(rs[a:b]) { // a sentence without digits states no number
 			out = append(out, Sentence{Text: string(rs[a:b]), Whole: -1,
 				Span: Span{Pos{line + 1, a + 1}, Pos{line + 1, b + 1}}})
 		}
@@ -108,12 +112,25 @@ func splitSentences(rs []rune, line int) []Sentence {
 	return out
 }
 
-const clauseDelims = ",;:、()\"“”《》[] "
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?':
+		return true
+	}
+	return false
+}
+
 
 // readClaims finds the counts and percentages of a sentence.
 func readClaims(s *Sentence) {
 	rs := []rune(s.Text)
 	col0 := s.Span.Start.Col - 1
+	// where in the sentence a cumulative figure begins (截至…, 累计…), found
+	// once: a count after it is not the report year's
+	cumulFrom := -1
+	if k := indexAny(s.Text, []string{"截至", "截止", "累计", "历年", "以来"}); k >= 0 {
+		cumulFrom = utf8.RuneCountInString(s.Text[:k])
+	}
 	for i := 0; i < len(rs); i++ {
 		if !isDigit(rs[i]) || (i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || rs[i-1] == ',' && i > 1 && isDigit(rs[i-2]) || isLatin(rs[i-1]))) {
 			continue
@@ -147,7 +164,7 @@ func readClaims(s *Sentence) {
 		c.Subject = subjectOf(clause)
 		c.After = clauseAfter(rs, j)
 		c.Total = hasAny(clause, "共", "总计", "合计", "总数", "总量")
-		c.Cumulative = hasAny(s.Text[:len(string(rs[:i]))], "截至", "截止", "累计", "历年", "以来")
+		c.Cumulative = cumulFrom >= 0 && cumulFrom < i
 		c.Negated = hasAny(clause, "未", "没有", "无")
 		s.Claims = append(s.Claims, c)
 		i = j - 1
@@ -183,10 +200,9 @@ func readNumber(rs []rune, i int) (int, Number, bool) {
 // where the copy plainly lost it: before a comma or the sentence's end.
 func unitAfter(rs []rune, i, j int) (string, int, bool) {
 	k := skipSpaces(rs, j)
-	rest := string(rs[k:])
 	for _, u := range countUnits {
-		if strings.HasPrefix(rest, u) {
-			return u, k + len([]rune(u)), true
+		if hasRunePrefix(rs[k:], u) {
+			return u, k + utf8.RuneCountInString(u), true
 		}
 	}
 	// a bare number: not a phone number, postcode or address after a colon
@@ -198,6 +214,17 @@ func unitAfter(rs []rune, i, j int) (string, int, bool) {
 
 // bareIsContact: a number right after a delimiter (邮编:221009) or in a
 // clause about contacts is not a count whose unit was lost.
+func hasRunePrefix(rs []rune, prefix string) bool {
+	i := 0
+	for _, r := range prefix {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
 func bareIsContact(rs []rune, i int) bool {
 	clause := clauseBefore(rs, i)
 	return clause == "" || hasAny(clause, "电话", "邮编", "传真", "地址", "号")
@@ -222,20 +249,26 @@ func shareBefore(rs []rune, i int) (string, bool) {
 	return "", false
 }
 
+// maxClause bounds how far a clause is read around a number: what names a
+// count stands close to it, and the bound keeps long runs of numbers (a
+// table flattened into one line) linear.
+const maxClause = 60
+
 // clauseBefore returns the clause that ends at rs[i]: the words since the
 // last delimiter.
 func clauseBefore(rs []rune, i int) string {
 	k := i
-	for k > 0 && !strings.ContainsRune(",;:、。", rs[k-1]) {
+	for k > 0 && i-k < maxClause && !strings.ContainsRune(",;:、。", rs[k-1]) {
 		k--
 	}
 	return strings.TrimSpace(string(rs[k:i]))
 }
 
+
 // clauseAfter returns the words from rs[j] to the next delimiter.
 func clauseAfter(rs []rune, j int) string {
 	k := j
-	for k < len(rs) && !strings.ContainsRune(",;:、。", rs[k]) {
+	for k < len(rs) && k-j < maxClause && !strings.ContainsRune(",;:、。", rs[k]) {
 		k++
 	}
 	return compact(string(rs[j:k]))

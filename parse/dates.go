@@ -10,9 +10,16 @@ import (
 // date printed in full, so that impossible ones can be reported.
 func findReportDates(r *Report) {
 	findPeriod(r)
+	have := map[Pos]bool{}
+	for _, d := range r.Dates {
+		have[d.Span.Start] = true
+	}
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
 		rs := r.Text.Norm[i]
-		s := string(rs)
+		if !hasDigit(rs) {
+			continue // every date has digits
+		}
+		s := r.Text.NormStr[i]
 		switch {
 		case hasAny(s, "填报时间", "填报日期", "填表时间", "填表日期"):
 			addDateAfter(r, i, s, []string{"填报时间", "填报日期", "填表时间", "填表日期"}, RoleFilled)
@@ -21,12 +28,18 @@ func findReportDates(r *Report) {
 				addDate(r, i, ds[len(ds)-1], RoleSigned)
 			}
 		}
+		for _, d := range r.Dates[len(have):] {
+			have[d.Span.Start] = true
+		}
 		for _, d := range datesIn(rs, false, 0) {
-			if d.Certainty == Exact && !alreadyHave(r, i, d.start) {
+			if p := (Pos{i + 1, d.start + 1}); d.Certainty == Exact && !have[p] {
+				have[p] = true
 				addDate(r, i, d, RoleOther)
 			}
 		}
-		findMonthDays(r, i, rs)
+		if containsRune(rs, '月') {
+			findMonthDays(r, i, rs)
+		}
 	}
 	findPublished(r)
 }
@@ -38,7 +51,7 @@ var periodWords = []string{"统计期限", "统计周期", "统计时限", "统�
 // which PDF text may wrap over the next line.
 func findPeriod(r *Report) {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := string(r.Text.Norm[i])
+		s := r.Text.NormStr[i]
 		k := indexAny(s, periodWords)
 		if k < 0 {
 			continue
@@ -75,14 +88,6 @@ func addDate(r *Report, line int, d dateAt, role DateRole) {
 	r.Dates = append(r.Dates, withSpan(d, line))
 }
 
-func alreadyHave(r *Report, line, col int) bool {
-	for _, d := range r.Dates {
-		if d.Span.Start.Line == line+1 && d.Span.Start.Col == col+1 {
-			return true
-		}
-	}
-	return false
-}
 
 // addDateAfter reads the first date after one of the words on the line.
 func addDateAfter(r *Report, line int, s string, words []string, role DateRole) {
@@ -104,7 +109,10 @@ var issuerSuffixes = []string{"政府", "办事处", "办公室", "办公厅", "
 // signedDateLine reports a line that holds only a date (or a body's name and
 // a date) and follows the name of the body that signs the report: the 落款.
 func signedDateLine(r *Report, i int) bool {
-	s := strings.TrimSpace(string(r.Text.Norm[i]))
+	if len(r.Text.Norm[i]) > 200 || !hasDigit(r.Text.Norm[i]) {
+		return false
+	}
+	s := strings.TrimSpace(r.Text.NormStr[i])
 	rs := []rune(s)
 	if len(rs) < 5 || len(rs) > 40 {
 		return false
@@ -153,7 +161,7 @@ func findPublished(r *Report) {
 		from = 0
 	}
 	for i := from; i < r.BodyEnd && i < r.BodyStart+15; i++ {
-		s := string(r.Text.Norm[i])
+		s := r.Text.NormStr[i]
 		m := publishedRe.FindStringIndex(s)
 		if m == nil {
 			continue
@@ -171,25 +179,30 @@ func findPublished(r *Report) {
 	}
 }
 
-var monthDayRe = regexp.MustCompile(`(\d{1,2})月(\d{1,2})日`)
-
 // findMonthDays records dates printed as M月D日 without a year when the day
 // cannot exist in any year (2月30日, 4月31日, 13月1日).
 func findMonthDays(r *Report, line int, rs []rune) {
-	s := string(rs)
-	for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, -1) {
-		if m[0] > 0 && isDigit(rs[len([]rune(s[:m[0]]))-1]) || strings.HasSuffix(s[:m[0]], "年") {
+	for k, x := range rs {
+		if x != '月' || k == 0 || !isDigit(rs[k-1]) {
+			continue
+		}
+		m0 := k
+		for m0 > 0 && isDigit(rs[m0-1]) {
+			m0--
+		}
+		d1 := digitRun(rs, k+1)
+		if k-m0 > 2 || d1 == k+1 || d1-(k+1) > 2 || d1 >= len(rs) || rs[d1] != '日' {
+			continue
+		}
+		if m0 > 0 && (rs[m0-1] == '年' || isDigit(rs[m0-1])) {
 			continue // part of a full date, handled there
 		}
-		mo := atoi([]rune(s[m[2]:m[3]]))
-		d := atoi([]rune(s[m[4]:m[5]]))
+		mo, d := atoi(rs[m0:k]), atoi(rs[k+1:d1])
 		if validYMD(2000, mo, d) { // 2000 is a leap year: 2月29日 is possible
 			continue
 		}
-		start := len([]rune(s[:m[0]]))
-		end := len([]rune(s[:m[1]]))
-		r.Dates = append(r.Dates, Date{Role: RoleOther, Month: mo, Day: d, Raw: s[m[0]:m[1]],
-			Span: Span{Pos{line + 1, start + 1}, Pos{line + 1, end + 1}}})
+		r.Dates = append(r.Dates, Date{Role: RoleOther, Month: mo, Day: d, Raw: string(rs[m0 : d1+1]),
+			Span: Span{Pos{line + 1, m0 + 1}, Pos{line + 1, d1 + 2}}})
 	}
 }
 
@@ -203,4 +216,13 @@ func indexAny(s string, words []string) int {
 		}
 	}
 	return best
+}
+
+func hasDigit(rs []rune) bool {
+	for _, r := range rs {
+		if isDigit(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -31,6 +31,21 @@ type Text struct {
 	Encoding string
 	Lines    []string
 	Norm     [][]rune
+	// NormStr holds the normalised lines as strings, so that passes over
+	// the text search them without converting each time.
+	NormStr []string
+	orig    [][]rune // Lines as runes, made on demand (table lines only)
+}
+
+// origRunes returns line ln of the file as runes, shared, made once.
+func (t *Text) origRunes(ln int) *[]rune {
+	if t.orig == nil {
+		t.orig = make([][]rune, len(t.Lines))
+	}
+	if t.orig[ln] == nil {
+		t.orig[ln] = []rune(t.Lines[ln])
+	}
+	return &t.orig[ln]
 }
 
 // Decode turns the bytes of a file into Text. It accepts UTF-8 (with or
@@ -53,8 +68,10 @@ func Decode(name string, data []byte) (*Text, error) {
 	t := &Text{Name: name, Encoding: enc}
 	t.Lines = splitLines(s)
 	t.Norm = make([][]rune, len(t.Lines))
+	t.NormStr = make([]string, len(t.Lines))
 	for i, l := range t.Lines {
-		t.Norm[i] = normalizeLine(l)
+		t.NormStr[i] = strings.Map(normRune, l)
+		t.Norm[i] = []rune(t.NormStr[i])
 	}
 	return t, nil
 }

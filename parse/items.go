@@ -23,7 +23,7 @@ func readItems(toks []token, limit int) []*Table {
 
 // itemBlockAt recognises a block title such as 第二十条第（一）项.
 func itemBlockAt(t token) (itemBlock, bool) {
-	if t.kind != tokText {
+	if t.kind != tokText || !strings.Contains(t.text, "二十条") || len(t.text) > 120 {
 		return itemBlock{}, false
 	}
 	c := compact(t.text)
@@ -39,7 +39,7 @@ func itemBlockAt(t token) (itemBlock, bool) {
 }
 
 func readItemBlock(toks []token, start, limit int, blk itemBlock) (*Table, int) {
-	t := &Table{Kind: TableItems, Title: toks[start].raw, Span: toks[start].span()}
+	t := &Table{Kind: TableItems, Title: toks[start].raw(), Span: toks[start].span()}
 	var header strings.Builder
 	var row *Row
 	i := start + 1
@@ -57,7 +57,7 @@ loop:
 		}
 		for _, d := range blk.rows {
 			if d.matches(tk.text) && t.Row(d.key) == nil {
-				row = &Row{Key: d.key, Label: tk.raw, Short: d.short, En: d.en, Span: tk.span()}
+				row = &Row{Key: d.key, Label: tk.raw(), Short: d.short, En: d.en, Span: tk.span()}
 				t.Rows = append(t.Rows, row)
 				continue loop
 			}

@@ -67,16 +67,16 @@ func Normalize(s string) string {
 // compact removes every space and the punctuation that copies add or drop
 // at random, so that labels can be compared by their words alone.
 func compact(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		r = normRune(r)
-		switch r {
-		case ' ', '\u3001', ',', '.', ':', ';', '(', ')', '"', '\u201c', '\u201d', '\u300a', '\u300b', '*', '#', '|':
-			continue
-		}
-		b.WriteRune(r)
+	return strings.Map(compactRune, s)
+}
+
+func compactRune(r rune) rune {
+	r = normRune(r)
+	switch r {
+	case ' ', '\u3001', ',', '.', ':', ';', '(', ')', '"', '\u201c', '\u201d', '\u300a', '\u300b', '*', '#', '|':
+		return -1
 	}
-	return b.String()
+	return r
 }
 
 // stripNumbering drops a leading list number such as 一、 (三) 3. or 1、

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrNotReport is returned for text that is not recognisably a government
@@ -55,7 +56,7 @@ func findTitle(r *Report) {
 		j := joinLines(r.Text, i, 2)
 		s := string(j.runes)
 		m := titleRe.FindStringSubmatchIndex(s)
-		if m == nil || m[0] >= len(string(r.Text.Norm[i])) {
+		if m == nil || m[0] >= len(r.Text.NormStr[i]) {
 			continue
 		}
 		r.BodyStart = i
@@ -128,19 +129,26 @@ func issuerBefore(s string) string {
 }
 
 // chromeEnd are words of the page around a report that never stand in one:
-// share and print links, pagination, lists of other news.
-var chromeEnd = []string{"扫一扫", "下一页", "上一篇", "下一篇", "相关链接", "相关文章", "相关新闻", "返回顶部", "打印本页", "关闭窗口", "[打印]", "[关闭]", "分享到", "责任编辑", "最新百姓生活", "附件下载"}
+// share and print links, pagination, lists of other news (compacted).
+var chromeEnd = []string{"扫一扫", "下一页", "上一篇", "下一篇", "相关链接", "相关文章", "相关新闻", "返回顶部", "打印本页", "关闭窗口", "打印", "关闭", "分享到", "责任编辑", "最新百姓生活", "附件下载"}
 
-// findBodyEnd ends the body at the first line of trailing page chrome.
+// findBodyEnd ends the body at the first line of trailing page chrome: a
+// short line that holds one of the chrome words.
 func findBodyEnd(r *Report) {
 	r.BodyEnd = len(r.Text.Lines)
 	for i := r.BodyStart + 1; i < len(r.Text.Norm); i++ {
-		c := compact(string(r.Text.Norm[i]))
-		if len([]rune(c)) > 40 {
+		if len(r.Text.Norm[i]) > 80 {
+			continue
+		}
+		c := compact(r.Text.NormStr[i])
+		if utf8.RuneCountInString(c) > 40 {
 			continue
 		}
 		for _, w := range chromeEnd {
-			if strings.Contains(c, compact(w)) {
+			if (w == "打印" || w == "关闭") && !strings.Contains(c, "["+w+"]") && c != w {
+				continue
+			}
+			if strings.Contains(c, w) {
 				r.BodyEnd = i
 				return
 			}
@@ -151,7 +159,7 @@ func findBodyEnd(r *Report) {
 func mentionsDisclosure(r *Report) bool {
 	hasDisclosure, hasReport := false, false
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := string(r.Text.Norm[i])
+		s := r.Text.NormStr[i]
 		if strings.Contains(s, "信息公开") || strings.Contains(s, "政务公开") {
 			hasDisclosure = true
 		}
@@ -206,7 +214,7 @@ var sectionRe = regexp.MustCompile(`^\s*([一二三四五六七八九十]{1,2})\
 func findSections(r *Report) {
 	next := 1
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := string(r.Text.Norm[i])
+		s := r.Text.NormStr[i]
 		m := sectionRe.FindStringSubmatch(s)
 		if m == nil || strings.Contains(s, "|") || inTable(r, i) {
 			continue
@@ -294,7 +302,7 @@ func detectEra(r *Report) {
 	}
 	text := ""
 	for i := r.BodyStart; i < r.BodyEnd && i < r.BodyStart+80; i++ {
-		text += string(r.Text.Norm[i])
+		text += r.Text.NormStr[i]
 	}
 	switch {
 	case strings.Contains(text, "〔2021〕30号") || strings.Contains(text, "[2021]30号"):

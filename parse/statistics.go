@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 func containsStr(s, sub string) bool { return strings.Contains(s, sub) }
@@ -21,7 +22,7 @@ func readStatistics(toks []token) *Table {
 	if start < 0 {
 		return nil
 	}
-	t := &Table{Kind: TableStatistics, Title: toks[start].raw, Span: toks[start].span()}
+	t := &Table{Kind: TableStatistics, Title: toks[start].raw(), Span: toks[start].span()}
 	r := &statReader{table: t, used: map[string]bool{}}
 	if gluedStatRow(toks[start].text) {
 		r.glued = append(r.glued, toks[start])
@@ -77,7 +78,7 @@ func readStatistics(toks []token) *Table {
 
 func findStatTitle(toks []token) int {
 	for i, t := range toks {
-		if t.kind != tokText {
+		if t.kind != tokText || !(strings.Contains(t.text, "统计") || strings.Contains(t.text, "指标")) {
 			continue
 		}
 		// a title, not a sentence that mentions the table or a list of
@@ -114,7 +115,11 @@ type statReader struct {
 }
 
 func (r *statReader) match(label string) *statDef {
-	if len([]rune(compact(label))) > 60 {
+	if utf8.RuneCountInString(label) > 80 {
+		return nil
+	}
+	c := compact(label)
+	if utf8.RuneCountInString(c) > 60 {
 		return nil
 	}
 	for i := range statDefs {
@@ -122,7 +127,7 @@ func (r *statReader) match(label string) *statDef {
 		if r.used[d.key] || (d.underParent && d.parent != r.section) {
 			continue
 		}
-		if d.matches(label) {
+		if d.matchesKey(c) {
 			return d
 		}
 	}
@@ -134,7 +139,7 @@ func (r *statReader) start(d *statDef, t token) {
 	if d.parent == "" {
 		r.section = d.key
 	}
-	r.row = &Row{Key: d.key, Label: t.raw, Short: d.short, En: d.en, Span: t.span(),
+	r.row = &Row{Key: d.key, Label: t.raw(), Short: d.short, En: d.en, Span: t.span(),
 		Parent: d.parent, Part: d.part, Measure: d.measure, Loose: d.loose}
 	r.table.Rows = append(r.table.Rows, r.row)
 	if endsInDigits(t.text) {

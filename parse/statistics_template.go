@@ -144,26 +144,38 @@ var (
 	statColsSingle  = []Column{{"year", "本年度", "this year"}}
 )
 
-func (d statDef) matches(label string) bool {
-	c := compact(label)
+func (d statDef) matches(label string) bool { return d.matchesKey(compact(label)) }
+
+// matchesKey matches a label already compacted. The patterns are compacted
+// once, in init.
+func (d statDef) matchesKey(c string) bool {
 	for _, w := range d.not {
 		if containsStr(c, w) {
 			return false
 		}
 	}
 	for _, w := range d.any {
-		if containsStr(c, compact(w)) {
+		if containsStr(c, w) {
 			return true
 		}
 	}
 	return false
 }
 
+func init() {
+	for i := range statDefs {
+		for k, w := range statDefs[i].any {
+			statDefs[i].any[k] = compact(w)
+		}
+	}
+}
+
 // StatRowKey returns the canonical key of the statistics row a label names
 // (for prose that lists the same categories as the table), or "".
 func StatRowKey(label string) string {
+	c := compact(label)
 	for _, d := range statDefs {
-		if !d.underParent && d.matches(label) {
+		if !d.underParent && d.matchesKey(c) {
 			return d.key
 		}
 	}

@@ -19,7 +19,14 @@ type rowDef struct {
 }
 
 func (d rowDef) matches(label string) bool {
-	c := compact(stripNumbering(label))
+	return d.matchesKey(labelKey(label))
+}
+
+// labelKey is the form labels are compared in: numbering stripped, compact.
+func labelKey(label string) string { return compact(stripNumbering(label)) }
+
+// matchesKey matches a label already in labelKey form.
+func (d rowDef) matchesKey(c string) bool {
 	if d.exact != "" {
 		return c == d.exact
 	}

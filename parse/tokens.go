@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // tokKind is what a piece of table text is.
 type tokKind int
@@ -17,11 +20,19 @@ const (
 type token struct {
 	kind tokKind
 	text string // normalised
-	raw  string // as in the file
+	txt  *Text // for raw(): the line as in the file, made into runes on demand
 	line int    // 0-based
 	col  int    // 0-based rune index of the first character
 	end  int    // rune index just after the last character
 	pipe bool   // the token is a cell of a pipe row
+}
+
+// raw is the token as the file prints it.
+func (t token) raw() string {
+	if t.txt == nil {
+		return t.text
+	}
+	return string((*t.txt.origRunes(t.line))[t.col:t.end])
 }
 
 func (t token) span() Span {
@@ -59,6 +70,9 @@ func containsRune(rs []rune, r rune) bool {
 
 // isPageNumber matches the page numbers PDF text keeps: -3-, - 3 -, — 3 —.
 func isPageNumber(rs []rune) bool {
+	if len(rs) > 16 {
+		return false
+	}
 	s := strings.TrimSpace(string(rs))
 	if s == "" {
 		return false
@@ -75,7 +89,6 @@ func isPageNumber(rs []rune) bool {
 // after a value is kept as a blank cell.
 func pipeTokens(txt *Text, ln int) []token {
 	rs := txt.Norm[ln]
-	orig := []rune(txt.Lines[ln])
 	var toks []token
 	start := 0
 	for i := 0; i <= len(rs); i++ {
@@ -89,7 +102,7 @@ func pipeTokens(txt *Text, ln int) []token {
 		for b > a && rs[b-1] == ' ' {
 			b--
 		}
-		t := token{line: ln, col: a, end: b, pipe: true, text: string(rs[a:b]), raw: string(orig[a:b])}
+		t := token{line: ln, col: a, end: b, pipe: true, text: string(rs[a:b]), txt: txt}
 		switch {
 		case a == b:
 			t.kind = tokBlank
@@ -139,49 +152,63 @@ func nonBlankAfter(toks []token) bool {
 	return false
 }
 
-// spaceTokens splits a line on white space. Neighbouring words that are not
-// values join into one text token, so that "商业 企业" or a label broken by
-// spaces stays one label.
+// spaceTokens splits a line on white space. With merge, neighbouring words
+// that are not values join into one text token, so that "商业 企业" or a
+// label broken by spaces stays one label (its text keeps the spaces, which
+// every comparison drops).
 func spaceTokens(txt *Text, ln int, merge bool) []token {
 	rs := txt.Norm[ln]
-	orig := []rune(txt.Lines[ln])
+	ns := txt.NormStr[ln]
 	var toks []token
-	i := 0
+	// rune and byte offsets walk together, so that a token's text is a
+	// slice of the line's string, not a new one
+	textFrom, textFromB := -1, 0
+	flush := func(end, endB int) {
+		if textFrom >= 0 {
+			toks = append(toks, token{kind: tokText, line: ln, col: textFrom, end: end, text: ns[textFromB:endB], txt: txt})
+			textFrom = -1
+		}
+	}
+	lastEnd, lastEndB := 0, 0
+	i, b := 0, 0
 	for i < len(rs) {
 		for i < len(rs) && rs[i] == ' ' {
+			b += utf8.RuneLen(rs[i])
 			i++
 		}
 		if i >= len(rs) {
 			break
 		}
-		j := i
+		j, e := i, b
 		for j < len(rs) && rs[j] != ' ' {
+			e += utf8.RuneLen(rs[j])
 			j++
 		}
-		w := string(rs[i:j])
-		t := token{line: ln, col: i, end: j, text: w, raw: string(orig[i:j])}
-		if isValueText(w) {
-			t.kind = tokValue
-		} else {
-			t.kind = tokText
-			if n := len(toks); merge && n > 0 && toks[n-1].kind == tokText && toks[n-1].line == ln {
-				prev := &toks[n-1]
-				prev.text += w
-				prev.raw = string(orig[prev.col:j])
-				prev.end = j
-				i = j
-				continue
-			}
+		w := ns[b:e]
+		isValue := startsLikeValue(rs[i]) && isValueText(w)
+		switch {
+		case isValue:
+			flush(lastEnd, lastEndB)
+			toks = append(toks, token{kind: tokValue, line: ln, col: i, end: j, text: w, txt: txt})
+		case !merge:
+			toks = append(toks, token{kind: tokText, line: ln, col: i, end: j, text: w, txt: txt})
+		case textFrom < 0:
+			textFrom, textFromB = i, b
 		}
-		toks = append(toks, t)
-		i = j
+		lastEnd, lastEndB = j, e
+		i, b = j, e
 	}
+	flush(lastEnd, lastEndB)
 	return toks
 }
 
 // isValueText reports text that stands where a number belongs: a number
 // (with sign or unit) or a placeholder.
 func isValueText(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !startsLikeValue(r) {
+		return false
+	}
 	k, _ := ParseCell(s)
 	switch k {
 	case CellNumber, CellDash, CellSlash, CellNone:
@@ -190,11 +217,17 @@ func isValueText(s string) bool {
 	return false
 }
 
+// startsLikeValue: most words are text; only a word that starts like a
+// number or a placeholder can be a value.
+func startsLikeValue(r rune) bool {
+	return isDigit(normRune(r)) || strings.ContainsRune("+-—–一/／\\无增减－", r)
+}
+
 // cellOf turns a token into a cell.
 func cellOf(t token) Cell {
 	k, n := ParseCell(t.text)
 	if t.kind == tokBlank {
 		k = CellBlank
 	}
-	return Cell{Raw: t.raw, Kind: k, Number: n, Span: t.span()}
+	return Cell{Raw: t.raw(), Kind: k, Number: n, Span: t.span()}
 }
