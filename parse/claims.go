@@ -120,7 +120,6 @@ func isSentenceEnd(r rune) bool {
 	return false
 }
 
-
 // readClaims finds the counts and percentages of a sentence.
 func readClaims(s *Sentence) {
 	rs := []rune(s.Text)
@@ -263,7 +262,6 @@ func clauseBefore(rs []rune, i int) string {
 	}
 	return strings.TrimSpace(string(rs[k:i]))
 }
-
 
 // clauseAfter returns the words from rs[j] to the next delimiter.
 func clauseAfter(rs []rune, j int) string {

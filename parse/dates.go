@@ -88,7 +88,6 @@ func addDate(r *Report, line int, d dateAt, role DateRole) {
 	r.Dates = append(r.Dates, withSpan(d, line))
 }
 
-
 // addDateAfter reads the first date after one of the words on the line.
 func addDateAfter(r *Report, line int, s string, words []string, role DateRole) {
 	k := indexAny(s, words)

@@ -20,7 +20,7 @@ const (
 type token struct {
 	kind tokKind
 	text string // normalised
-	txt  *Text // for raw(): the line as in the file, made into runes on demand
+	txt  *Text  // for raw(): the line as in the file, made into runes on demand
 	line int    // 0-based
 	col  int    // 0-based rune index of the first character
 	end  int    // rune index just after the last character
