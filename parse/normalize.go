@@ -50,13 +50,6 @@ func normRune(r rune) rune {
 	return r
 }
 
-func normalizeLine(s string) []rune {
-	rs := []rune(s)
-	for i, r := range rs {
-		rs[i] = normRune(r)
-	}
-	return rs
-}
 
 // Normalize returns s in canonical form: full-width digits, letters and
 // punctuation made half-width, odd spaces made plain spaces.
