@@ -30,12 +30,15 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "serve" {
+		return runServe(args[1:], stdout, stderr)
+	}
 	fs := pflag.NewFlagSet("reportlint", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	lang := fs.String("lang", "zh", "language of messages: zh or en")
 	colorMode := fs.String("color", "auto", "colour the output: auto, always or never")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "用法 usage: reportlint [flags] FILE|DIR|- ...\n\n")
+		fmt.Fprintf(stderr, "用法 usage: reportlint [flags] FILE|DIR|- ...\n       reportlint serve [--addr 127.0.0.1:8080]   (网页版 the web page)\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
