@@ -39,6 +39,7 @@
       severity: { error: '错误', warning: '警告', info: '提示' },
       one: { error: '错误', warning: '警告', info: '提示' },
       colon: '：',
+      count: (what, n) => `${what}（${n}）`,
       groupNote: { error: '必须修改', warning: '请核实', info: '未能核对的内容等' },
       noFindings: '没有需要修改的地方。',
       at: (l, c) => `第 ${l} 行第 ${c} 列`,
@@ -80,6 +81,7 @@
       severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
       one: { error: 'error', warning: 'warning', info: 'note' },
       colon: ': ',
+      count: (what, n) => `${what} (${n})`,
       groupNote: { error: 'must be corrected', warning: 'please verify', info: 'what could not be checked, and similar' },
       noFindings: 'Nothing to correct.',
       at: (l, c) => `line ${l}, column ${c}`,
@@ -355,7 +357,7 @@
         ol.append(findingItem(f, i));
       }
       groups.append(el('section', { class: 'group sev-' + sev, 'data-severity': sev },
-        el('h3', null, `${w().severity[sev]}（${items.length}）`, el('small', null, w().groupNote[sev])), ol));
+        el('h3', null, w().count(w().severity[sev], items.length), el('small', null, w().groupNote[sev])), ol));
     }
   }
 
@@ -535,14 +537,18 @@
 
   // ---- input: typing, pasting, choosing and dropping files ---------------
 
+  // Typing is checked when it pauses (longer for a long report: each check
+  // of it takes a moment); a paste at once.
   let timer = 0;
+  let pasted = false;
+  $('text').addEventListener('paste', () => {
+    pasted = true;
+  });
   $('text').addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(checkText, 300);
-  });
-  $('text').addEventListener('paste', () => {
-    clearTimeout(timer);
-    timer = setTimeout(checkText, 0);
+    const delay = pasted ? 0 : ($('text').value.length > 20000 ? 800 : 300);
+    pasted = false;
+    timer = setTimeout(checkText, delay);
   });
   $('clear').addEventListener('click', () => {
     $('text').value = '';
