@@ -193,7 +193,9 @@
       return;
     }
     const t0 = performance.now();
-    const result = JSON.parse(globalThis.reportlintCheck(name, bytes));
+    const out = globalThis.reportlintCheck(name, bytes);
+    const result = JSON.parse(out.json);
+    result.lines = result.error ? [] : out.text.split('\n');
     const t1 = performance.now();
     state.result = result;
     state.selected = -1;
