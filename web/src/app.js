@@ -24,7 +24,6 @@
       docTitle: '报告原文（问题处已标出）',
       footNote: 'reportlint：按国办公开办函规定的年度报告格式核对表格勾稽关系和日期。',
       dropHere: '松开鼠标，检查这个文件',
-      pasted: '粘贴的文本',
       fileLoaded: (n) => `已载入文件：${n}`,
       oneFile: '（一次只检查一个文件，已检查第一个）',
       timing: (ms) => `本次检查用时 ${ms} 毫秒，在本机完成。`,
@@ -66,7 +65,6 @@
       docTitle: 'The report (problems marked)',
       footNote: 'reportlint checks the tables and dates of the annual report templates.',
       dropHere: 'Drop to check this file',
-      pasted: 'pasted text',
       fileLoaded: (n) => `File loaded: ${n}`,
       oneFile: ' (one file at a time: the first was checked)',
       timing: (ms) => `Checked in ${ms} ms, on this computer.`,
@@ -221,7 +219,7 @@
       render();
       return;
     }
-    check(w().pasted + '.txt', new TextEncoder().encode(text));
+    check('pasted.txt', new TextEncoder().encode(text));
   }
 
   async function checkFile(file, more) {
@@ -563,6 +561,7 @@
     if (files && files.length) {
       checkFile(files[0], files.length > 1);
     }
+    e.target.value = ''; // choosing the same file again checks it again
   });
 
   let dragDepth = 0;
