@@ -36,6 +36,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runRules(args[1:], stdout, stderr)
 		case "explain":
 			return runExplain(args[1:], stdout, stderr)
+		case "serve":
+			return runServe(args[1:], stdout, stderr)
 		}
 	}
 	fs := pflag.NewFlagSet("reportlint", pflag.ContinueOnError)
@@ -56,7 +58,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "用法 usage: reportlint [flags] FILE|DIR|- ...\n"+
 			"       reportlint rules [--lang en]\n"+
-			"       reportlint explain [--lang en] RULE\n\n")
+			"       reportlint explain [--lang en] RULE\n"+
+			"       reportlint serve [--addr 127.0.0.1:8080]   (网页版 the web page)\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

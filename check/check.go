@@ -1,0 +1,224 @@
+// Package check runs the whole pipeline on one file's bytes — decode, parse,
+// rules — and gives the result as one JSON-ready value: the findings, what
+// was and was not checked, and the text the positions refer to. The web page
+// (through the WebAssembly build in cmd/reportlint-wasm) and any tool that
+// wants the same answer in one call use it.
+package check
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/reportlint/reportlint/format"
+	"github.com/reportlint/reportlint/parse"
+	"github.com/reportlint/reportlint/rules"
+)
+
+// Text is a message in Chinese and English.
+type Text struct {
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+// Pos is a 1-based line and a column counted in characters.
+type Pos struct {
+	Line int `json:"line"`
+	Col  int `json:"col"`
+}
+
+// Span is a range; End is just after the last character.
+type Span struct {
+	Start Pos `json:"start"`
+	End   Pos `json:"end"`
+}
+
+// Operand is one number a finding is about.
+type Operand struct {
+	Label   string  `json:"label"`
+	LabelEn string  `json:"labelEn"`
+	Value   float64 `json:"value"`
+	Span    Span    `json:"span"`
+}
+
+// Finding is one rules.Finding.
+type Finding struct {
+	Rule       string    `json:"rule"`
+	RuleName   string    `json:"ruleName"`
+	Severity   string    `json:"severity"` // error, warning, info
+	SeverityZh string    `json:"severityZh"`
+	Span       Span      `json:"span"`
+	Message    Text      `json:"message"`
+	Operands   []Operand `json:"operands,omitempty"`
+	// Expected is the value that would make the identity hold, absent when
+	// no single value does.
+	Expected *float64 `json:"expected,omitempty"`
+	Table    string   `json:"table,omitempty"`
+	Row      string   `json:"row,omitempty"`
+	Column   string   `json:"column,omitempty"`
+}
+
+// Table says how far one table of the report could be checked.
+type Table struct {
+	Kind string `json:"kind"` // items, applications, review, statistics, unknown
+	Name Text   `json:"name"` // 表二 …
+	// Status is read, partial, unchecked, or missing for a table the
+	// template requires and the report does not have.
+	Status   string `json:"status"`
+	StatusZh string `json:"statusZh"`
+	Reason   Text   `json:"reason"`
+	Line     int    `json:"line,omitempty"`
+}
+
+// Counts are the findings at each severity.
+type Counts struct {
+	Error   int `json:"error"`
+	Warning int `json:"warning"`
+	Info    int `json:"info"`
+}
+
+// Result is what checking one file gave. When the file cannot be read or is
+// not an annual report, Error is set and the rest is empty.
+type Result struct {
+	Name     string    `json:"name"`
+	Error    *Text     `json:"error,omitempty"`
+	Encoding string    `json:"encoding,omitempty"`
+	Year     int       `json:"year,omitempty"`
+	Era      Text      `json:"era"`
+	Status   Text      `json:"status"` // format.Status, in both languages
+	Tables   []Table   `json:"tables"`
+	Counts   Counts    `json:"counts"`
+	Findings []Finding `json:"findings"`
+	// Lines are the lines of the decoded text, the text that the findings'
+	// positions refer to.
+	Lines []string `json:"lines"`
+}
+
+// Bytes checks one file's bytes with every rule.
+func Bytes(name string, data []byte) *Result {
+	res := &Result{Name: name, Tables: []Table{}, Findings: []Finding{}, Lines: []string{}}
+	rep, err := parse.ParseBytes(name, data)
+	if err != nil {
+		res.Error = errorText(err)
+		return res
+	}
+	fill(res, rep, rules.Check(rep, rules.All()))
+	return res
+}
+
+// JSON is Bytes as JSON.
+func JSON(name string, data []byte) []byte {
+	b, err := json.Marshal(Bytes(name, data))
+	if err != nil { // cannot happen: the types above always marshal
+		b, _ = json.Marshal(&Result{Name: name, Error: &Text{Zh: "内部错误：" + err.Error(), En: "internal error: " + err.Error()}})
+	}
+	return b
+}
+
+func fill(res *Result, rep *parse.Report, fs []rules.Finding) {
+	res.Encoding = rep.Text.Encoding
+	res.Lines = rep.Text.Lines
+	res.Year = rep.Year
+	res.Era = Text{Zh: rep.Era.Zh(), En: rep.Era.String()}
+	res.Status = Text{Zh: format.Status(rep, false), En: format.Status(rep, true)}
+	res.Tables = tables(rep)
+	for _, f := range fs {
+		switch f.Severity {
+		case rules.Error:
+			res.Counts.Error++
+		case rules.Warning:
+			res.Counts.Warning++
+		default:
+			res.Counts.Info++
+		}
+		res.Findings = append(res.Findings, finding(f))
+	}
+}
+
+func finding(f rules.Finding) Finding {
+	out := Finding{
+		Rule:       f.Rule,
+		Severity:   f.Severity.String(),
+		SeverityZh: f.Severity.Zh(),
+		Span:       span(f.Span),
+		Message:    Text{Zh: f.Message.Zh, En: f.Message.En},
+		Table:      f.Table,
+		Row:        f.Row,
+		Column:     f.Column,
+	}
+	if r := rules.Lookup(f.Rule); r != nil {
+		out.RuleName = r.Name
+	}
+	for _, o := range f.Operands {
+		out.Operands = append(out.Operands, Operand{Label: o.Label, LabelEn: o.LabelEn, Value: o.Value, Span: span(o.Span)})
+	}
+	if f.HasExpected {
+		e := f.Expected
+		out.Expected = &e
+	}
+	return out
+}
+
+func span(s parse.Span) Span {
+	return Span{Start: Pos{s.Start.Line, s.Start.Col}, End: Pos{s.End.Line, s.End.Col}}
+}
+
+// tables lists the tables read, in the order of the report, and then the
+// tables a 2019 or later template requires that were not found.
+func tables(rep *parse.Report) []Table {
+	out := []Table{}
+	for _, t := range rep.Tables {
+		out = append(out, Table{
+			Kind:     t.Kind.String(),
+			Name:     Text{Zh: t.Kind.Zh(), En: tableEn[t.Kind]},
+			Status:   t.Status.String(),
+			StatusZh: statusZh[t.Status],
+			Reason:   Text{Zh: t.Reason, En: t.ReasonEn},
+			Line:     t.Span.Start.Line,
+		})
+	}
+	if rep.Era >= parse.Era2019 {
+		for _, k := range []parse.TableKind{parse.TableApplications, parse.TableReview} {
+			if len(rep.TablesOf(k)) == 0 {
+				out = append(out, Table{
+					Kind:     k.String(),
+					Name:     Text{Zh: k.Zh(), En: tableEn[k]},
+					Status:   "missing",
+					StatusZh: "未找到",
+					Reason:   Text{Zh: "报告中未找到此表，未核对", En: "the report has no such table; not checked"},
+				})
+			}
+		}
+	}
+	return out
+}
+
+var tableEn = map[parse.TableKind]string{
+	parse.TableUnknown:      "unrecognised table",
+	parse.TableItems:        "table 2 (article 20 items)",
+	parse.TableApplications: "table 3 (applications received and handled)",
+	parse.TableReview:       "table 4 (administrative review and litigation)",
+	parse.TableStatistics:   "statistics table",
+}
+
+var statusZh = map[parse.TableStatus]string{
+	parse.TableRead:      "已核对",
+	parse.TablePartial:   "部分核对",
+	parse.TableUnchecked: "未核对",
+}
+
+// errorText gives the reason a file could not be checked in both
+// languages. parse's errors read "中文 (English)".
+func errorText(err error) *Text {
+	msg := err.Error()
+	for _, known := range []error{parse.ErrEmpty, parse.ErrBinary, parse.ErrTooLarge, parse.ErrNotReport} {
+		if errors.Is(err, known) {
+			msg = known.Error()
+		}
+	}
+	zh, en := msg, msg
+	if i := strings.LastIndex(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") {
+		zh, en = msg[:i], msg[i+2:len(msg)-1]
+	}
+	return &Text{Zh: zh, En: en}
+}
