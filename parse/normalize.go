@@ -50,7 +50,6 @@ func normRune(r rune) rune {
 	return r
 }
 
-
 // Normalize returns s in canonical form: full-width digits, letters and
 // punctuation made half-width, odd spaces made plain spaces.
 func Normalize(s string) string {
