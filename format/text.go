@@ -30,32 +30,67 @@ type Options struct {
 // [rule-id]`, then a status line for each file, then a summary line.
 // Files that could not be read are left to the caller's error stream.
 func Text(w io.Writer, results []FileResult, opt Options) error {
-	paint := painter(opt.Color)
-	var counts [3]int
-	checked := 0
+	p := NewTextPrinter(w, opt)
 	for _, res := range results {
-		if res.Err != nil {
-			continue
-		}
-		checked++
-		for _, f := range res.Findings {
-			counts[f.Severity]++
-			msg := f.Message.Zh
-			if opt.English {
-				msg = f.Message.En
-			}
-			_, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s %s\n", res.Path, f.Span.Start.Line, f.Span.Start.Col,
-				paint(f.Severity), msg, color.New(color.Faint).Sprintf("[%s]", f.Rule))
-			if err != nil {
-				return err
-			}
-		}
-		if _, err := fmt.Fprintf(w, "%s: %s\n", res.Path, Status(res.Report, opt.English)); err != nil {
+		if err := p.File(res); err != nil {
 			return err
 		}
 	}
-	_, err := fmt.Fprintln(w, summary(checked, counts, opt.English))
+	return p.Finish()
+}
+
+// TextPrinter writes the text output one file at a time, so that a run
+// over thousands of files need not keep their results: only the counts
+// for the summary line stay.
+type TextPrinter struct {
+	w       io.Writer
+	opt     Options
+	paint   func(rules.Severity) string
+	counts  [3]int
+	checked int
+}
+
+// NewTextPrinter returns a printer writing to w.
+func NewTextPrinter(w io.Writer, opt Options) *TextPrinter {
+	return &TextPrinter{w: w, opt: opt, paint: painter(opt.Color)}
+}
+
+// File writes one file's findings and its status line. A file that could
+// not be read writes nothing: its error goes to the error stream.
+func (p *TextPrinter) File(res FileResult) error {
+	if res.Err != nil {
+		return nil
+	}
+	p.checked++
+	for _, f := range res.Findings {
+		p.counts[f.Severity]++
+		msg := f.Message.Zh
+		if p.opt.English {
+			msg = f.Message.En
+		}
+		_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", res.Path, Where(res.Report, f.Span.Start, p.opt.English),
+			p.paint(f.Severity), msg, color.New(color.Faint).Sprintf("[%s]", f.Rule))
+		if err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(p.w, "%s: %s\n", res.Path, Status(res.Report, p.opt.English))
 	return err
+}
+
+// Finish writes the summary line.
+func (p *TextPrinter) Finish() error {
+	_, err := fmt.Fprintln(p.w, summary(p.checked, p.counts, p.opt.English))
+	return err
+}
+
+// Where says where a position of a report's text is in the original file:
+// line:col for text and HTML, a page, paragraph or table cell otherwise.
+func Where(r *parse.Report, p parse.Pos, en bool) string {
+	if r == nil || r.Text == nil {
+		return parse.Location{Line: p.Line, Col: p.Col}.String(en)
+	}
+	return r.Text.Locate(p).String(en)
 }
 
 func painter(on bool) func(rules.Severity) string {

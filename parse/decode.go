@@ -20,25 +20,51 @@ var (
 	ErrEmpty    = errors.New("文件为空 (empty file)")
 	ErrBinary   = errors.New("不是文本文件 (binary data, not a text report)")
 	ErrTooLarge = fmt.Errorf("文件超过 %d MB (file larger than %d MB)", MaxInputBytes>>20, MaxInputBytes>>20)
+	ErrNoText   = errors.New("文件中没有正文文字 (the file holds no body text)")
 )
 
-// Text is a decoded report: its lines as they appear in the original file
-// (without line terminators), and a normalised copy of each line in which
-// every rune maps one-to-one onto the original, so that a column found in
-// the normalised text is the column in the file.
+// Text is a decoded report: its lines (without line terminators), and a
+// normalised copy of each line in which every rune maps one-to-one onto the
+// line, so that a column found in the normalised text is the column in the
+// line. For plain text the lines are the file's own; for HTML, DOCX and PDF
+// they are a rendering of it, and Locate maps a position back to the file.
 type Text struct {
 	Name     string
+	Format   Format
 	Encoding string
 	Lines    []string
 	Norm     [][]rune
+
+	// tableRow marks lines rendered from a real table row (HTML, DOCX):
+	// every cell between their pipes is a cell of the table, empty or not.
+	tableRow []bool
+	origin   *origin
 }
 
-// Decode turns the bytes of a file into Text. It accepts UTF-8 (with or
-// without BOM), UTF-16 with a BOM and GB18030/GBK, and rejects empty and
-// binary input.
+// isTableRow reports a line rendered from a real table row.
+func (t *Text) isTableRow(ln int) bool {
+	return ln < len(t.tableRow) && t.tableRow[ln]
+}
+
+// Decode turns the bytes of a file into Text, choosing the format by the
+// content: PDF (through pdftotext), DOCX, HTML, or plain text in UTF-8
+// (with or without BOM), UTF-16 (with or without BOM) or GB18030/GBK. It
+// rejects empty and binary input with a one-line reason.
 func Decode(name string, data []byte) (*Text, error) {
 	if len(data) > MaxInputBytes {
 		return nil, ErrTooLarge
+	}
+	if len(data) == 0 {
+		return nil, ErrEmpty
+	}
+	switch sniffContainer(data) {
+	case FormatPDF:
+		return decodePDF(name, data)
+	case FormatDOCX:
+		return decodeDOCX(name, data)
+	}
+	if bytes.HasPrefix(data, oleMagic) {
+		return nil, ErrOldOffice
 	}
 	s, enc, err := toUTF8(data)
 	if err != nil {
@@ -49,6 +75,9 @@ func Decode(name string, data []byte) (*Text, error) {
 	}
 	if looksBinary(s) {
 		return nil, ErrBinary
+	}
+	if looksHTML(s, name) {
+		return decodeHTML(name, data, s, enc)
 	}
 	t := &Text{Name: name, Encoding: enc}
 	t.Lines = splitLines(s)
@@ -76,6 +105,13 @@ func toUTF8(data []byte) (string, string, error) {
 	case utf8.Valid(data):
 		return string(data), "UTF-8", nil
 	}
+	if be, ok := looksUTF16(data); ok {
+		enc := "UTF-16LE"
+		if be {
+			enc = "UTF-16BE"
+		}
+		return decodeUTF16(data, be), enc, nil
+	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		return "", "", ErrBinary
 	}
@@ -84,6 +120,41 @@ func toUTF8(data []byte) (string, string, error) {
 		return "", "", ErrBinary
 	}
 	return string(out), "GB18030", nil
+}
+
+// looksUTF16 recognises UTF-16 without a byte-order mark by its zero bytes:
+// the ASCII digits, spaces and line ends every report has put a zero byte
+// beside each of them, always on the same side, while CJK characters have
+// none. be tells the byte order.
+func looksUTF16(data []byte) (be, ok bool) {
+	if len(data) < 4 || len(data)%2 != 0 {
+		return false, false
+	}
+	n := len(data)
+	if n > 4096 {
+		n = 4096
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i++ {
+		if data[i] == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	pairs := n / 2
+	switch {
+	case odd*20 >= pairs && even*50 <= odd:
+		be = false
+	case even*20 >= pairs && odd*50 <= even:
+		be = true
+	default:
+		return false, false
+	}
+	s := decodeUTF16(data, be)
+	return be, !strings.ContainsRune(s, utf8.RuneError) && !looksBinary(s)
 }
 
 func decodeUTF16(b []byte, bigEndian bool) string {

@@ -72,6 +72,7 @@ func isPageNumber(rs []rune) bool {
 // after a value is kept as a blank cell.
 func pipeTokens(txt *Text, ln int) []token {
 	rs := txt.Norm[ln]
+	structured := txt.isTableRow(ln)
 	orig := []rune(txt.Lines[ln])
 	var toks []token
 	start := 0
@@ -86,7 +87,17 @@ func pipeTokens(txt *Text, ln int) []token {
 		for b > a && rs[b-1] == ' ' {
 			b--
 		}
+		if a == b && structured {
+			// an empty cell of a rendered row is located at its cell, not at
+			// the separator after it
+			a, b = start, start
+		}
 		t := token{line: ln, col: a, end: b, pipe: true, text: string(rs[a:b]), raw: string(orig[a:b])}
+		if structured && (start == 0 || i == len(rs)) {
+			// the outer borders of a rendered row, not cells
+			start = i + 1
+			continue
+		}
 		switch {
 		case a == b:
 			t.kind = tokBlank
@@ -101,7 +112,33 @@ func pipeTokens(txt *Text, ln int) []token {
 		toks = append(toks, t)
 		start = i + 1
 	}
+	if structured {
+		return trimStructuredBlanks(toks)
+	}
 	return trimBlanks(toks)
+}
+
+// trimStructuredBlanks keeps the empty cells of a row rendered from a real
+// table, which are real cells, except those before its first non-empty
+// cell (corners, cells under a label) and those of a row with no value at
+// all (header rows).
+func trimStructuredBlanks(toks []token) []token {
+	values := false
+	for _, t := range toks {
+		if t.kind == tokValue {
+			values = true
+		}
+	}
+	out := toks[:0]
+	seen := false
+	for _, t := range toks {
+		if t.kind == tokBlank && (!seen || !values) {
+			continue
+		}
+		seen = true
+		out = append(out, t)
+	}
+	return out
 }
 
 func isMarkdownRule(s string) bool {
