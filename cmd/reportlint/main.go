@@ -7,14 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
+	"runtime"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/pflag"
 
 	"github.com/reportlint/reportlint/format"
-	"github.com/reportlint/reportlint/parse"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -34,6 +32,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	lang := fs.String("lang", "zh", "language of messages: zh or en")
 	colorMode := fs.String("color", "auto", "colour the output: auto, always or never")
+	jobs := fs.IntP("jobs", "j", 0, "files checked at once (default: the number of CPUs)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "用法 usage: reportlint [flags] FILE|DIR|- ...\n\n")
 		fs.PrintDefaults()
@@ -57,24 +56,40 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitTrouble
 	}
+	workers := *jobs
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	paths, trouble := expand(fs.Args(), stderr)
-	var results []format.FileResult
-	for _, p := range paths {
-		res := checkFile(p, stdin)
+	printer := format.NewTextPrinter(stdout, format.Options{English: *lang == "en", Color: useColor})
+	prog := newProgress(stderr, len(paths))
+	anyError := false
+	var outErr error
+	checkAll(paths, workers, stdin, prog, func(res format.FileResult) {
+		prog.clear() // the terminal may show standard output and error together
 		if res.Err != nil {
 			fmt.Fprintf(stderr, "reportlint: %v\n", res.Err)
 			trouble = true
 		}
-		results = append(results, res)
+		if hasErrors(res) {
+			anyError = true
+		}
+		if err := printer.File(res); err != nil && outErr == nil {
+			outErr = err
+		}
+	})
+	prog.clear()
+	if outErr == nil {
+		outErr = printer.Finish()
 	}
-	if err := format.Text(stdout, results, format.Options{English: *lang == "en", Color: useColor}); err != nil {
-		fmt.Fprintf(stderr, "reportlint: %v\n", err)
+	if outErr != nil {
+		fmt.Fprintf(stderr, "reportlint: %v\n", outErr)
 		return exitTrouble
 	}
 	switch {
 	case trouble:
 		return exitTrouble
-	case anyErrors(results):
+	case anyError:
 		return exitFindings
 	}
 	return exitClean
@@ -98,101 +113,10 @@ func colorFor(mode string, w io.Writer) (bool, bool) {
 	return false, false
 }
 
-// reportExts are the files a folder is searched for.
-var reportExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".html": true, ".htm": true}
-
-// expand turns the arguments into files: folders are walked for report-like
-// files, in lexical order so that output is deterministic.
-func expand(args []string, stderr io.Writer) ([]string, bool) {
-	var out []string
-	trouble := false
-	for _, a := range args {
-		if a == "-" {
-			out = append(out, a)
-			continue
-		}
-		info, err := os.Stat(a)
-		if err != nil || !info.IsDir() {
-			out = append(out, a) // checkFile reports what is wrong with it
-			continue
-		}
-		err = filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				fmt.Fprintf(stderr, "reportlint: %v\n", err)
-				trouble = true
-				return nil
-			}
-			if !d.IsDir() && reportExts[strings.ToLower(filepath.Ext(p))] {
-				out = append(out, p)
-			}
-			return nil
-		})
-		if err != nil {
-			fmt.Fprintf(stderr, "reportlint: %s: %v\n", a, err)
-			trouble = true
-		}
-	}
-	return out, trouble
-}
-
-func checkFile(path string, stdin io.Reader) format.FileResult {
-	res := format.FileResult{Path: path}
-	data, err := readInput(path, stdin)
-	if err != nil {
-		res.Err = fmt.Errorf("%s: %w", path, err)
-		return res
-	}
-	rep, err := parse.ParseBytes(path, data)
-	if err != nil {
-		res.Err = fmt.Errorf("%s: %w", path, err)
-		return res
-	}
-	res.Report = rep
-	res.Findings = rules.Check(rep, rules.All())
-	return res
-}
-
-// readInput reads a file, or standard input for "-", refusing more than
-// parse.MaxInputBytes so that memory stays bounded.
-func readInput(path string, stdin io.Reader) ([]byte, error) {
-	var r io.Reader = stdin
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, unwrapPathError(err)
-		}
-		defer f.Close()
-		if info, err := f.Stat(); err == nil && info.IsDir() {
-			return nil, errors.New("是目录，不是文件 (is a directory)")
-		}
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, parse.MaxInputBytes+1))
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	if len(data) > parse.MaxInputBytes {
-		return nil, parse.ErrTooLarge
-	}
-	return data, nil
-}
-
-// unwrapPathError keeps the reason of an *os.PathError: the caller names
-// the file already.
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func anyErrors(results []format.FileResult) bool {
-	for _, r := range results {
-		for _, f := range r.Findings {
-			if f.Severity == rules.Error {
-				return true
-			}
+func hasErrors(r format.FileResult) bool {
+	for _, f := range r.Findings {
+		if f.Severity == rules.Error {
+			return true
 		}
 	}
 	return false

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/reportlint/reportlint/format"
+	"github.com/reportlint/reportlint/parse"
+	"github.com/reportlint/reportlint/rules"
+)
+
+// reportExts are the files a folder is searched for. Which format a file
+// is in is decided by its content; the name only decides what a folder
+// walk picks up.
+var reportExts = map[string]bool{
+	".txt": true, ".text": true, ".md": true, ".markdown": true,
+	".html": true, ".htm": true, ".shtml": true, ".xhtml": true,
+	".docx": true, ".pdf": true,
+}
+
+// expand turns the arguments into files: folders are walked recursively for
+// report-like files, in lexical order so that output is deterministic;
+// hidden folders (.git) are skipped.
+func expand(args []string, stderr io.Writer) ([]string, bool) {
+	var out []string
+	trouble := false
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, a)
+			continue
+		}
+		info, err := os.Stat(a)
+		if err != nil || !info.IsDir() {
+			out = append(out, a) // checkFile reports what is wrong with it
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				fmt.Fprintf(stderr, "reportlint: %s: %v\n", p, unwrapPathError(err))
+				trouble = true
+				return nil
+			}
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if reportExts[strings.ToLower(filepath.Ext(p))] {
+				out = append(out, p)
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "reportlint: %s: %v\n", a, err)
+			trouble = true
+		}
+	}
+	return out, trouble
+}
+
+// checkFile reads, parses and checks one file.
+func checkFile(path string, stdin io.Reader) format.FileResult {
+	res := format.FileResult{Path: path}
+	data, err := readInput(path, stdin)
+	if err != nil {
+		res.Err = fmt.Errorf("%s: %w", path, err)
+		return res
+	}
+	rep, err := parse.ParseBytes(path, data)
+	if err != nil {
+		res.Err = fmt.Errorf("%s: %w", path, err)
+		return res
+	}
+	res.Report = rep
+	res.Findings = rules.Check(rep, rules.All())
+	return res
+}
+
+// errNotRegular is returned for a FIFO, device or socket: reading one could
+// block for ever or never end.
+var errNotRegular = errors.New("不是普通文件 (not a regular file)")
+
+// readInput reads a file, or standard input for "-", refusing more than
+// parse.MaxInputBytes so that memory stays bounded. A file's size is
+// checked before it is read.
+func readInput(path string, stdin io.Reader) ([]byte, error) {
+	r := stdin
+	if path != "-" {
+		info, err := os.Stat(path)
+		switch {
+		case err != nil:
+			return nil, unwrapPathError(err)
+		case info.IsDir():
+			return nil, errors.New("是目录，不是文件 (is a directory)")
+		case !info.Mode().IsRegular():
+			return nil, errNotRegular
+		case info.Size() > parse.MaxInputBytes:
+			return nil, parse.ErrTooLarge
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, unwrapPathError(err)
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, parse.MaxInputBytes+1))
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if len(data) > parse.MaxInputBytes {
+		return nil, parse.ErrTooLarge
+	}
+	return data, nil
+}
+
+// unwrapPathError keeps the reason of an *os.PathError: the caller names
+// the file already.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
