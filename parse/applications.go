@@ -92,6 +92,22 @@ func (r *appReader) matchRow(label string) int {
 			return d
 		}
 	}
+	return r.matchDamaged(label)
+}
+
+// matchDamaged tries the next data row of the template (and the group
+// labels before it) against a wrapped or damaged label; it never looks
+// further, so that a damaged label cannot skip rows.
+func (r *appReader) matchDamaged(label string) int {
+	for d := r.defIdx + 1; d < len(applicationRows); d++ {
+		def := applicationRows[d]
+		if def.matchesDamaged(label) {
+			return d
+		}
+		if !def.group && !def.maybeGroup {
+			break
+		}
+	}
 	return -1
 }
 
