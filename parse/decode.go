@@ -102,18 +102,20 @@ func toUTF8(data []byte) (string, string, error) {
 		return decodeUTF16(data[2:], false), "UTF-16LE", nil
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeUTF16(data[2:], true), "UTF-16BE", nil
-	case utf8.Valid(data):
-		return string(data), "UTF-8", nil
-	}
-	if be, ok := looksUTF16(data); ok {
-		enc := "UTF-16LE"
-		if be {
-			enc = "UTF-16BE"
-		}
-		return decodeUTF16(data, be), enc, nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
+		// text never holds NUL bytes; UTF-16 without a BOM does
+		if be, ok := looksUTF16(data); ok {
+			enc := "UTF-16LE"
+			if be {
+				enc = "UTF-16BE"
+			}
+			return decodeUTF16(data, be), enc, nil
+		}
 		return "", "", ErrBinary
+	}
+	if utf8.Valid(data) {
+		return string(data), "UTF-8", nil
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil || !utf8.Valid(out) {
@@ -124,8 +126,7 @@ func toUTF8(data []byte) (string, string, error) {
 
 // looksUTF16 recognises UTF-16 without a byte-order mark by its zero bytes:
 // the ASCII digits, spaces and line ends every report has put a zero byte
-// beside each of them, always on the same side, while CJK characters have
-// none. be tells the byte order.
+// beside each of them, always on the same side. be tells the byte order.
 func looksUTF16(data []byte) (be, ok bool) {
 	if len(data) < 4 || len(data)%2 != 0 {
 		return false, false
@@ -145,10 +146,12 @@ func looksUTF16(data []byte) (be, ok bool) {
 		}
 	}
 	pairs := n / 2
+	// CJK characters whose low byte is zero (一 is U+4E00) put a few zero
+	// bytes on the other side too
 	switch {
-	case odd*20 >= pairs && even*50 <= odd:
+	case odd*20 >= pairs && even*3 <= odd:
 		be = false
-	case even*20 >= pairs && odd*50 <= even:
+	case even*20 >= pairs && odd*3 <= even:
 		be = true
 	default:
 		return false, false

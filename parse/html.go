@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // decodeHTML renders an HTML page or fragment as text: one line a block
@@ -19,8 +20,11 @@ import (
 // declared charset overrides when the bytes are not UTF-8.
 func decodeHTML(name string, data []byte, s, enc string) (*Text, error) {
 	if !utf8.Valid(data) {
+		// Decode already read GB18030 text; another declared charset (Big5)
+		// overrides that. gb2312 and GBK pages are decoded as GB18030, their
+		// superset, as browsers do.
 		if label := declaredCharset(data); label != "" {
-			if e, err := htmlindex.Get(label); err == nil {
+			if e, err := htmlindex.Get(label); err == nil && e != simplifiedchinese.GBK {
 				if out, err := e.NewDecoder().Bytes(data); err == nil && utf8.Valid(out) {
 					s, enc = string(out), strings.ToUpper(label)
 				}
