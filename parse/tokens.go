@@ -120,19 +120,25 @@ func pipeTokens(txt *Text, ln int) []token {
 
 // trimStructuredBlanks keeps the empty cells of a row rendered from a real
 // table, which are real cells, except those before its first non-empty
-// cell (corners, cells under a label) and those of a row with no value at
-// all (header rows).
+// cell (corners, cells under a label) and those of a header row (labels
+// only, more than two of them).
 func trimStructuredBlanks(toks []token) []token {
-	values := false
+	values, texts := false, 0
 	for _, t := range toks {
-		if t.kind == tokValue {
+		switch t.kind {
+		case tokValue:
 			values = true
+		case tokText:
+			texts++
 		}
 	}
+	// a row of one or two labels and nothing but empty cells is a data row
+	// left empty (201.html's （六）其他处理), not a header
+	keep := values || texts <= 2
 	out := toks[:0]
 	seen := false
 	for _, t := range toks {
-		if t.kind == tokBlank && (!seen || !values) {
+		if t.kind == tokBlank && (!seen || !keep) {
 			continue
 		}
 		seen = true
@@ -175,7 +181,9 @@ func nonBlankAfter(toks []token) bool {
 
 // spaceTokens splits a line on white space. Neighbouring words that are not
 // values join into one text token, so that "商业 企业" or a label broken by
-// spaces stays one label.
+// spaces stays one label; a word that opens with a list number (1. （三）)
+// starts a label of its own, as in PDF text that prints a group label and
+// its first row on one line: "（四）无法提供   1.本机关不掌握相关政府信息".
 func spaceTokens(txt *Text, ln int) []token {
 	rs := txt.Norm[ln]
 	orig := []rune(txt.Lines[ln])
@@ -198,7 +206,7 @@ func spaceTokens(txt *Text, ln int) []token {
 			t.kind = tokValue
 		} else {
 			t.kind = tokText
-			if n := len(toks); n > 0 && toks[n-1].kind == tokText && toks[n-1].line == ln {
+			if n := len(toks); n > 0 && toks[n-1].kind == tokText && toks[n-1].line == ln && !startsWithListNumber(rs[i:j]) {
 				prev := &toks[n-1]
 				prev.text += w
 				prev.raw = string(orig[prev.col:j])
@@ -231,4 +239,25 @@ func cellOf(t token) Cell {
 		k = CellBlank
 	}
 	return Cell{Raw: t.raw, Kind: k, Number: n, Span: t.span()}
+}
+
+// startsWithListNumber reports normalised text that opens with a list
+// number: 1. 2、 （三） 三、.
+func startsWithListNumber(rs []rune) bool {
+	if len(rs) >= 3 && rs[0] == '(' {
+		for k := 1; k < len(rs) && k <= 4; k++ {
+			if rs[k] == ')' {
+				return k > 1
+			}
+			if !isNumeralRune(rs[k]) {
+				return false
+			}
+		}
+		return false
+	}
+	k := 0
+	for k < len(rs) && k < 3 && isNumeralRune(rs[k]) {
+		k++
+	}
+	return k > 0 && k < len(rs) && (rs[k] == '.' || rs[k] == '、')
 }
