@@ -167,9 +167,14 @@ func assignApplicationColumns(t *Table) {
 	n := len(t.Columns)
 	certain, short, over := 0, 0, 0
 	var overRow *Row
+	var glued gluedRows
 	for _, row := range t.Rows {
 		row.Cells = make([]Cell, n)
 		if row.Group && len(row.Read) == 0 {
+			continue
+		}
+		if anyGlued(row.Read) {
+			glued.assign(row, n)
 			continue
 		}
 		switch {
@@ -186,6 +191,8 @@ func assignApplicationColumns(t *Table) {
 	markGroups(t)
 	t.Variant = applicationVariant(t)
 	switch {
+	case glued.any() && over == 0:
+		glued.status(t, certain+glued.recovered > 0)
 	case over > 0:
 		for _, row := range t.Rows {
 			row.Cells = make([]Cell, n)

@@ -158,6 +158,9 @@ type Table struct {
 	// Reason says, in Chinese and English, why a table or some of its rows
 	// could not be read with certainty.
 	Reason, ReasonEn string
+	// InferNote says how inferred cells were placed, for the findings that
+	// use them; empty for the usual case (empty cells lost in the copy).
+	InferNote, InferNoteEn string
 }
 
 // Row returns the row with the canonical key, or nil.
@@ -199,6 +202,8 @@ type Cell struct {
 	Span   Span
 	// Inferred is set when the cell's column was inferred, not read.
 	Inferred bool
+	// glued: read from a run of digits that may hold several cells.
+	glued bool
 }
 
 // IsNumber reports a cell that holds a number.

@@ -41,6 +41,13 @@ func readReview(toks []token, from int) *Table {
 		cells = append(cells, cellOf(tk))
 		last = tk
 	}
+	var glued *gluedReview
+	if anyGlued(cells) {
+		glued = &gluedReview{example: firstGlued(cells)}
+		if split := splitGlued(cells, reviewCells); split != nil && reviewBlocksAdd(split) {
+			cells, glued.recovered = split, true
+		}
+	}
 	t.Span = Span{toks[h].span().Start, toks[h].span().End}
 	if len(cells) > 0 {
 		t.Span.End = last.span().End
@@ -56,6 +63,20 @@ func readReview(toks []token, from int) *Table {
 	}
 	extra := i < len(toks) && toks[i].kind == tokValue && toks[i].line == last.line
 	switch {
+	case glued != nil && glued.recovered:
+		t.Status = TablePartial
+		t.InferNote = "单元格的数字连在一起，按每格一位数拆分"
+		t.InferNoteEn = "the cells' digits ran together and were split one digit a cell"
+		t.Reason = "单元格的数字连在一起；数字个数与单元格数相同、各块总计相符，按每格一位数读取后核对"
+		t.ReasonEn = "the cells' digits run together; there is one digit a cell and each block's total matches, so they were checked so"
+	case glued != nil:
+		for _, row := range t.Rows {
+			row.Cells = make([]Cell, len(reviewColumns))
+			row.Read = nil
+		}
+		t.Status = TableUnchecked
+		t.Reason = fmt.Sprintf("单元格的数字连在一起（「%s」），拆分不唯一，未核对", glued.example)
+		t.ReasonEn = fmt.Sprintf("the cells' digits run together (%q) and cannot be split with certainty; not checked", glued.example)
 	case interleaved:
 		t.Status = TableUnchecked
 		t.Reason = "表头文字与数字交错（PDF 转出的文字顺序），无法确定各数所属的列"
@@ -82,8 +103,9 @@ func findReviewHeader(toks []token, from int) int {
 		if t.kind != tokText || !isReviewHeader(t.text) || !strings.HasPrefix(compact(t.text), "行政复议") {
 			continue
 		}
-		// the header goes on with more header words (结果维持, 总计, …)
-		more := 0
+		// the header goes on with more header words (结果维持, 总计, …), in
+		// this token (a flattened copy) or the next ones
+		more := len([]rune(compact(t.text))) - len([]rune("行政复议"))
 		for j := i + 1; j < len(toks) && j < i+12; j++ {
 			if toks[j].kind == tokText && isReviewHeader(toks[j].text) {
 				more += len([]rune(compact(toks[j].text)))
@@ -97,3 +119,29 @@ func findReviewHeader(toks []token, from int) int {
 }
 
 func isShortText(s string) bool { return len([]rune(compact(s))) <= 6 }
+
+type gluedReview struct {
+	example   string
+	recovered bool
+}
+
+func firstGlued(cells []Cell) string {
+	for _, c := range cells {
+		if c.glued {
+			return c.Raw
+		}
+	}
+	return ""
+}
+
+// reviewBlocksAdd reports that in each block of 表四 the 总计 cell is the
+// sum of the four before it: the check a split of glued digits must pass
+// to be taken.
+func reviewBlocksAdd(cells []Cell) bool {
+	for b := 0; b+5 <= len(cells); b += 5 {
+		if !lastIsSum(cells[b : b+5]) {
+			return false
+		}
+	}
+	return true
+}

@@ -22,6 +22,8 @@ type token struct {
 	col  int    // 0-based rune index of the first character
 	end  int    // rune index just after the last character
 	pipe bool   // the token is a cell of a pipe row
+	// glued: a run of digits from a flattened table, maybe several cells
+	glued bool
 }
 
 func (t token) span() Span {
@@ -36,9 +38,12 @@ func tokenize(txt *Text, from, to int) []token {
 		if isPageNumber(rs) {
 			continue
 		}
-		if containsRune(rs, '|') {
+		switch {
+		case isFlattened(rs):
+			toks = append(toks, flatTokens(txt, ln)...)
+		case containsRune(rs, '|'):
 			toks = append(toks, pipeTokens(txt, ln)...)
-		} else {
+		default:
 			toks = append(toks, spaceTokens(txt, ln)...)
 		}
 	}
@@ -238,7 +243,7 @@ func cellOf(t token) Cell {
 	if t.kind == tokBlank {
 		k = CellBlank
 	}
-	return Cell{Raw: t.raw, Kind: k, Number: n, Span: t.span()}
+	return Cell{Raw: t.raw, Kind: k, Number: n, Span: t.span(), glued: t.glued}
 }
 
 // startsWithListNumber reports normalised text that opens with a list
