@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // readApplications finds and reads 表三 in the token stream. It returns nil
@@ -10,7 +11,7 @@ import (
 func readApplications(toks []token) (*Table, int) {
 	start := -1
 	for i, t := range toks {
-		if t.kind == tokText && isApplicationsStart(t.text) {
+		if t.kind == tokText && isApplicationsStart(t.label) {
 			start = i
 			break
 		}
@@ -32,9 +33,9 @@ func readApplications(toks []token) (*Table, int) {
 }
 
 // isApplicationsStart matches the label of 表三's first row,
-// 一、本年新收政府信息公开申请数量, and not prose that uses the same words.
-func isApplicationsStart(s string) bool {
-	c := compact(stripNumbering(s))
+// 一、本年新收政府信息公开申请数量, and not prose that uses the same words. c is
+// the label compacted without its numbering.
+func isApplicationsStart(c string) bool {
 	return strings.HasPrefix(c, "本年新收") && strings.Contains(c, "申请") && len([]rune(c)) <= 40
 }
 
@@ -59,7 +60,7 @@ func (r *appReader) read(start int) int {
 			r.row.Read = append(r.row.Read, cellOf(t))
 			continue
 		}
-		if d := r.matchRow(t.text); d >= 0 {
+		if d := r.matchRow(t); d >= 0 {
 			r.startRow(d, t)
 			continue
 		}
@@ -79,8 +80,8 @@ func (r *appReader) read(start int) int {
 
 // matchRow returns the template row the label names, searching forward from
 // the current row so that rows keep their template order.
-func (r *appReader) matchRow(label string) int {
-	if len([]rune(compact(label))) > 60 {
+func (r *appReader) matchRow(t token) int {
+	if utf8.RuneCountInString(t.c) > 60 {
 		return -1 // prose, not a label
 	}
 	for d := r.defIdx + 1; d < len(applicationRows); d++ {
@@ -88,11 +89,11 @@ func (r *appReader) matchRow(label string) int {
 		if def.after != "" && (r.row == nil || r.row.Key != def.after) {
 			continue
 		}
-		if def.matches(label) {
+		if def.matchesCompact(t.label) {
 			return d
 		}
 	}
-	return r.matchDamaged(label)
+	return r.matchDamaged(t.text)
 }
 
 // matchDamaged tries the next data row of the template (and the group
@@ -125,7 +126,7 @@ func (r *appReader) startRow(d int, t token) {
 // is short and stands between cells of the current row.
 func (r *appReader) isTextCell(i int) bool {
 	t := r.toks[i]
-	if r.row == nil || len([]rune(t.text)) > 6 || isReviewHeader(t.text) || stripNumbering(t.text) != strings.TrimSpace(t.text) {
+	if r.row == nil || utf8.RuneCountInString(t.text) > 6 || isReviewHeaderCompact(t.c) || stripNumbering(t.text) != strings.TrimSpace(t.text) {
 		return false
 	}
 	if t.pipe && t.line == r.row.Span.Start.Line-1 {
@@ -139,7 +140,7 @@ func (r *appReader) isTextCell(i int) bool {
 // endsTable reports the first text after the last row that is no part of
 // 表三: the next heading, the 表四 header, or prose.
 func (r *appReader) endsTable(t token) bool {
-	c := compact(t.text)
+	c := t.c
 	if strings.Contains(c, "行政复议") || strings.Contains(c, "行政诉讼") {
 		return true
 	}

@@ -12,9 +12,9 @@ func findReportDates(r *Report) {
 	findPeriod(r)
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
 		rs := r.Text.Norm[i]
-		s := string(rs)
+		s := r.Text.normLine(i)
 		switch {
-		case hasAny(s, "填报时间", "填报日期", "填表时间", "填表日期"):
+		case strings.Contains(s, "填") && hasAny(s, "填报时间", "填报日期", "填表时间", "填表日期"):
 			addDateAfter(r, i, s, []string{"填报时间", "填报日期", "填表时间", "填表日期"}, RoleFilled)
 		case signedDateLine(r, i):
 			if ds := datesIn(rs, true, 0); len(ds) > 0 {
@@ -38,7 +38,10 @@ var periodWords = []string{"统计期限", "统计周期", "统计时限", "统�
 // which PDF text may wrap over the next line.
 func findPeriod(r *Report) {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := string(r.Text.Norm[i])
+		s := r.Text.normLine(i)
+		if !strings.Contains(s, "统计") {
+			continue // every period word has it
+		}
 		k := indexAny(s, periodWords)
 		if k < 0 {
 			continue
@@ -104,8 +107,7 @@ var issuerSuffixes = []string{"政府", "办事处", "办公室", "办公厅", "
 // signedDateLine reports a line that holds only a date (or a body's name and
 // a date) and follows the name of the body that signs the report: the 落款.
 func signedDateLine(r *Report, i int) bool {
-	s := strings.TrimSpace(string(r.Text.Norm[i]))
-	rs := []rune(s)
+	rs := trimSpaceRunes(r.Text.Norm[i])
 	if len(rs) < 5 || len(rs) > 40 {
 		return false
 	}
@@ -118,7 +120,7 @@ func signedDateLine(r *Report, i int) bool {
 		return isIssuer(before)
 	}
 	for j, seen := i-1, 0; j >= r.BodyStart && seen < 3; j-- {
-		prev := strings.TrimSpace(string(r.Text.Norm[j]))
+		prev := strings.TrimSpace(r.Text.normLine(j))
 		if prev == "" {
 			continue
 		}
@@ -153,7 +155,10 @@ func findPublished(r *Report) {
 		from = 0
 	}
 	for i := from; i < r.BodyEnd && i < r.BodyStart+15; i++ {
-		s := string(r.Text.Norm[i])
+		s := r.Text.normLine(i)
+		if !hasAny(s, "发布", "发文", "成文", "来源时间", "公开日期") {
+			continue
+		}
 		m := publishedRe.FindStringIndex(s)
 		if m == nil {
 			continue
@@ -171,26 +176,47 @@ func findPublished(r *Report) {
 	}
 }
 
-var monthDayRe = regexp.MustCompile(`(\d{1,2})月(\d{1,2})日`)
-
 // findMonthDays records dates printed as M月D日 without a year when the day
 // cannot exist in any year (2月30日, 4月31日, 13月1日).
 func findMonthDays(r *Report, line int, rs []rune) {
-	s := string(rs)
-	for _, m := range monthDayRe.FindAllStringSubmatchIndex(s, -1) {
-		if m[0] > 0 && isDigit(rs[len([]rune(s[:m[0]]))-1]) || strings.HasSuffix(s[:m[0]], "年") {
+	s := r.Text.normLine(line)
+	if !strings.Contains(s, "月") {
+		return
+	}
+	for k, c := range rs {
+		if c != '月' {
+			continue
+		}
+		start, end, ok := monthDayAround(rs, k)
+		if !ok || start > 0 && (isDigit(rs[start-1]) || rs[start-1] == '年') {
 			continue // part of a full date, handled there
 		}
-		mo := atoi([]rune(s[m[2]:m[3]]))
-		d := atoi([]rune(s[m[4]:m[5]]))
+		mo := atoi(rs[start:k])
+		d := atoi(rs[k+1 : end-1])
 		if validYMD(2000, mo, d) { // 2000 is a leap year: 2月29日 is possible
 			continue
 		}
-		start := len([]rune(s[:m[0]]))
-		end := len([]rune(s[:m[1]]))
-		r.Dates = append(r.Dates, Date{Role: RoleOther, Month: mo, Day: d, Raw: s[m[0]:m[1]],
+		r.Dates = append(r.Dates, Date{Role: RoleOther, Month: mo, Day: d, Raw: string(rs[start:end]),
 			Span: Span{Pos{line + 1, start + 1}, Pos{line + 1, end + 1}}})
 	}
+}
+
+// monthDayAround finds M月D日 around the 月 at k: one or two digits before
+// it, one or two digits and 日 after it. end is just after 日.
+func monthDayAround(rs []rune, k int) (start, end int, ok bool) {
+	start = k
+	for start > 0 && k-start < 2 && isDigit(rs[start-1]) {
+		start--
+	}
+	j := k + 1
+	for j < len(rs) && j-k-1 < 3 && isDigit(rs[j]) {
+		j++
+	}
+	n := j - k - 1
+	if start == k || n < 1 || n > 2 || j >= len(rs) || rs[j] != '日' {
+		return 0, 0, false
+	}
+	return start, j + 1, true
 }
 
 func hasAny(s string, words ...string) bool { return indexAny(s, words) >= 0 }
@@ -203,4 +229,16 @@ func indexAny(s string, words []string) int {
 		}
 	}
 	return best
+}
+
+// trimSpaceRunes drops the spaces around normalised runes.
+func trimSpaceRunes(rs []rune) []rune {
+	a, b := 0, len(rs)
+	for a < b && rs[a] == ' ' {
+		a++
+	}
+	for b > a && rs[b-1] == ' ' {
+		b--
+	}
+	return rs[a:b]
 }

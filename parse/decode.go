@@ -39,6 +39,18 @@ type Text struct {
 	// every cell between their pipes is a cell of the table, empty or not.
 	tableRow []bool
 	origin   *origin
+	normStr  []string // string(Norm[i]), made on first use
+}
+
+// normLine is Norm[i] as a string, made once: the readers ask for it often.
+func (t *Text) normLine(i int) string {
+	if t.normStr == nil {
+		t.normStr = make([]string, len(t.Norm))
+	}
+	if t.normStr[i] == "" && len(t.Norm[i]) > 0 {
+		t.normStr[i] = string(t.Norm[i])
+	}
+	return t.normStr[i]
 }
 
 // isTableRow reports a line rendered from a real table row.
@@ -70,10 +82,10 @@ func Decode(name string, data []byte) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(strings.Map(blankToSpace, s)) == "" {
+	switch blank, binary := inspect(s); {
+	case blank:
 		return nil, ErrEmpty
-	}
-	if looksBinary(s) {
+	case binary:
 		return nil, ErrBinary
 	}
 	if looksHTML(s, name) {
@@ -175,17 +187,30 @@ func decodeUTF16(b []byte, bigEndian bool) string {
 // looksBinary reports text that decoded but is mostly control characters or
 // holds NUL bytes: a report never does.
 func looksBinary(s string) bool {
+	_, binary := inspect(s)
+	return binary
+}
+
+// inspect reads decoded text once and tells whether it holds nothing but
+// white space, and whether it looks binary (NUL bytes, or one character in
+// twenty a control character or undecodable).
+func inspect(s string) (blank, binary bool) {
 	if strings.IndexByte(s, 0) >= 0 {
-		return true
+		return false, true
 	}
+	blank = true
 	ctrl, total := 0, 0
 	for _, r := range s {
 		total++
-		if r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f') {
+		switch {
+		case r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f'):
 			ctrl++
+			blank = false
+		case blank && r != ' ' && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v' && blankToSpace(r) != ' ':
+			blank = false
 		}
 	}
-	return total > 0 && ctrl*20 > total
+	return blank, total > 0 && ctrl*20 > total
 }
 
 func blankToSpace(r rune) rune {

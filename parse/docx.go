@@ -3,7 +3,6 @@ package parse
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"io"
 	"path"
@@ -16,9 +15,6 @@ var (
 	ErrBadDOCX = errors.New("DOCX 文件已损坏或不完整 (the DOCX file is damaged or truncated)")
 	ErrNotDOCX = errors.New("是 zip 压缩包，但不是 Word 文档（.docx）(a zip archive, but not a Word document)")
 )
-
-// WordprocessingML namespace of the elements read here.
-const wNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 // decodeDOCX reads the main document part of a DOCX file: each body
 // paragraph a line located by its number, each table row a pipe row whose
@@ -38,8 +34,8 @@ func decodeDOCX(name string, data []byte) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &docxReader{dec: xml.NewDecoder(bytes.NewReader(xmlData))}
-	if err := d.read(); err != nil {
+	d := &docxReader{}
+	if err := d.read(xmlData); err != nil {
 		return nil, ErrBadDOCX
 	}
 	t := d.out.text(name, "DOCX", FormatDOCX)
@@ -96,7 +92,6 @@ func readZipFile(f *zip.File) ([]byte, error) {
 
 // docxReader walks document.xml.
 type docxReader struct {
-	dec *xml.Decoder
 	out renderer
 
 	para  int // body paragraphs so far
@@ -123,51 +118,53 @@ var docxSkipped = map[string]bool{
 	"delText": true, "instrText": true, "Fallback": true, "delInstrText": true,
 }
 
-func (d *docxReader) read() error {
-	for {
-		tok, err := d.dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if d.skip > 0 || docxSkipped[t.Name.Local] {
-				d.skip++
-				continue
-			}
-			if t.Name.Space == wNS || t.Name.Space == "" {
-				d.start(t)
-			}
-		case xml.EndElement:
-			if d.skip > 0 {
+var wPrefixRe = regexp.MustCompile(`xmlns(?::([A-Za-z0-9_.-]+))?="http://schemas\.openxmlformats\.org/wordprocessingml/2006/main"`)
+
+// read walks document.xml with scanXML. The WordprocessingML prefix is the
+// one the document binds to its namespace (w, almost always).
+func (d *docxReader) read(data []byte) error {
+	prefix := "w"
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	if m := wPrefixRe.FindSubmatch(head); m != nil {
+		prefix = string(m[1])
+	}
+	return scanXML(data, func(t xmlTag) {
+		switch {
+		case d.skip > 0:
+			switch {
+			case t.end:
 				d.skip--
-				continue
+			case !t.empty:
+				d.skip++
 			}
-			if t.Name.Space == wNS || t.Name.Space == "" {
-				d.end(t.Name.Local)
+			return
+		case docxSkipped[string(t.local)]:
+			if !t.end && !t.empty {
+				d.skip++
 			}
-		case xml.CharData:
-			if d.skip == 0 && d.inText && !d.hidden {
-				d.addText(string(t))
+			return
+		case string(t.prefix) != prefix:
+			return
+		case t.end:
+			d.end(t.local)
+		default:
+			d.start(t.local, t)
+			if t.empty {
+				d.end(t.local)
 			}
 		}
-	}
-}
-
-func attr(e xml.StartElement, local string) (string, bool) {
-	for _, a := range e.Attr {
-		if a.Name.Local == local {
-			return a.Value, true
+	}, func(b []byte) {
+		if d.skip == 0 && d.inText && !d.hidden {
+			d.addText(string(b))
 		}
-	}
-	return "", false
+	})
 }
 
-func (d *docxReader) start(e xml.StartElement) {
-	switch e.Name.Local {
+func (d *docxReader) start(local []byte, e xmlTag) {
+	switch string(local) {
 	case "p":
 		if d.depth == 0 {
 			d.para++
@@ -181,7 +178,7 @@ func (d *docxReader) start(e xml.StartElement) {
 	case "vanish":
 		d.hidden = true
 	case "t":
-		d.inText = true
+		d.inText = !e.empty
 	case "tab":
 		d.addText(" ")
 	case "br", "cr":
@@ -217,14 +214,14 @@ func (d *docxReader) start(e xml.StartElement) {
 		}
 	case "vMerge":
 		// <w:vMerge/> or val="continue" continues the cell above
-		if v, ok := attr(e, "val"); d.depth == 1 && (!ok || v == "continue") {
+		if v, ok := e.attr("val"); d.depth == 1 && (!ok || v == "continue") {
 			d.cellSkip = true
 		}
 	}
 }
 
-func (d *docxReader) end(local string) {
-	switch local {
+func (d *docxReader) end(local []byte) {
+	switch string(local) {
 	case "t":
 		d.inText = false
 	case "r":

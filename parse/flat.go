@@ -16,11 +16,7 @@ import (
 
 // isFlattened recognises a line holding a flattened 表三: long, and with the
 // digits of the first row right after its label.
-func isFlattened(rs []rune) bool {
-	if len(rs) < 200 {
-		return false
-	}
-	s := string(rs)
+func isFlattened(s string) bool {
 	i := strings.Index(s, "申请数量")
 	for i >= 0 {
 		rest := strings.TrimLeft(s[i+len("申请数量"):], " ")
@@ -51,6 +47,7 @@ func flatTokens(txt *Text, ln int) []token {
 		t := token{kind: kind, line: ln, col: a, end: b, text: string(rs[a:b]), raw: string(orig[a:b])}
 		if kind == tokValue {
 			t.glued = b-a > 1
+			t.readCell()
 		}
 		// text on either side of a space joins, as in spaceTokens, unless
 		// it opens with a list number

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -143,8 +144,11 @@ func (w *htmlWalker) walk() {
 			name, hasAttr := w.z.TagName()
 			a := atom.Lookup(name)
 			var attrs map[string]string
-			if hasAttr {
-				attrs = readAttrs(w.z)
+			if hasAttr && (a == atom.Td || a == atom.Th || a == atom.A) {
+				// the only attributes read: colspan, rowspan, href; Word's
+				// cells carry long styles, so they are looked up in the raw
+				// tag rather than copied out one by one
+				attrs = tagAttrs(rawBytes, "colspan", "rowspan", "href")
 			}
 			if skipText[a] && tt == html.StartTagToken {
 				raw = a
@@ -166,20 +170,77 @@ func (w *htmlWalker) walk() {
 	w.endLine()
 }
 
-func readAttrs(z *html.Tokenizer) map[string]string {
+// tagAttrs finds the named attributes in a raw start tag: a name preceded
+// by white space and followed by =, its value quoted or bare. A name
+// without a value is present with an empty value.
+func tagAttrs(raw []byte, names ...string) map[string]string {
 	m := map[string]string{}
-	for {
-		k, v, more := z.TagAttr()
-		m[string(k)] = string(v)
-		if !more {
-			return m
+	for _, name := range names {
+		for from := 0; ; {
+			k := indexFold(raw[from:], name)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(name)
+			if k == 0 || !isHTMLSpace(raw[k-1]) {
+				continue
+			}
+			rest := bytes.TrimLeft(raw[k+len(name):], " \t\r\n")
+			if len(rest) == 0 || rest[0] != '=' {
+				if len(rest) > 0 && (rest[0] == '>' || rest[0] == '/' || isHTMLSpace(raw[k+len(name)])) {
+					m[name] = ""
+					break
+				}
+				continue
+			}
+			rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+			end := 0
+			switch {
+			case len(rest) > 0 && (rest[0] == '"' || rest[0] == '\''):
+				q := rest[0]
+				rest = rest[1:]
+				end = bytes.IndexByte(rest, q)
+				if end < 0 {
+					end = len(rest)
+				}
+			default:
+				for end < len(rest) && !isHTMLSpace(rest[end]) && rest[end] != '>' {
+					end++
+				}
+			}
+			m[name] = html.UnescapeString(string(rest[:end]))
+			break
 		}
 	}
+	return m
 }
+
+// indexFold finds an ASCII lowercase name in b, ignoring case.
+func indexFold(b []byte, name string) int {
+	for k := 0; k+len(name) <= len(b); k++ {
+		if b[k]|0x20 == name[0] && bytes.EqualFold(b[k:k+len(name)], []byte(name)) {
+			return k
+		}
+	}
+	return -1
+}
+
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // advance moves the position over input bytes, counting lines as editors
 // do (LF, CRLF, lone CR) and columns in characters.
 func (w *htmlWalker) advance(b []byte) {
+	if bytes.IndexByte(b, '\r') < 0 && !w.lastCR {
+		// the usual case, counted in bulk
+		if n := bytes.Count(b, []byte{'\n'}); n > 0 {
+			w.line += n
+			w.col = 1 + utf8.RuneCount(b[bytes.LastIndexByte(b, '\n')+1:])
+		} else {
+			w.col += utf8.RuneCount(b)
+		}
+		return
+	}
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)
 		b = b[size:]

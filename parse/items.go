@@ -26,7 +26,7 @@ func itemBlockAt(t token) (itemBlock, bool) {
 	if t.kind != tokText {
 		return itemBlock{}, false
 	}
-	c := compact(t.text)
+	c := t.c
 	if !strings.HasPrefix(c, "第二十条第") || len([]rune(c)) > 12 {
 		return itemBlock{}, false
 	}
@@ -56,7 +56,7 @@ loop:
 			break
 		}
 		for _, d := range blk.rows {
-			if d.matches(tk.text) && t.Row(d.key) == nil {
+			if d.matchesCompact(tk.label) && t.Row(d.key) == nil {
 				row = &Row{Key: d.key, Label: tk.raw, Short: d.short, En: d.en, Span: tk.span()}
 				t.Rows = append(t.Rows, row)
 				continue loop
@@ -65,7 +65,7 @@ loop:
 		switch {
 		case row == nil && len([]rune(tk.text)) <= 30:
 			header.WriteString(tk.text)
-		case row != nil && isShortText(tk.text) && i+1 < limit && toks[i+1].kind == tokValue:
+		case row != nil && isShortCompact(tk.c) && i+1 < limit && toks[i+1].kind == tokValue:
 			row.Read = append(row.Read, cellOf(tk))
 		case row != nil:
 			break loop // prose or the next heading

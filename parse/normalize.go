@@ -68,15 +68,75 @@ func Normalize(s string) string {
 // at random, so that labels can be compared by their words alone.
 func compact(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		r = normRune(r)
-		switch r {
-		case ' ', '\u3001', ',', '.', ':', ';', '(', ')', '"', '\u201c', '\u201d', '\u300a', '\u300b', '*', '#', '|':
+		if dropsInCompact(r) {
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// compactRunes is compact for normalised runes, without decoding them.
+func compactRunes(rs []rune) string {
+	b := make([]byte, 0, len(rs)*3)
+	for _, r := range rs {
+		if !dropsInCompact(r) {
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return string(b)
+}
+
+func dropsInCompact(r rune) bool {
+	switch r {
+	case ' ', '\u3001', ',', '.', ':', ';', '(', ')', '"', '\u201c', '\u201d', '\u300a', '\u300b', '*', '#', '|':
+		return true
+	}
+	return false
+}
+
+// compactLen is the length in runes of compact's result for normalised
+// runes, counted without building it.
+func compactLen(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if !dropsInCompact(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// stripNumberingRunes is stripNumbering for normalised runes, without
+// copying them.
+func stripNumberingRunes(rs []rune) []rune {
+	for {
+		rs = trimSpaceRunes(rs)
+		switch {
+		case len(rs) > 0 && rs[0] == '(':
+			k := 1
+			for k < len(rs) && k <= 10 && isNumeralRune(rs[k]) {
+				k++
+			}
+			if k > 1 && k < len(rs) && rs[k] == ')' {
+				rs = rs[k+1:]
+				continue
+			}
+		default:
+			k := 0
+			for k < len(rs) && isNumeralRune(rs[k]) {
+				k++
+			}
+			if k > 0 && k < len(rs) && (rs[k] == '、' || rs[k] == '.' || rs[k] == ')') {
+				rs = rs[k+1:]
+				continue
+			}
+		}
+		return rs
+	}
 }
 
 // stripNumbering drops a leading list number such as 一、 (三) 3. or 1、

@@ -18,7 +18,7 @@ func Parse(txt *Text) (*Report, error) {
 	if !mentionsDisclosure(r) {
 		return nil, ErrNotReport
 	}
-	toks := tokenize(txt, r.BodyStart, r.BodyEnd)
+	toks := tokenize(txt, firstTableLine(r), r.BodyEnd)
 	readTables(r, toks)
 	findSections(r)
 	findReportDates(r)
@@ -52,10 +52,13 @@ var titleRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*度?[^\d,。;]{0,16}?
 func findTitle(r *Report) {
 	for i := 0; i < len(r.Text.Norm) && i < 60; i++ {
 		// a title may wrap: "2024 年上海市科委政府信息公开工作" / "年度报告"
+		if !strings.Contains(r.Text.normLine(i), "信息公开") && (i+1 >= len(r.Text.Norm) || !strings.Contains(r.Text.normLine(i+1), "报告")) {
+			continue // neither half of a title
+		}
 		j := joinLines(r.Text, i, 2)
 		s := string(j.runes)
 		m := titleRe.FindStringSubmatchIndex(s)
-		if m == nil || m[0] >= len(string(r.Text.Norm[i])) {
+		if m == nil || m[0] >= len(r.Text.normLine(i)) {
 			continue
 		}
 		r.BodyStart = i
@@ -71,16 +74,47 @@ func findTitle(r *Report) {
 // share and print links, pagination, lists of other news.
 var chromeEnd = []string{"扫一扫", "下一页", "上一篇", "下一篇", "相关链接", "相关文章", "相关新闻", "返回顶部", "打印本页", "关闭窗口", "[打印]", "[关闭]", "分享到", "责任编辑", "最新百姓生活", "附件下载"}
 
+// chromeEndCompact are the chromeEnd words as compact compares them.
+var chromeEndCompact = func() []string {
+	out := make([]string, len(chromeEnd))
+	for i, w := range chromeEnd {
+		out[i] = compact(w)
+	}
+	return out
+}()
+
+// chromeRunes are the first characters of the chromeEnd words: a line
+// holding none of them is not chrome, and need not be compared word by word.
+var chromeRunes = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range chromeEndCompact {
+		for _, r := range w {
+			m[r] = true
+			break
+		}
+	}
+	return m
+}()
+
+func hasChromeRune(rs []rune) bool {
+	for _, r := range rs {
+		if chromeRunes[r] {
+			return true
+		}
+	}
+	return false
+}
+
 // findBodyEnd ends the body at the first line of trailing page chrome.
 func findBodyEnd(r *Report) {
 	r.BodyEnd = len(r.Text.Lines)
 	for i := r.BodyStart + 1; i < len(r.Text.Norm); i++ {
-		c := compact(string(r.Text.Norm[i]))
-		if len([]rune(c)) > 40 {
+		if compactLen(r.Text.Norm[i]) > 40 || !hasChromeRune(r.Text.Norm[i]) {
 			continue
 		}
-		for _, w := range chromeEnd {
-			if strings.Contains(c, compact(w)) {
+		c := compact(r.Text.normLine(i))
+		for _, w := range chromeEndCompact {
+			if strings.Contains(c, w) {
 				r.BodyEnd = i
 				return
 			}
@@ -91,7 +125,7 @@ func findBodyEnd(r *Report) {
 func mentionsDisclosure(r *Report) bool {
 	hasDisclosure, hasReport := false, false
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := string(r.Text.Norm[i])
+		s := r.Text.normLine(i)
 		if strings.Contains(s, "信息公开") || strings.Contains(s, "政务公开") {
 			hasDisclosure = true
 		}
@@ -104,6 +138,22 @@ func mentionsDisclosure(r *Report) bool {
 		}
 	}
 	return false
+}
+
+// tableWords open every table the readers look for (表二's 第二十条 blocks,
+// 表三's first row, flattened or not); 表四's header is a line that begins
+// with 行政复议. No token before the first such line is needed, and a report
+// without one (a statistics table of before 2019) is not tokenized at all.
+var tableWords = []string{"第二十条", "本年新收", "申请数量"}
+
+func firstTableLine(r *Report) int {
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		s := r.Text.normLine(i)
+		if hasAny(s, tableWords...) || strings.HasPrefix(strings.TrimLeft(s, " |"), "行政复议") {
+			return i
+		}
+	}
+	return r.BodyEnd
 }
 
 // readTables reads 表二, 表三 and 表四 from the body's tokens.
@@ -140,7 +190,10 @@ var sectionRe = regexp.MustCompile(`^\s*([一二三四五六七八九十]{1,2})\
 func findSections(r *Report) {
 	next := 1
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := string(r.Text.Norm[i])
+		s := r.Text.normLine(i)
+		if t := strings.TrimLeft(s, " "); t == "" || !isChineseNumeral([]rune(t[:min(len(t), 3)])[0]) {
+			continue
+		}
 		m := sectionRe.FindStringSubmatch(s)
 		if m == nil || strings.Contains(s, "|") || inTable(r, i) {
 			continue
@@ -226,10 +279,11 @@ func detectEra(r *Report) {
 			return
 		}
 	}
-	text := ""
+	var b strings.Builder
 	for i := r.BodyStart; i < r.BodyEnd && i < r.BodyStart+80; i++ {
-		text += string(r.Text.Norm[i])
+		b.WriteString(r.Text.normLine(i))
 	}
+	text := b.String()
 	switch {
 	case strings.Contains(text, "〔2021〕30号") || strings.Contains(text, "[2021]30号"):
 		r.Era, r.EraEvidence = Era2021, "引用国办公开办函〔2021〕30号"

@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 const reviewCells = 15
@@ -17,7 +18,7 @@ func readReview(toks []token, from int) *Table {
 	}
 	t := &Table{Kind: TableReview, Title: "政府信息公开行政复议、行政诉讼情况", Columns: reviewColumns}
 	i := h
-	for i < len(toks) && toks[i].kind == tokText && isReviewHeader(toks[i].text) {
+	for i < len(toks) && toks[i].kind == tokText && isReviewHeaderCompact(toks[i].c) {
 		i++
 	}
 	var cells []Cell
@@ -27,13 +28,13 @@ func readReview(toks []token, from int) *Table {
 		tk := toks[i]
 		switch {
 		case tk.kind == tokValue || tk.kind == tokBlank:
-		case isReviewHeader(tk.text):
+		case isReviewHeaderCompact(tk.c):
 			// header words among the cells: the copy (PDF text in reading
 			// order) mixed the header into the data, so the order of the
 			// numbers is not the order of the columns
 			interleaved = len(cells) > 0
 			continue
-		case isShortText(tk.text) && (tk.pipe || len(cells) > 0):
+		case isShortCompact(tk.c) && (tk.pipe || len(cells) > 0):
 		default:
 			i = len(toks) // prose or a heading: the cells ended
 			continue
@@ -100,15 +101,15 @@ func readReview(toks []token, from int) *Table {
 func findReviewHeader(toks []token, from int) int {
 	for i := from; i < len(toks); i++ {
 		t := toks[i]
-		if t.kind != tokText || !isReviewHeader(t.text) || !strings.HasPrefix(compact(t.text), "行政复议") {
+		if t.kind != tokText || !isReviewHeaderCompact(t.c) || !strings.HasPrefix(t.c, "行政复议") {
 			continue
 		}
 		// the header goes on with more header words (结果维持, 总计, …), in
 		// this token (a flattened copy) or the next ones
-		more := len([]rune(compact(t.text))) - len([]rune("行政复议"))
+		more := utf8.RuneCountInString(t.c) - len([]rune("行政复议"))
 		for j := i + 1; j < len(toks) && j < i+12; j++ {
-			if toks[j].kind == tokText && isReviewHeader(toks[j].text) {
-				more += len([]rune(compact(toks[j].text)))
+			if toks[j].kind == tokText && isReviewHeaderCompact(toks[j].c) {
+				more += utf8.RuneCountInString(toks[j].c)
 			}
 		}
 		if more >= 8 {
@@ -118,7 +119,9 @@ func findReviewHeader(toks []token, from int) int {
 	return -1
 }
 
-func isShortText(s string) bool { return len([]rune(compact(s))) <= 6 }
+func isShortText(s string) bool { return isShortCompact(compact(s)) }
+
+func isShortCompact(c string) bool { return utf8.RuneCountInString(c) <= 6 }
 
 type gluedReview struct {
 	example   string

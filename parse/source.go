@@ -138,7 +138,7 @@ func (b *renderer) endLine(isRow bool) {
 	b.lines = append(b.lines, string(b.cur.rs))
 	b.segs = append(b.segs, b.cur.segs)
 	b.tableRow = append(b.tableRow, isRow)
-	b.cur = runs{}
+	b.cur = runs{rs: b.cur.rs[:0]} // the runes were copied; the segments are kept
 }
 
 // breakLine ends the current line unless it is empty.

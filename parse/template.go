@@ -25,7 +25,12 @@ type rowDef struct {
 }
 
 func (d rowDef) matches(label string) bool {
-	c := compact(stripNumbering(label))
+	return d.matchesCompact(compact(stripNumbering(label)))
+}
+
+// matchesCompact is matches for a label already compacted without its
+// numbering.
+func (d rowDef) matchesCompact(c string) bool {
 	if d.exact != "" {
 		return c == d.exact
 	}
@@ -172,8 +177,9 @@ var reviewRows = []rowDef{
 // 果 | 尚未); anything else among the numbers (撤销) is a cell.
 const reviewHeaderRunes = "行政复议诉讼结果维持纠正其他尚未审结总计经直接起后"
 
-func isReviewHeader(s string) bool {
-	c := compact(s)
+func isReviewHeader(s string) bool { return isReviewHeaderCompact(compact(s)) }
+
+func isReviewHeaderCompact(c string) bool {
 	if c == "" {
 		return false
 	}

@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // tokKind is what a piece of table text is.
 type tokKind int
@@ -24,6 +27,12 @@ type token struct {
 	pipe bool   // the token is a cell of a pipe row
 	// glued: a run of digits from a flattened table, maybe several cells
 	glued bool
+	// c is compact(text) and label compact(stripNumbering(text)), made
+	// once for text tokens: the readers compare them many times
+	c, label string
+	// cell and num are the token read as a cell, for values and text
+	cell CellKind
+	num  Number
 }
 
 func (t token) span() Span {
@@ -39,12 +48,30 @@ func tokenize(txt *Text, from, to int) []token {
 			continue
 		}
 		switch {
-		case isFlattened(rs):
+		case len(rs) >= 200 && isFlattened(txt.normLine(ln)):
 			toks = append(toks, flatTokens(txt, ln)...)
 		case containsRune(rs, '|'):
 			toks = append(toks, pipeTokens(txt, ln)...)
 		default:
 			toks = append(toks, spaceTokens(txt, ln)...)
+		}
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tokText {
+			continue
+		}
+		rs := txt.Norm[t.line][t.col:t.end]
+		if len(rs) > 120 {
+			// prose: only its length and a few words are ever asked of it,
+			// the longest label (表四's header run together) is shorter
+			t.c, t.label = t.text, t.text
+			continue
+		}
+		t.c = compactRunes(rs)
+		t.label = t.c
+		if utf8.RuneCountInString(t.c) <= 60 {
+			t.label = compactRunes(stripNumberingRunes(rs))
 		}
 	}
 	return toks
@@ -61,6 +88,9 @@ func containsRune(rs []rune, r rune) bool {
 
 // isPageNumber matches the page numbers PDF text keeps: -3-, - 3 -, — 3 —.
 func isPageNumber(rs []rune) bool {
+	if len(rs) > 40 || !containsRune(rs, '-') && !containsRune(rs, '—') && !containsRune(rs, '–') {
+		return false
+	}
 	s := strings.TrimSpace(string(rs))
 	if s == "" {
 		return false
@@ -109,7 +139,7 @@ func pipeTokens(txt *Text, ln int) []token {
 		case isMarkdownRule(t.text):
 			start = i + 1
 			continue
-		case isValueText(t.text):
+		case t.readCell():
 			t.kind = tokValue
 		default:
 			t.kind = tokText
@@ -191,8 +221,37 @@ func nonBlankAfter(toks []token) bool {
 // its first row on one line: "（四）无法提供   1.本机关不掌握相关政府信息".
 func spaceTokens(txt *Text, ln int) []token {
 	rs := txt.Norm[ln]
-	orig := []rune(txt.Lines[ln])
+	var orig []rune
+	rawOf := func(a, b int) string {
+		if orig == nil {
+			orig = []rune(txt.Lines[ln])
+		}
+		return string(orig[a:b])
+	}
 	var toks []token
+	// a text token being joined from words: its runes, first and last word
+	var words []rune
+	textStart, textEnd := -1, -1
+	flush := func() {
+		if textStart < 0 {
+			return
+		}
+		t := token{kind: tokText, line: ln, col: textStart, end: textEnd}
+		switch {
+		case textStart == 0 && textEnd == len(rs) && len(words) == len(rs):
+			// a whole line without spaces, prose mostly: its string is made
+			// once for the whole parse
+			t.text = txt.normLine(ln)
+		default:
+			t.text = string(words)
+		}
+		if len(words) <= 200 {
+			// the printed form of a label or a cell; prose never needs one
+			t.raw = rawOf(textStart, textEnd)
+		}
+		toks = append(toks, t)
+		words, textStart = words[:0], -1
+	}
 	i := 0
 	for i < len(rs) {
 		for i < len(rs) && rs[i] == ' ' {
@@ -205,32 +264,36 @@ func spaceTokens(txt *Text, ln int) []token {
 		for j < len(rs) && rs[j] != ' ' {
 			j++
 		}
-		w := string(rs[i:j])
-		t := token{line: ln, col: i, end: j, text: w, raw: string(orig[i:j])}
-		if isValueText(w) {
-			t.kind = tokValue
-		} else {
-			t.kind = tokText
-			if n := len(toks); n > 0 && toks[n-1].kind == tokText && toks[n-1].line == ln && !startsWithListNumber(rs[i:j]) {
-				prev := &toks[n-1]
-				prev.text += w
-				prev.raw = string(orig[prev.col:j])
-				prev.end = j
+		if !plainTextRunes(rs[i:j]) {
+			t := token{line: ln, col: i, end: j, text: string(rs[i:j])}
+			if t.readCell() {
+				flush()
+				t.kind = tokValue
+				t.raw = rawOf(i, j)
+				toks = append(toks, t)
 				i = j
 				continue
 			}
 		}
-		toks = append(toks, t)
+		if textStart >= 0 && startsWithListNumber(rs[i:j]) {
+			flush()
+		}
+		if textStart < 0 {
+			textStart = i
+		}
+		words = append(words, rs[i:j]...)
+		textEnd = j
 		i = j
 	}
+	flush()
 	return toks
 }
 
-// isValueText reports text that stands where a number belongs: a number
-// (with sign or unit) or a placeholder.
-func isValueText(s string) bool {
-	k, _ := ParseCell(s)
-	switch k {
+// readCell reads the token's text as a cell and reports text that stands
+// where a number belongs: a number (with sign or unit) or a placeholder.
+func (t *token) readCell() bool {
+	t.cell, t.num = ParseCell(t.text)
+	switch t.cell {
 	case CellNumber, CellDash, CellSlash, CellNone:
 		return true
 	}
@@ -239,9 +302,13 @@ func isValueText(s string) bool {
 
 // cellOf turns a token into a cell.
 func cellOf(t token) Cell {
-	k, n := ParseCell(t.text)
-	if t.kind == tokBlank {
+	k, n := t.cell, t.num
+	switch {
+	case t.kind == tokBlank:
 		k = CellBlank
+	case t.kind == tokText && k == CellMissing:
+		// a text token whose cell was not read (joined or split text)
+		k, n = ParseCell(t.text)
 	}
 	return Cell{Raw: t.raw, Kind: k, Number: n, Span: t.span(), glued: t.glued}
 }

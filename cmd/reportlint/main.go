@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/pflag"
@@ -24,7 +25,22 @@ const (
 )
 
 func main() {
+	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// tuneGC trades a little memory for speed: each file's data is small and
+// short-lived, so collecting at four times the live heap instead of twice
+// halves the collector's work, while the soft limit keeps the process well
+// under 100 MB however many files it reads. GOGC and GOMEMLIMIT still
+// override.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(80 << 20)
+	}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
