@@ -12,10 +12,9 @@ func findReportDates(r *Report) {
 	findPeriod(r)
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
 		rs := r.Text.Norm[i]
-		s := r.Text.normLine(i)
 		switch {
-		case strings.Contains(s, "填") && hasAny(s, "填报时间", "填报日期", "填表时间", "填表日期"):
-			addDateAfter(r, i, s, []string{"填报时间", "填报日期", "填表时间", "填表日期"}, RoleFilled)
+		case r.Text.has(i, filledWords...):
+			addDateAfter(r, i, r.Text.normLine(i), filledWords, RoleFilled)
 		case signedDateLine(r, i):
 			if ds := datesIn(rs, true, 0); len(ds) > 0 {
 				addDate(r, i, ds[len(ds)-1], RoleSigned)
@@ -31,6 +30,9 @@ func findReportDates(r *Report) {
 	findPublished(r)
 }
 
+// filledWords label the date a statistics table was filled in.
+var filledWords = []string{"填报时间", "填报日期", "填表时间", "填表日期"}
+
 // periodWords open the sentence that states the statistical period.
 var periodWords = []string{"统计期限", "统计周期", "统计时限", "统计时间段", "统计时段", "统计区间", "统计时间", "统计期间", "数据统计期"}
 
@@ -38,10 +40,10 @@ var periodWords = []string{"统计期限", "统计周期", "统计时限", "统�
 // which PDF text may wrap over the next line.
 func findPeriod(r *Report) {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := r.Text.normLine(i)
-		if !strings.Contains(s, "统计") {
+		if !r.Text.has(i, "统计") {
 			continue // every period word has it
 		}
+		s := r.Text.normLine(i)
 		k := indexAny(s, periodWords)
 		if k < 0 {
 			continue
@@ -155,10 +157,10 @@ func findPublished(r *Report) {
 		from = 0
 	}
 	for i := from; i < r.BodyEnd && i < r.BodyStart+15; i++ {
-		s := r.Text.normLine(i)
-		if !hasAny(s, "发布", "发文", "成文", "来源时间", "公开日期") {
+		if !r.Text.has(i, "发布", "发文", "成文", "来源时间", "公开日期") {
 			continue
 		}
+		s := r.Text.normLine(i)
 		m := publishedRe.FindStringIndex(s)
 		if m == nil {
 			continue
@@ -179,8 +181,7 @@ func findPublished(r *Report) {
 // findMonthDays records dates printed as M月D日 without a year when the day
 // cannot exist in any year (2月30日, 4月31日, 13月1日).
 func findMonthDays(r *Report, line int, rs []rune) {
-	s := r.Text.normLine(line)
-	if !strings.Contains(s, "月") {
+	if !r.Text.has(line, "月") {
 		return
 	}
 	for k, c := range rs {

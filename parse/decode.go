@@ -40,6 +40,50 @@ type Text struct {
 	tableRow []bool
 	origin   *origin
 	normStr  []string // string(Norm[i]), made on first use
+	changed  []bool   // normalisation changed some rune of the line
+	keys     []uint16 // the keyRunes each line holds
+}
+
+// normalize makes Norm from Lines.
+func (t *Text) normalize() {
+	t.Norm = make([][]rune, len(t.Lines))
+	t.changed = make([]bool, len(t.Lines))
+	t.keys = make([]uint16, len(t.Lines))
+	for i, l := range t.Lines {
+		var same bool
+		t.Norm[i], same, t.keys[i] = normalizeLine(l)
+		t.changed[i] = !same
+	}
+}
+
+// rawText returns the runes [a, b) of line ln as the file prints them;
+// norm is the same runes normalised, which is the answer when
+// normalisation changed nothing on the line. orig caches the line's runes
+// for the caller's next question.
+func (t *Text) rawText(ln, a, b int, norm string, orig *[]rune) string {
+	if ln < len(t.changed) && !t.changed[ln] {
+		return norm
+	}
+	if *orig == nil {
+		*orig = []rune(t.Lines[ln])
+	}
+	return string((*orig)[a:b])
+}
+
+// has reports whether line i holds one of the words. The words must be
+// made of CJK ideographs, which normalisation leaves as they are, so that
+// the line as it is can be searched without making its normalised string.
+func (t *Text) has(i int, words ...string) bool {
+	for _, w := range words {
+		first, _ := utf8.DecodeRuneInString(w)
+		if k := keyRune(first); k != 0 && i < len(t.keys) && t.keys[i]&k == 0 {
+			continue // the line lacks the word's first character
+		}
+		if strings.Contains(t.Lines[i], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // normLine is Norm[i] as a string, made once: the readers ask for it often.
@@ -93,10 +137,7 @@ func Decode(name string, data []byte) (*Text, error) {
 	}
 	t := &Text{Name: name, Encoding: enc}
 	t.Lines = splitLines(s)
-	t.Norm = make([][]rune, len(t.Lines))
-	for i, l := range t.Lines {
-		t.Norm[i] = normalizeLine(l)
-	}
+	t.normalize()
 	return t, nil
 }
 
@@ -198,15 +239,20 @@ func inspect(s string) (blank, binary bool) {
 	if strings.IndexByte(s, 0) >= 0 {
 		return false, true
 	}
-	blank = true
-	ctrl, total := 0, 0
-	for _, r := range s {
-		total++
-		switch {
-		case r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f'):
+	// control characters are single bytes; U+FFFD marks what a decoder
+	// could not read
+	ctrl := strings.Count(s, "\uFFFD")
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
 			ctrl++
-			blank = false
-		case blank && r != ' ' && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v' && blankToSpace(r) != ' ':
+		}
+	}
+	total := utf8.RuneCountInString(s)
+	blank = true
+	for i := 0; i < len(s) && blank; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r != ' ' && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v' && blankToSpace(r) != ' ' {
 			blank = false
 		}
 	}

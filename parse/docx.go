@@ -112,10 +112,14 @@ type docxReader struct {
 	skip           int // depth inside ignored elements
 }
 
-// docxSkipped are elements whose text is not the document's: deleted
-// text, field codes, and the fallback copy of alternate content.
-var docxSkipped = map[string]bool{
-	"delText": true, "instrText": true, "Fallback": true, "delInstrText": true,
+// docxSkippedName reports elements whose text is not the document's:
+// deleted text, field codes, and the fallback copy of alternate content.
+func docxSkippedName(local []byte) bool {
+	switch string(local) {
+	case "delText", "instrText", "Fallback", "delInstrText":
+		return true
+	}
+	return false
 }
 
 var wPrefixRe = regexp.MustCompile(`xmlns(?::([A-Za-z0-9_.-]+))?="http://schemas\.openxmlformats\.org/wordprocessingml/2006/main"`)
@@ -141,7 +145,7 @@ func (d *docxReader) read(data []byte) error {
 				d.skip++
 			}
 			return
-		case docxSkipped[string(t.local)]:
+		case docxSkippedName(t.local):
 			if !t.end && !t.empty {
 				d.skip++
 			}

@@ -109,20 +109,22 @@ func skipPast(data []byte, i int, end string) int {
 // tagEnd finds the '>' that closes the tag at the start of b, skipping
 // quoted attribute values.
 func tagEnd(b []byte) int {
-	var quote byte
-	for k := 1; k < len(b); k++ {
-		switch c := b[k]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
+	from := 1
+	for {
+		k := bytes.IndexAny(b[from:], "\"'>")
+		if k < 0 {
+			return -1
+		}
+		k += from
+		if b[k] == '>' {
 			return k
 		}
+		close := bytes.IndexByte(b[k+1:], b[k])
+		if close < 0 {
+			return -1
+		}
+		from = k + 1 + close + 1
 	}
-	return -1
 }
 
 // parseTag reads the inside of <...>.

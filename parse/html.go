@@ -294,16 +294,25 @@ func (w *htmlWalker) text(b []byte) {
 				continue
 			}
 		}
-		r, size := utf8.DecodeRune(b)
-		b = b[size:]
-		w.step(r)
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+		if isHTMLSpace(b[0]) {
+			w.step(rune(b[0]))
+			b = b[1:]
 			if len(w.sink().rs) > 0 && !w.space {
 				w.space, w.spaceAt = true, at
 			}
 			continue
 		}
-		w.emit([]rune{r}, at, stray)
+		// a run of characters on one line, no space or reference in it,
+		// added at once
+		n := 0
+		for n < len(b) && !isHTMLSpace(b[n]) && b[n] != '&' {
+			n++
+		}
+		rs := []rune(string(b[:n]))
+		w.col += len(rs)
+		w.lastCR = false
+		b = b[n:]
+		w.emit(rs, at, stray)
 	}
 }
 

@@ -50,12 +50,62 @@ func normRune(r rune) rune {
 	return r
 }
 
-func normalizeLine(s string) []rune {
+// normalizeLine returns the normalised runes of a line, whether they are
+// the line's own runes unchanged, and which of the keyRunes it holds.
+func normalizeLine(s string) ([]rune, bool, uint16) {
 	rs := []rune(s)
+	same := true
+	var keys uint16
 	for i, r := range rs {
-		rs[i] = normRune(r)
+		if n := normRune(r); n != r {
+			rs[i] = n
+			same = false
+		}
+		if r >= 0x4E00 {
+			keys |= keyRune(r)
+		}
 	}
-	return rs
+	return rs, same, keys
+}
+
+// keyRune gives a bit to the first characters of the words the parser
+// looks for on every line (填报时间, 统计期限, 月, 申请数量, 第二十条, 本年新收,
+// 信息公开, 政务公开, 年度报告, 工作报告, 发布日期, 成文日期, 来源时间, 公开日期,
+// 报告): a line without the bit cannot hold the word.
+func keyRune(r rune) uint16 {
+	switch r {
+	case '填':
+		return 1 << 0
+	case '统':
+		return 1 << 1
+	case '月':
+		return 1 << 2
+	case '申':
+		return 1 << 3
+	case '第':
+		return 1 << 4
+	case '本':
+		return 1 << 5
+	case '信':
+		return 1 << 6
+	case '政':
+		return 1 << 7
+	case '年':
+		return 1 << 8
+	case '工':
+		return 1 << 9
+	case '发':
+		return 1 << 10
+	case '成':
+		return 1 << 11
+	case '来':
+		return 1 << 12
+	case '公':
+		return 1 << 13
+	case '报':
+		return 1 << 14
+	}
+	return 0
 }
 
 // Normalize returns s in canonical form: full-width digits, letters and

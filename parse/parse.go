@@ -52,7 +52,7 @@ var titleRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*度?[^\d,。;]{0,16}?
 func findTitle(r *Report) {
 	for i := 0; i < len(r.Text.Norm) && i < 60; i++ {
 		// a title may wrap: "2024 年上海市科委政府信息公开工作" / "年度报告"
-		if !strings.Contains(r.Text.normLine(i), "信息公开") && (i+1 >= len(r.Text.Norm) || !strings.Contains(r.Text.normLine(i+1), "报告")) {
+		if !r.Text.has(i, "信息公开") && (i+1 >= len(r.Text.Norm) || !r.Text.has(i+1, "报告")) {
 			continue // neither half of a title
 		}
 		j := joinLines(r.Text, i, 2)
@@ -125,12 +125,10 @@ func findBodyEnd(r *Report) {
 func mentionsDisclosure(r *Report) bool {
 	hasDisclosure, hasReport := false, false
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := r.Text.normLine(i)
-		if strings.Contains(s, "信息公开") || strings.Contains(s, "政务公开") {
+		if r.Text.has(i, "信息公开", "政务公开") {
 			hasDisclosure = true
 		}
-		if strings.Contains(s, "年度报告") || strings.Contains(s, "年报") || strings.Contains(s, "工作报告") ||
-			strings.Contains(s, "统计表") || strings.Contains(s, "本年新收") {
+		if r.Text.has(i, "年度报告", "年报", "工作报告", "统计表", "本年新收") {
 			hasReport = true
 		}
 		if hasDisclosure && hasReport {
@@ -148,12 +146,27 @@ var tableWords = []string{"第二十条", "本年新收", "申请数量"}
 
 func firstTableLine(r *Report) int {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := r.Text.normLine(i)
-		if hasAny(s, tableWords...) || strings.HasPrefix(strings.TrimLeft(s, " |"), "行政复议") {
+		if r.Text.has(i, tableWords...) || beginsWith(r.Text.Norm[i], "行政复议") {
 			return i
 		}
 	}
 	return r.BodyEnd
+}
+
+// beginsWith reports normalised runes that begin, after spaces and pipes,
+// with the word.
+func beginsWith(rs []rune, word string) bool {
+	k := 0
+	for k < len(rs) && (rs[k] == ' ' || rs[k] == '|') {
+		k++
+	}
+	for _, w := range word {
+		if k >= len(rs) || rs[k] != w {
+			return false
+		}
+		k++
+	}
+	return true
 }
 
 // readTables reads 表二, 表三 and 表四 from the body's tokens.
@@ -190,10 +203,10 @@ var sectionRe = regexp.MustCompile(`^\s*([一二三四五六七八九十]{1,2})\
 func findSections(r *Report) {
 	next := 1
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := r.Text.normLine(i)
-		if t := strings.TrimLeft(s, " "); t == "" || !isChineseNumeral([]rune(t[:min(len(t), 3)])[0]) {
+		if !looksNumberedHeading(r.Text.Norm[i]) {
 			continue
 		}
+		s := r.Text.normLine(i)
 		m := sectionRe.FindStringSubmatch(s)
 		if m == nil || strings.Contains(s, "|") || inTable(r, i) {
 			continue
@@ -217,6 +230,23 @@ func findSections(r *Report) {
 	if n := len(r.Sections); n > 0 {
 		r.Sections[n-1].EndLine = r.BodyEnd
 	}
+}
+
+// looksNumberedHeading is a quick test before sectionRe: one or two Chinese
+// numerals then 、 or . at the start of the line.
+func looksNumberedHeading(rs []rune) bool {
+	rs = trimSpaceRunes(rs)
+	k := 0
+	for k < len(rs) && k < 3 && isChineseNumeral(rs[k]) {
+		k++
+	}
+	if k == 0 || k > 2 {
+		return false
+	}
+	for k < len(rs) && rs[k] == ' ' {
+		k++
+	}
+	return k < len(rs) && (rs[k] == '、' || rs[k] == '.')
 }
 
 func inTable(r *Report, line int) bool {

@@ -184,9 +184,6 @@ func withoutPipes(c runs) runs {
 func (b *renderer) text(name, enc string, f Format) *Text {
 	b.breakLine()
 	t := &Text{Name: name, Encoding: enc, Format: f, Lines: b.lines, tableRow: b.tableRow, origin: &origin{lines: b.segs}}
-	t.Norm = make([][]rune, len(t.Lines))
-	for i, l := range t.Lines {
-		t.Norm[i] = normalizeLine(l)
-	}
+	t.normalize()
 	return t
 }

@@ -48,7 +48,7 @@ func tokenize(txt *Text, from, to int) []token {
 			continue
 		}
 		switch {
-		case len(rs) >= 200 && isFlattened(txt.normLine(ln)):
+		case len(rs) >= 200 && txt.has(ln, "申请数量") && isFlattened(txt.normLine(ln)):
 			toks = append(toks, flatTokens(txt, ln)...)
 		case containsRune(rs, '|'):
 			toks = append(toks, pipeTokens(txt, ln)...)
@@ -108,7 +108,7 @@ func isPageNumber(rs []rune) bool {
 func pipeTokens(txt *Text, ln int) []token {
 	rs := txt.Norm[ln]
 	structured := txt.isTableRow(ln)
-	orig := []rune(txt.Lines[ln])
+	var orig []rune
 	var toks []token
 	start := 0
 	for i := 0; i <= len(rs); i++ {
@@ -127,7 +127,8 @@ func pipeTokens(txt *Text, ln int) []token {
 			// the separator after it
 			a, b = start, start
 		}
-		t := token{line: ln, col: a, end: b, pipe: true, text: string(rs[a:b]), raw: string(orig[a:b])}
+		text := string(rs[a:b])
+		t := token{line: ln, col: a, end: b, pipe: true, text: text, raw: txt.rawText(ln, a, b, text, &orig)}
 		if structured && (start == 0 || i == len(rs)) {
 			// the outer borders of a rendered row, not cells
 			start = i + 1
@@ -222,12 +223,7 @@ func nonBlankAfter(toks []token) bool {
 func spaceTokens(txt *Text, ln int) []token {
 	rs := txt.Norm[ln]
 	var orig []rune
-	rawOf := func(a, b int) string {
-		if orig == nil {
-			orig = []rune(txt.Lines[ln])
-		}
-		return string(orig[a:b])
-	}
+	rawOf := func(a, b int, norm string) string { return txt.rawText(ln, a, b, norm, &orig) }
 	var toks []token
 	// a text token being joined from words: its runes, first and last word
 	var words []rune
@@ -247,7 +243,11 @@ func spaceTokens(txt *Text, ln int) []token {
 		}
 		if len(words) <= 200 {
 			// the printed form of a label or a cell; prose never needs one
-			t.raw = rawOf(textStart, textEnd)
+			if len(words) == textEnd-textStart {
+				t.raw = rawOf(textStart, textEnd, t.text)
+			} else {
+				t.raw = rawOf(textStart, textEnd, string(rs[textStart:textEnd]))
+			}
 		}
 		toks = append(toks, t)
 		words, textStart = words[:0], -1
@@ -269,7 +269,7 @@ func spaceTokens(txt *Text, ln int) []token {
 			if t.readCell() {
 				flush()
 				t.kind = tokValue
-				t.raw = rawOf(i, j)
+				t.raw = rawOf(i, j, t.text)
 				toks = append(toks, t)
 				i = j
 				continue
