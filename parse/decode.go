@@ -247,7 +247,6 @@ func inspect(s string) (blank, binary bool) {
 			ctrl++
 		}
 	}
-	total := utf8.RuneCountInString(s)
 	blank = true
 	for i := 0; i < len(s) && blank; {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -256,7 +255,7 @@ func inspect(s string) (blank, binary bool) {
 			blank = false
 		}
 	}
-	return blank, total > 0 && ctrl*20 > total
+	return blank, ctrl > 0 && ctrl*20 > utf8.RuneCountInString(s)
 }
 
 func blankToSpace(r rune) rune {

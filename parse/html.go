@@ -218,12 +218,24 @@ func tagAttrs(raw []byte, names ...string) map[string]string {
 
 // indexFold finds an ASCII lowercase name in b, ignoring case.
 func indexFold(b []byte, name string) int {
+	if k := bytes.Index(b, []byte(name)); k >= 0 || !hasUpper(b) {
+		return k
+	}
 	for k := 0; k+len(name) <= len(b); k++ {
 		if b[k]|0x20 == name[0] && bytes.EqualFold(b[k:k+len(name)], []byte(name)) {
 			return k
 		}
 	}
 	return -1
+}
+
+func hasUpper(b []byte) bool {
+	for _, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
