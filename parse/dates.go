@@ -13,7 +13,7 @@ func findReportDates(r *Report) {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
 		rs := r.Text.Norm[i]
 		switch {
-		case r.Text.has(i, filledWords...):
+		case r.Text.has(i, filledKeys):
 			addDateAfter(r, i, r.Text.normLine(i), filledWords, RoleFilled)
 		case signedDateLine(r, i):
 			if ds := datesIn(rs, true, 0); len(ds) > 0 {
@@ -33,6 +33,13 @@ func findReportDates(r *Report) {
 // filledWords label the date a statistics table was filled in.
 var filledWords = []string{"填报时间", "填报日期", "填表时间", "填表日期"}
 
+var (
+	filledKeys    = wordsOf(filledWords...)
+	statKeys      = wordsOf("统计")
+	publishedKeys = wordsOf("发布", "发文", "成文", "来源时间", "公开日期")
+	monthKeys     = wordsOf("月")
+)
+
 // periodWords open the sentence that states the statistical period.
 var periodWords = []string{"统计期限", "统计周期", "统计时限", "统计时间段", "统计时段", "统计区间", "统计时间", "统计期间", "数据统计期"}
 
@@ -40,7 +47,7 @@ var periodWords = []string{"统计期限", "统计周期", "统计时限", "统�
 // which PDF text may wrap over the next line.
 func findPeriod(r *Report) {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		if !r.Text.has(i, "统计") {
+		if !r.Text.has(i, statKeys) {
 			continue // every period word has it
 		}
 		s := r.Text.normLine(i)
@@ -157,7 +164,7 @@ func findPublished(r *Report) {
 		from = 0
 	}
 	for i := from; i < r.BodyEnd && i < r.BodyStart+15; i++ {
-		if !r.Text.has(i, "发布", "发文", "成文", "来源时间", "公开日期") {
+		if !r.Text.has(i, publishedKeys) {
 			continue
 		}
 		s := r.Text.normLine(i)
@@ -181,7 +188,7 @@ func findPublished(r *Report) {
 // findMonthDays records dates printed as M月D日 without a year when the day
 // cannot exist in any year (2月30日, 4月31日, 13月1日).
 func findMonthDays(r *Report, line int, rs []rune) {
-	if !r.Text.has(line, "月") {
+	if !r.Text.has(line, monthKeys) {
 		return
 	}
 	for k, c := range rs {

@@ -73,10 +73,9 @@ func (t *Text) rawText(ln, a, b int, norm string, orig *[]rune) string {
 // has reports whether line i holds one of the words. The words must be
 // made of CJK ideographs, which normalisation leaves as they are, so that
 // the line as it is can be searched without making its normalised string.
-func (t *Text) has(i int, words ...string) bool {
-	for _, w := range words {
-		first, _ := utf8.DecodeRuneInString(w)
-		if k := keyRune(first); k != 0 && i < len(t.keys) && t.keys[i]&k == 0 {
+func (t *Text) has(i int, ws keyWords) bool {
+	for k, w := range ws.words {
+		if ws.keys[k] != 0 && i < len(t.keys) && t.keys[i]&ws.keys[k] == 0 {
 			continue // the line lacks the word's first character
 		}
 		if strings.Contains(t.Lines[i], w) {
@@ -84,6 +83,22 @@ func (t *Text) has(i int, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// keyWords are words for Text.has with the key bit of their first
+// character worked out once.
+type keyWords struct {
+	words []string
+	keys  []uint16
+}
+
+func wordsOf(ws ...string) keyWords {
+	k := keyWords{words: ws, keys: make([]uint16, len(ws))}
+	for i, w := range ws {
+		first, _ := utf8.DecodeRuneInString(w)
+		k.keys[i] = keyRune(first)
+	}
+	return k
 }
 
 // normLine is Norm[i] as a string, made once: the readers ask for it often.
@@ -267,6 +282,22 @@ func blankToSpace(r rune) rune {
 
 // splitLines splits on LF, CRLF and lone CR, as editors count lines.
 func splitLines(s string) []string {
+	if strings.IndexByte(s, '\r') < 0 {
+		// LF only, the usual case: cut at each LF found by IndexByte
+		lines := make([]string, 0, strings.Count(s, "\n")+1)
+		for {
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				break
+			}
+			lines = append(lines, s[:i])
+			s = s[i+1:]
+		}
+		if s != "" {
+			lines = append(lines, s)
+		}
+		return lines
+	}
 	var lines []string
 	start := 0
 	for i := 0; i < len(s); i++ {

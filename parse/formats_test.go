@@ -247,3 +247,24 @@ func TestPDFWithoutTool(t *testing.T) {
 		t.Errorf("err %v, want ErrNoPDFTool", err)
 	}
 }
+
+func TestTagAttrs(t *testing.T) {
+	for raw, want := range map[string]map[string]string{
+		`<td colspan="3" rowspan=2 style="x">`:                     {"colspan": "3", "rowspan": "2"},
+		`<TD ColSpan='4' vAlign="top">`:                            {"colspan": "4"},
+		`<td style="mso-colspan: 3; width:1pt" class="colspan=9">`: {},
+		`<a href="/x?colspan=3&amp;y=1" target=_blank>`:            {"href": "/x?colspan=3&y=1"},
+		`<td nowrap colspan = "2"/>`:                               {"colspan": "2"},
+		`<td colspan="2" colspan="5">`:                             {"colspan": "2"},
+	} {
+		got := tagAttrs([]byte(raw), "colspan", "rowspan", "href")
+		if len(got) != len(want) {
+			t.Errorf("%s: %v, want %v", raw, got, want)
+		}
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%s: %s=%q, want %q", raw, k, got[k], v)
+			}
+		}
+	}
+}

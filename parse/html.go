@@ -170,72 +170,66 @@ func (w *htmlWalker) walk() {
 	w.endLine()
 }
 
-// tagAttrs finds the named attributes in a raw start tag: a name preceded
-// by white space and followed by =, its value quoted or bare. A name
-// without a value is present with an empty value.
+// tagAttrs reads the named attributes (lowercase names, matched in any
+// case) from a raw start tag in one pass, without copying the others.
 func tagAttrs(raw []byte, names ...string) map[string]string {
 	m := map[string]string{}
-	for _, name := range names {
-		for from := 0; ; {
-			k := indexFold(raw[from:], name)
-			if k < 0 {
-				break
-			}
-			k += from
-			from = k + len(name)
-			if k == 0 || !isHTMLSpace(raw[k-1]) {
-				continue
-			}
-			rest := bytes.TrimLeft(raw[k+len(name):], " \t\r\n")
-			if len(rest) == 0 || rest[0] != '=' {
-				if len(rest) > 0 && (rest[0] == '>' || rest[0] == '/' || isHTMLSpace(raw[k+len(name)])) {
-					m[name] = ""
-					break
-				}
-				continue
-			}
-			rest = bytes.TrimLeft(rest[1:], " \t\r\n")
-			end := 0
-			switch {
-			case len(rest) > 0 && (rest[0] == '"' || rest[0] == '\''):
-				q := rest[0]
-				rest = rest[1:]
-				end = bytes.IndexByte(rest, q)
-				if end < 0 {
-					end = len(rest)
-				}
-			default:
-				for end < len(rest) && !isHTMLSpace(rest[end]) && rest[end] != '>' {
-					end++
-				}
-			}
-			m[name] = html.UnescapeString(string(rest[:end]))
+	b := raw
+	// skip "<tagname"
+	k := 1
+	for k < len(b) && !isHTMLSpace(b[k]) && b[k] != '>' && b[k] != '/' {
+		k++
+	}
+	for k < len(b) {
+		for k < len(b) && (isHTMLSpace(b[k]) || b[k] == '/') {
+			k++
+		}
+		if k >= len(b) || b[k] == '>' {
 			break
+		}
+		n := k
+		for k < len(b) && !isHTMLSpace(b[k]) && b[k] != '=' && b[k] != '>' && b[k] != '/' {
+			k++
+		}
+		name := b[n:k]
+		for k < len(b) && isHTMLSpace(b[k]) {
+			k++
+		}
+		var val []byte
+		if k < len(b) && b[k] == '=' {
+			k++
+			for k < len(b) && isHTMLSpace(b[k]) {
+				k++
+			}
+			switch {
+			case k < len(b) && (b[k] == '"' || b[k] == '\''):
+				q := b[k]
+				e := bytes.IndexByte(b[k+1:], q)
+				if e < 0 {
+					e = len(b) - k - 1
+				}
+				val = b[k+1 : k+1+e]
+				k += e + 2
+			default:
+				v := k
+				for k < len(b) && !isHTMLSpace(b[k]) && b[k] != '>' {
+					k++
+				}
+				val = b[v:k]
+			}
+		}
+		for _, want := range names {
+			if len(name) == len(want) && bytes.EqualFold(name, []byte(want)) {
+				if _, seen := m[want]; !seen { // the first one counts, as in browsers
+					m[want] = html.UnescapeString(string(val))
+				}
+			}
+		}
+		if len(name) == 0 {
+			k++ // a stray character; move on
 		}
 	}
 	return m
-}
-
-// indexFold finds an ASCII lowercase name in b, ignoring case.
-func indexFold(b []byte, name string) int {
-	if k := bytes.Index(b, []byte(name)); k >= 0 || !hasUpper(b) {
-		return k
-	}
-	for k := 0; k+len(name) <= len(b); k++ {
-		if b[k]|0x20 == name[0] && bytes.EqualFold(b[k:k+len(name)], []byte(name)) {
-			return k
-		}
-	}
-	return -1
-}
-
-func hasUpper(b []byte) bool {
-	for _, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			return true
-		}
-	}
-	return false
 }
 
 func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
@@ -320,11 +314,10 @@ func (w *htmlWalker) text(b []byte) {
 		for n < len(b) && !isHTMLSpace(b[n]) && b[n] != '&' {
 			n++
 		}
-		rs := []rune(string(b[:n]))
-		w.col += len(rs)
+		w.col += utf8.RuneCount(b[:n])
 		w.lastCR = false
+		w.emitBytes(b[:n], at, stray)
 		b = b[n:]
-		w.emit(rs, at, stray)
 	}
 }
 
@@ -346,6 +339,24 @@ func (w *htmlWalker) emit(rs []rune, at Location, stray bool) {
 	}
 	w.space = false
 	s.add(rs, at)
+}
+
+// emitBytes is emit for UTF-8 text.
+func (w *htmlWalker) emitBytes(b []byte, at Location, stray bool) {
+	if stray {
+		w.out.cur.addBytes(b, at)
+		w.plain = true
+		return
+	}
+	s := w.sink()
+	if s == &w.out.cur && w.links == 0 {
+		w.plain = true
+	}
+	if w.space && len(s.rs) > 0 {
+		s.add([]rune{' '}, w.spaceAt)
+	}
+	w.space = false
+	s.addBytes(b, at)
 }
 
 // entity decodes a character reference at the start of b: &nbsp; &#12288;

@@ -53,14 +53,19 @@ func normRune(r rune) rune {
 // normalizeLine returns the normalised runes of a line, whether they are
 // the line's own runes unchanged, and which of the keyRunes it holds.
 func normalizeLine(s string) ([]rune, bool, uint16) {
-	rs := []rune(s)
+	// counted first (cheap), then decoded once: []rune(s) would decode
+	// every character twice
+	rs := make([]rune, utf8.RuneCountInString(s))
 	same := true
 	var keys uint16
-	for i, r := range rs {
-		if n := normRune(r); n != r {
-			rs[i] = n
+	i := 0
+	for _, r := range s {
+		n := normRune(r)
+		if n != r {
 			same = false
 		}
+		rs[i] = n
+		i++
 		if r >= 0x4E00 {
 			keys |= keyRune(r)
 		}

@@ -52,7 +52,7 @@ var titleRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*度?[^\d,。;]{0,16}?
 func findTitle(r *Report) {
 	for i := 0; i < len(r.Text.Norm) && i < 60; i++ {
 		// a title may wrap: "2024 年上海市科委政府信息公开工作" / "年度报告"
-		if !r.Text.has(i, "信息公开") && (i+1 >= len(r.Text.Norm) || !r.Text.has(i+1, "报告")) {
+		if !r.Text.has(i, disclosureKeys) && (i+1 >= len(r.Text.Norm) || !r.Text.has(i+1, reportKeys)) {
 			continue // neither half of a title
 		}
 		j := joinLines(r.Text, i, 2)
@@ -83,24 +83,22 @@ var chromeEndCompact = func() []string {
 	return out
 }()
 
-// chromeRunes are the first characters of the chromeEnd words: a line
-// holding none of them is not chrome, and need not be compared word by word.
-var chromeRunes = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, w := range chromeEndCompact {
-		for _, r := range w {
-			m[r] = true
-			break
-		}
-	}
-	return m
-}()
-
+// hasChromeRune reports a line holding the first character of one of the
+// chromeEnd words: a line with none is not chrome and need not be compared
+// word by word. (TestChromeRunes keeps the two lists in step.)
 func hasChromeRune(rs []rune) bool {
 	for _, r := range rs {
-		if chromeRunes[r] {
+		if isChromeRune(r) {
 			return true
 		}
+	}
+	return false
+}
+
+func isChromeRune(r rune) bool {
+	switch r {
+	case '扫', '下', '上', '相', '返', '打', '关', '[', '分', '责', '最', '附':
+		return true
 	}
 	return false
 }
@@ -125,10 +123,10 @@ func findBodyEnd(r *Report) {
 func mentionsDisclosure(r *Report) bool {
 	hasDisclosure, hasReport := false, false
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		if r.Text.has(i, "信息公开", "政务公开") {
+		if r.Text.has(i, disclosureKeys) {
 			hasDisclosure = true
 		}
-		if r.Text.has(i, "年度报告", "年报", "工作报告", "统计表", "本年新收") {
+		if r.Text.has(i, annualReportKeys) {
 			hasReport = true
 		}
 		if hasDisclosure && hasReport {
@@ -142,11 +140,17 @@ func mentionsDisclosure(r *Report) bool {
 // 表三's first row, flattened or not); 表四's header is a line that begins
 // with 行政复议. No token before the first such line is needed, and a report
 // without one (a statistics table of before 2019) is not tokenized at all.
-var tableWords = []string{"第二十条", "本年新收", "申请数量"}
+var tableKeys = wordsOf("第二十条", "本年新收", "申请数量")
+
+var (
+	disclosureKeys   = wordsOf("信息公开", "政务公开")
+	reportKeys       = wordsOf("报告")
+	annualReportKeys = wordsOf("年度报告", "年报", "工作报告", "统计表", "本年新收")
+)
 
 func firstTableLine(r *Report) int {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		if r.Text.has(i, tableWords...) || beginsWith(r.Text.Norm[i], "行政复议") {
+		if r.Text.has(i, tableKeys) || beginsWith(r.Text.Norm[i], "行政复议") {
 			return i
 		}
 	}
@@ -311,7 +315,9 @@ func detectEra(r *Report) {
 	}
 	var b strings.Builder
 	for i := r.BodyStart; i < r.BodyEnd && i < r.BodyStart+80; i++ {
-		b.WriteString(r.Text.normLine(i))
+		if strings.Contains(r.Text.Lines[i], "号") { // every document number has it
+			b.WriteString(r.Text.normLine(i))
+		}
 	}
 	text := b.String()
 	switch {

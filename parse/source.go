@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"sort"
+	"unicode/utf8"
 )
 
 // Format is the kind of file a report arrived as, told by its content.
@@ -102,6 +103,22 @@ func (r *runs) add(rs []rune, loc Location) {
 		r.segs = append(r.segs, segment{start: len(r.rs), loc: loc})
 	}
 	r.rs = append(r.rs, rs...)
+}
+
+// addBytes appends the characters of UTF-8 text that come from the original
+// file at loc onwards.
+func (r *runs) addBytes(b []byte, loc Location) {
+	if len(b) == 0 {
+		return
+	}
+	if n := len(r.segs); n == 0 || !continues(r.segs[n-1], len(r.rs), loc) {
+		r.segs = append(r.segs, segment{start: len(r.rs), loc: loc})
+	}
+	for len(b) > 0 {
+		c, size := utf8.DecodeRune(b)
+		r.rs = append(r.rs, c)
+		b = b[size:]
+	}
 }
 
 // addRuns appends other rendered text.

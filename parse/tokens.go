@@ -39,6 +39,8 @@ func (t token) span() Span {
 	return Span{Pos{t.line + 1, t.col + 1}, Pos{t.line + 1, t.end + 1}}
 }
 
+var applyCountKeys = wordsOf("申请数量")
+
 // tokenize turns lines [from, to) into a token stream.
 func tokenize(txt *Text, from, to int) []token {
 	var toks []token
@@ -48,7 +50,7 @@ func tokenize(txt *Text, from, to int) []token {
 			continue
 		}
 		switch {
-		case len(rs) >= 200 && txt.has(ln, "申请数量") && isFlattened(txt.normLine(ln)):
+		case len(rs) >= 200 && txt.has(ln, applyCountKeys) && isFlattened(txt.normLine(ln)):
 			toks = append(toks, flatTokens(txt, ln)...)
 		case containsRune(rs, '|'):
 			toks = append(toks, pipeTokens(txt, ln)...)

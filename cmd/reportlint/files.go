@@ -90,30 +90,52 @@ var errNotRegular = errors.New("不是普通文件 (not a regular file)")
 // parse.MaxInputBytes so that memory stays bounded. A file's size is
 // checked before it is read.
 func readInput(path string, stdin io.Reader) ([]byte, error) {
-	r := stdin
 	if path != "-" {
-		info, err := os.Stat(path)
-		switch {
-		case err != nil:
-			return nil, unwrapPathError(err)
-		case info.IsDir():
-			return nil, errors.New("是目录，不是文件 (is a directory)")
-		case !info.Mode().IsRegular():
-			return nil, errNotRegular
-		case info.Size() > parse.MaxInputBytes:
-			return nil, parse.ErrTooLarge
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, unwrapPathError(err)
-		}
-		defer f.Close()
-		r = f
+		return readFile(path)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, parse.MaxInputBytes+1))
+	data, err := io.ReadAll(io.LimitReader(stdin, parse.MaxInputBytes+1))
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
+	if len(data) > parse.MaxInputBytes {
+		return nil, parse.ErrTooLarge
+	}
+	return data, nil
+}
+
+// readFile reads a regular file of known size in one buffer.
+func readFile(path string) ([]byte, error) {
+	// stat before opening: opening a FIFO blocks until a writer comes
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, unwrapPathError(err)
+	case info.IsDir():
+		return nil, errors.New("是目录，不是文件 (is a directory)")
+	case !info.Mode().IsRegular():
+		return nil, errNotRegular
+	case info.Size() > parse.MaxInputBytes:
+		return nil, parse.ErrTooLarge
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	defer f.Close()
+	// one byte more than the size tells a file that grew while read
+	buf := make([]byte, info.Size()+1)
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return buf[:n], nil
+	case err != nil:
+		return nil, unwrapPathError(err)
+	}
+	rest, err := io.ReadAll(io.LimitReader(f, parse.MaxInputBytes+1-int64(n)))
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	data := append(buf, rest...)
 	if len(data) > parse.MaxInputBytes {
 		return nil, parse.ErrTooLarge
 	}

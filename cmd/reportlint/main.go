@@ -30,13 +30,15 @@ func main() {
 }
 
 // tuneGC trades a little memory for speed: each file's data is small and
-// short-lived, so collecting at four times the live heap instead of twice
-// halves the collector's work, while the soft limit keeps the process well
-// under 100 MB however many files it reads. GOGC and GOMEMLIMIT still
-// override.
+// short-lived, so letting the heap grow to nine times the live data before
+// collecting (GOGC 800) runs the collector about a quarter as often, while
+// the soft limit keeps the process well under 100 MB however many files it
+// reads. GOGC and GOMEMLIMIT still override. (default.pgo beside this file
+// is a CPU profile of a run over a collection of reports, which the Go
+// compiler uses to optimise the hot paths.)
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(800)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(80 << 20)
