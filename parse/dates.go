@@ -35,10 +35,13 @@ var filledWords = []string{"填报时间", "填报日期", "填表时间", "填�
 
 var (
 	filledKeys    = wordsOf(filledWords...)
-	statKeys      = wordsOf("统计")
+	periodKeys    = wordsOf(periodWords...)
 	publishedKeys = wordsOf("发布", "发文", "成文", "来源时间", "公开日期")
 	monthKeys     = wordsOf("月")
 )
+
+// periodReach is how far after its word a period's second date may end.
+const periodReach = 100
 
 // periodWords open the sentence that states the statistical period.
 var periodWords = []string{"统计期限", "统计周期", "统计时限", "统计时间段", "统计时段", "统计区间", "统计时间", "统计期间", "数据统计期"}
@@ -47,8 +50,8 @@ var periodWords = []string{"统计期限", "统计周期", "统计时限", "统�
 // which PDF text may wrap over the next line.
 func findPeriod(r *Report) {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		if !r.Text.has(i, statKeys) {
-			continue // every period word has it
+		if !r.Text.has(i, periodKeys) {
+			continue
 		}
 		s := r.Text.normLine(i)
 		k := indexAny(s, periodWords)
@@ -57,7 +60,9 @@ func findPeriod(r *Report) {
 		}
 		j := joinLines(r.Text, i, 2)
 		off := len([]rune(s[:k]))
-		ds := datesIn(j.runes[off:], true, 0)
+		// the dates follow the period word closely: 统计期限自2021年1月1日起至
+		// 2021年12月31日止
+		ds := datesIn(j.runes[off:min(len(j.runes), off+periodReach)], true, 0)
 		if len(ds) < 2 {
 			continue
 		}

@@ -162,7 +162,7 @@ func (d *docxReader) read(data []byte) error {
 		}
 	}, func(b []byte) {
 		if d.skip == 0 && d.inText && !d.hidden {
-			d.addText(string(b))
+			d.addText(string(unescapeXML(b)))
 		}
 	})
 }

@@ -54,18 +54,18 @@ func (t xmlTag) attr(local string) (string, bool) {
 	return "", false
 }
 
-// scanXML calls tag for each tag and text for the text between tags
-// (character references resolved), in document order.
+// scanXML calls tag for each tag and text for the raw text between tags
+// (unescapeXML resolves its references), in document order.
 func scanXML(data []byte, tag func(xmlTag), text func([]byte)) error {
 	i := 0
 	for i < len(data) {
 		lt := bytes.IndexByte(data[i:], '<')
 		if lt < 0 {
-			text(unescapeXML(data[i:]))
+			text(data[i:])
 			return nil
 		}
 		if lt > 0 {
-			text(unescapeXML(data[i : i+lt]))
+			text(data[i : i+lt])
 		}
 		i += lt
 		rest := data[i:]
@@ -79,7 +79,7 @@ func scanXML(data []byte, tag func(xmlTag), text func([]byte)) error {
 			if end < 0 {
 				return errXML
 			}
-			text(rest[len("<![CDATA["):end])
+			text(bytes.ReplaceAll(rest[len("<![CDATA["):end], []byte("&"), []byte("&amp;")))
 			i += end + 3
 		case bytes.HasPrefix(rest, []byte("<!")):
 			i = skipPast(data, i, ">")
@@ -109,6 +109,11 @@ func skipPast(data []byte, i int, end string) int {
 // tagEnd finds the '>' that closes the tag at the start of b, skipping
 // quoted attribute values.
 func tagEnd(b []byte) int {
+	// the usual tag: double quotes only, and an even number of them before
+	// the first '>'
+	if k := bytes.IndexByte(b, '>'); k >= 0 && bytes.IndexByte(b[:k], '\'') < 0 && bytes.Count(b[:k], []byte{'"'})%2 == 0 {
+		return k
+	}
 	from := 1
 	for {
 		k := bytes.IndexAny(b[from:], "\"'>")
