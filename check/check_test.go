@@ -160,7 +160,7 @@ func TestUnreadable(t *testing.T) {
 	}{
 		{"", "文件为空", "empty file"},
 		{"会议通知\n请各单位于3月1日前报送材料。\n", "不是政府信息公开工作年度报告", "not recognisably a government information-disclosure annual report"},
-		{"PK\x03\x04\x00\x00\x00\x00\x01\x02", "不是文本文件", "binary data, not a text report"},
+		{"PK\x03\x04\x00\x00\x00\x00\x01\x02", "DOCX 文件已损坏或不完整", "the DOCX file is damaged or truncated"},
 	} {
 		res := Bytes("x", []byte(c.data))
 		if res.Error == nil || res.Error.Zh != c.zh || res.Error.En != c.en {

@@ -179,7 +179,7 @@ func JSON(w io.Writer, run Run) error {
 		doc.Summary.Warning += c[rules.Warning]
 		doc.Summary.Info += c[rules.Info]
 		for i, fd := range res.Findings {
-			f.Findings = append(f.Findings, jsonFindingOf(fd, fingerprint(res, i)))
+			f.Findings = append(f.Findings, jsonFindingOf(res.Report, fd, fingerprint(res, i)))
 		}
 		doc.Files = append(doc.Files, f)
 	}
@@ -245,8 +245,8 @@ func jsonStatusOf(r *parse.Report) *jsonStatus {
 	return s
 }
 
-func jsonFindingOf(f rules.Finding, fp string) jsonFinding {
-	start, end := f.Span.Start, spanEnd(f.Span)
+func jsonFindingOf(r *parse.Report, f rules.Finding, fp string) jsonFinding {
+	start, end := inFile(r, f.Span.Start), inFile(r, spanEnd(f.Span))
 	jf := jsonFinding{
 		Rule:        f.Rule,
 		Severity:    f.Severity.String(),
@@ -261,7 +261,7 @@ func jsonFindingOf(f rules.Finding, fp string) jsonFinding {
 	for _, o := range f.Operands {
 		jf.Operands = append(jf.Operands, jsonOperand{
 			Label: jsonText{Zh: o.Label, En: o.LabelEn}, Value: o.Value,
-			Line: o.Span.Start.Line, Column: o.Span.Start.Col,
+			Line: inFile(r, o.Span.Start).Line, Column: inFile(r, o.Span.Start).Col,
 		})
 	}
 	if f.HasExpected {
@@ -298,4 +298,19 @@ func spanEnd(s parse.Span) parse.Pos {
 		return parse.Pos{Line: s.Start.Line, Col: s.Start.Col + 1}
 	}
 	return s.End
+}
+
+// inFile turns a position in the report's text into the line and column of
+// the original file where the file has them (text, HTML). A DOCX or PDF has
+// no lines of its own; there the position stays in the extracted text, and
+// the text output names the paragraph, cell or page.
+func inFile(r *parse.Report, p parse.Pos) parse.Pos {
+	if r == nil || r.Text == nil || p.Line == 0 {
+		return p
+	}
+	loc := r.Text.Locate(p)
+	if loc.Page > 0 || loc.Para > 0 || loc.Table > 0 {
+		return p
+	}
+	return parse.Pos{Line: loc.Line, Col: loc.Col}
 }

@@ -1,6 +1,7 @@
 package format
 
 import (
+	"fmt"
 	"io"
 	"net/url"
 
@@ -49,7 +50,10 @@ func SARIF(w io.Writer, run Run) error {
 			if run.English {
 				msg = f.Message.En
 			}
-			start, end := f.Span.Start, spanEnd(f.Span)
+			start, end := inFile(res.Report, f.Span.Start), inFile(res.Report, spanEnd(f.Span))
+			if where := Where(res.Report, f.Span.Start, run.English); res.Report != nil && where != fmt.Sprintf("%d:%d", start.Line, start.Col) {
+				msg += " (" + where + ")" // a DOCX or PDF position, in words
+			}
 			region := sarif.NewRegion().
 				WithStartLine(start.Line).WithStartColumn(start.Col).
 				WithEndLine(end.Line).WithEndColumn(end.Col)

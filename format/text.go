@@ -40,34 +40,75 @@ type Options struct {
 // [rule-id]`, then a status line for each file, then a summary line.
 // Files that could not be read are left to the caller's error stream.
 func Text(w io.Writer, results []FileResult, opt Options) error {
-	paint := painter(opt.Color)
-	var counts [3]int
-	checked := 0
+	p := NewTextPrinter(w, opt)
 	for _, res := range results {
-		if res.Err != nil {
-			continue
-		}
-		checked++
-		for _, f := range res.Findings {
-			counts[f.Severity]++
-			msg := f.Message.Zh
-			if opt.English {
-				msg = f.Message.En
-			}
-			_, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s %s\n", res.Path, f.Span.Start.Line, f.Span.Start.Col,
-				paint(f.Severity), msg, color.New(color.Faint).Sprintf("[%s]", f.Rule))
-			if err != nil {
-				return err
-			}
-		}
-		if _, err := fmt.Fprintf(w, "%s: %s\n", res.Path, Status(res.Report, opt.English)); err != nil {
+		if err := p.File(res); err != nil {
 			return err
 		}
 	}
-	line := summary(checked, counts, opt.English)
+	return p.Finish()
+}
+
+// TextPrinter writes the text output one file at a time, so that a run
+// over thousands of files need not keep their results: only the counts
+// for the summary line stay.
+type TextPrinter struct {
+	w       io.Writer
+	opt     Options
+	paint   func(rules.Severity) string
+	counts  [3]int
+	checked int
+}
+
+// NewTextPrinter returns a printer writing to w.
+func NewTextPrinter(w io.Writer, opt Options) *TextPrinter {
+	return &TextPrinter{w: w, opt: opt, paint: painter(opt.Color)}
+}
+
+// File writes one file's findings and its status line. A file that could
+// not be read writes nothing: its error goes to the error stream.
+func (p *TextPrinter) File(res FileResult) error {
+	if res.Err != nil {
+		return nil
+	}
+	p.checked++
+	for _, f := range res.Findings {
+		p.counts[f.Severity]++
+		msg := f.Message.Zh
+		if p.opt.English {
+			msg = f.Message.En
+		}
+		_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", res.Path, Where(res.Report, f.Span.Start, p.opt.English),
+			p.paint(f.Severity), msg, color.New(color.Faint).Sprintf("[%s]", f.Rule))
+		if err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(p.w, "%s: %s\n", res.Path, Status(res.Report, p.opt.English))
+	return err
+}
+
+// Finding writes one finding found across reports (the pair checks run
+// after every file was printed), counted in the summary.
+func (p *TextPrinter) Finding(path string, r *parse.Report, f rules.Finding) error {
+	p.counts[f.Severity]++
+	msg := f.Message.Zh
+	if p.opt.English {
+		msg = f.Message.En
+	}
+	_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", path, Where(r, f.Span.Start, p.opt.English),
+		p.paint(f.Severity), msg, color.New(color.Faint).Sprintf("[%s]", f.Rule))
+	return err
+}
+
+// Finish writes the reviewed findings that no longer occur, if a baseline
+// was used, and the summary line.
+func (p *TextPrinter) Finish() error {
+	opt := p.opt
+	line := summary(p.checked, p.counts, opt.English)
 	if b := opt.Baseline; b != nil {
 		for _, st := range b.Stale {
-			if _, err := fmt.Fprintln(w, staleMessage(b.Path, st, opt.English)); err != nil {
+			if _, err := fmt.Fprintln(p.w, staleMessage(b.Path, st, opt.English)); err != nil {
 				return err
 			}
 		}
@@ -77,8 +118,17 @@ func Text(w io.Writer, results []FileResult, opt Options) error {
 			line += fmt.Sprintf("；按 %s 隐藏已审阅的问题 %d 个，已不再出现 %d 个", b.Path, b.Suppressed, len(b.Stale))
 		}
 	}
-	_, err := fmt.Fprintln(w, line)
+	_, err := fmt.Fprintln(p.w, line)
 	return err
+}
+
+// Where says where a position of a report's text is in the original file:
+// line:col for text and HTML, a page, paragraph or table cell otherwise.
+func Where(r *parse.Report, p parse.Pos, en bool) string {
+	if r == nil || r.Text == nil {
+		return parse.Location{Line: p.Line, Col: p.Col}.String(en)
+	}
+	return r.Text.Locate(p).String(en)
 }
 
 func painter(on bool) func(rules.Severity) string {

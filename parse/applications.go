@@ -11,7 +11,7 @@ import (
 func readApplications(toks []token) (*Table, int) {
 	start := -1
 	for i, t := range toks {
-		if t.kind == tokText && isApplicationsStart(t.text) {
+		if t.kind == tokText && isApplicationsStart(t.label) {
 			start = i
 			break
 		}
@@ -25,7 +25,7 @@ func readApplications(toks []token) (*Table, int) {
 	t.Span = Span{toks[start].span().Start, toks[end-1].span().End}
 	assignApplicationColumns(t)
 	if t.Status == TableUnchecked && len(r.glued) > 0 {
-		g := r.glued[0].raw()
+		g := r.glued[0].raw
 		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g)
 		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g)
 	}
@@ -33,12 +33,9 @@ func readApplications(toks []token) (*Table, int) {
 }
 
 // isApplicationsStart matches the label of 表三's first row,
-// 一、本年新收政府信息公开申请数量, and not prose that uses the same words.
-func isApplicationsStart(s string) bool {
-	if !strings.Contains(s, "本年新收") || len(s) > 200 {
-		return false
-	}
-	c := compact(stripNumbering(s))
+// 一、本年新收政府信息公开申请数量, and not prose that uses the same words. c is
+// the label compacted without its numbering.
+func isApplicationsStart(c string) bool {
 	return strings.HasPrefix(c, "本年新收") && strings.Contains(c, "申请") && len([]rune(c)) <= 40
 }
 
@@ -63,7 +60,7 @@ func (r *appReader) read(start int) int {
 			r.row.Read = append(r.row.Read, cellOf(t))
 			continue
 		}
-		if d := r.matchRow(t.text); d >= 0 {
+		if d := r.matchRow(t); d >= 0 {
 			r.startRow(d, t)
 			continue
 		}
@@ -83,21 +80,33 @@ func (r *appReader) read(start int) int {
 
 // matchRow returns the template row the label names, searching forward from
 // the current row so that rows keep their template order.
-func (r *appReader) matchRow(label string) int {
-	if utf8.RuneCountInString(label) > 80 {
+func (r *appReader) matchRow(t token) int {
+	if utf8.RuneCountInString(t.c) > 60 {
 		return -1 // prose, not a label
-	}
-	key := labelKey(label)
-	if utf8.RuneCountInString(key) > 60 {
-		return -1
 	}
 	for d := r.defIdx + 1; d < len(applicationRows); d++ {
 		def := applicationRows[d]
 		if def.after != "" && (r.row == nil || r.row.Key != def.after) {
 			continue
 		}
-		if def.matchesKey(key) {
+		if def.matchesCompact(t.label) {
 			return d
+		}
+	}
+	return r.matchDamaged(t.text)
+}
+
+// matchDamaged tries the next data row of the template (and the group
+// labels before it) against a wrapped or damaged label; it never looks
+// further, so that a damaged label cannot skip rows.
+func (r *appReader) matchDamaged(label string) int {
+	for d := r.defIdx + 1; d < len(applicationRows); d++ {
+		def := applicationRows[d]
+		if def.matchesDamaged(label) {
+			return d
+		}
+		if !def.group && !def.maybeGroup {
+			break
 		}
 	}
 	return -1
@@ -106,7 +115,7 @@ func (r *appReader) matchRow(label string) int {
 func (r *appReader) startRow(d int, t token) {
 	def := applicationRows[d]
 	r.defIdx = d
-	r.row = &Row{Key: def.key, Label: t.raw(), Short: def.short, En: def.en, Span: t.span(), Group: def.group}
+	r.row = &Row{Key: def.key, Label: t.raw, Short: def.short, En: def.en, Span: t.span(), Group: def.group}
 	r.table.Rows = append(r.table.Rows, r.row)
 	if endsInDigits(t.text) {
 		r.glued = append(r.glued, t)
@@ -117,7 +126,7 @@ func (r *appReader) startRow(d int, t token) {
 // is short and stands between cells of the current row.
 func (r *appReader) isTextCell(i int) bool {
 	t := r.toks[i]
-	if r.row == nil || len([]rune(t.text)) > 6 || isReviewHeader(t.text) || stripNumbering(t.text) != strings.TrimSpace(t.text) {
+	if r.row == nil || utf8.RuneCountInString(t.text) > 6 || isReviewHeaderCompact(t.c) || stripNumbering(t.text) != strings.TrimSpace(t.text) {
 		return false
 	}
 	if t.pipe && t.line == r.row.Span.Start.Line-1 {
@@ -131,7 +140,7 @@ func (r *appReader) isTextCell(i int) bool {
 // endsTable reports the first text after the last row that is no part of
 // 表三: the next heading, the 表四 header, or prose.
 func (r *appReader) endsTable(t token) bool {
-	c := compact(t.text)
+	c := t.c
 	if strings.Contains(c, "行政复议") || strings.Contains(c, "行政诉讼") {
 		return true
 	}
@@ -159,9 +168,14 @@ func assignApplicationColumns(t *Table) {
 	n := len(t.Columns)
 	certain, short, over := 0, 0, 0
 	var overRow *Row
+	var glued gluedRows
 	for _, row := range t.Rows {
 		row.Cells = make([]Cell, n)
 		if row.Group && len(row.Read) == 0 {
+			continue
+		}
+		if anyGlued(row.Read) {
+			glued.assign(row, n)
 			continue
 		}
 		switch {
@@ -178,6 +192,8 @@ func assignApplicationColumns(t *Table) {
 	markGroups(t)
 	t.Variant = applicationVariant(t)
 	switch {
+	case glued.any() && over == 0:
+		glued.status(t, certain+glued.recovered > 0)
 	case over > 0:
 		for _, row := range t.Rows {
 			row.Cells = make([]Cell, n)

@@ -19,16 +19,16 @@ func findReportDates(r *Report) {
 		if !hasDigit(rs) {
 			continue // every date has digits
 		}
-		s := r.Text.NormStr[i]
+		before := len(r.Dates)
 		switch {
-		case hasAny(s, "填报时间", "填报日期", "填表时间", "填表日期"):
-			addDateAfter(r, i, s, []string{"填报时间", "填报日期", "填表时间", "填表日期"}, RoleFilled)
+		case r.Text.has(i, filledKeys):
+			addDateAfter(r, i, r.Text.normLine(i), filledWords, RoleFilled)
 		case signedDateLine(r, i):
 			if ds := datesIn(rs, true, 0); len(ds) > 0 {
 				addDate(r, i, ds[len(ds)-1], RoleSigned)
 			}
 		}
-		for _, d := range r.Dates[len(have):] {
+		for _, d := range r.Dates[before:] {
 			have[d.Span.Start] = true
 		}
 		for _, d := range datesIn(rs, false, 0) {
@@ -44,6 +44,19 @@ func findReportDates(r *Report) {
 	findPublished(r)
 }
 
+// filledWords label the date a statistics table was filled in.
+var filledWords = []string{"填报时间", "填报日期", "填表时间", "填表日期"}
+
+var (
+	filledKeys    = wordsOf(filledWords...)
+	periodKeys    = wordsOf(periodWords...)
+	publishedKeys = wordsOf("发布", "发文", "成文", "来源时间", "公开日期")
+	monthKeys     = wordsOf("月")
+)
+
+// periodReach is how far after its word a period's second date may end.
+const periodReach = 100
+
 // periodWords open the sentence that states the statistical period.
 var periodWords = []string{"统计期限", "统计周期", "统计时限", "统计时间段", "统计时段", "统计区间", "统计时间", "统计期间", "数据统计期"}
 
@@ -51,14 +64,19 @@ var periodWords = []string{"统计期限", "统计周期", "统计时限", "统�
 // which PDF text may wrap over the next line.
 func findPeriod(r *Report) {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := r.Text.NormStr[i]
+		if !r.Text.has(i, periodKeys) {
+			continue
+		}
+		s := r.Text.normLine(i)
 		k := indexAny(s, periodWords)
 		if k < 0 {
 			continue
 		}
 		j := joinLines(r.Text, i, 2)
 		off := len([]rune(s[:k]))
-		ds := datesIn(j.runes[off:], true, 0)
+		// the dates follow the period word closely: 统计期限自2021年1月1日起至
+		// 2021年12月31日止
+		ds := datesIn(j.runes[off:min(len(j.runes), off+periodReach)], true, 0)
 		if len(ds) < 2 {
 			continue
 		}
@@ -111,8 +129,7 @@ func signedDateLine(r *Report, i int) bool {
 	if len(r.Text.Norm[i]) > 200 || !hasDigit(r.Text.Norm[i]) {
 		return false
 	}
-	s := strings.TrimSpace(r.Text.NormStr[i])
-	rs := []rune(s)
+	rs := trimSpaceRunes(r.Text.Norm[i])
 	if len(rs) < 5 || len(rs) > 40 {
 		return false
 	}
@@ -125,7 +142,7 @@ func signedDateLine(r *Report, i int) bool {
 		return isIssuer(before)
 	}
 	for j, seen := i-1, 0; j >= r.BodyStart && seen < 3; j-- {
-		prev := strings.TrimSpace(string(r.Text.Norm[j]))
+		prev := strings.TrimSpace(r.Text.normLine(j))
 		if prev == "" {
 			continue
 		}
@@ -160,7 +177,10 @@ func findPublished(r *Report) {
 		from = 0
 	}
 	for i := from; i < r.BodyEnd && i < r.BodyStart+15; i++ {
-		s := r.Text.NormStr[i]
+		if !r.Text.has(i, publishedKeys) {
+			continue
+		}
+		s := r.Text.normLine(i)
 		m := publishedRe.FindStringIndex(s)
 		if m == nil {
 			continue
@@ -181,28 +201,43 @@ func findPublished(r *Report) {
 // findMonthDays records dates printed as M月D日 without a year when the day
 // cannot exist in any year (2月30日, 4月31日, 13月1日).
 func findMonthDays(r *Report, line int, rs []rune) {
-	for k, x := range rs {
-		if x != '月' || k == 0 || !isDigit(rs[k-1]) {
+	if !r.Text.has(line, monthKeys) {
+		return
+	}
+	for k, c := range rs {
+		if c != '月' {
 			continue
 		}
-		m0 := k
-		for m0 > 0 && isDigit(rs[m0-1]) {
-			m0--
-		}
-		d1 := digitRun(rs, k+1)
-		if k-m0 > 2 || d1 == k+1 || d1-(k+1) > 2 || d1 >= len(rs) || rs[d1] != '日' {
-			continue
-		}
-		if m0 > 0 && (rs[m0-1] == '年' || isDigit(rs[m0-1])) {
+		start, end, ok := monthDayAround(rs, k)
+		if !ok || start > 0 && (isDigit(rs[start-1]) || rs[start-1] == '年') {
 			continue // part of a full date, handled there
 		}
-		mo, d := atoi(rs[m0:k]), atoi(rs[k+1:d1])
+		mo := atoi(rs[start:k])
+		d := atoi(rs[k+1 : end-1])
 		if validYMD(2000, mo, d) { // 2000 is a leap year: 2月29日 is possible
 			continue
 		}
-		r.Dates = append(r.Dates, Date{Role: RoleOther, Month: mo, Day: d, Raw: string(rs[m0 : d1+1]),
-			Span: Span{Pos{line + 1, m0 + 1}, Pos{line + 1, d1 + 2}}})
+		r.Dates = append(r.Dates, Date{Role: RoleOther, Month: mo, Day: d, Raw: string(rs[start:end]),
+			Span: Span{Pos{line + 1, start + 1}, Pos{line + 1, end + 1}}})
 	}
+}
+
+// monthDayAround finds M月D日 around the 月 at k: one or two digits before
+// it, one or two digits and 日 after it. end is just after 日.
+func monthDayAround(rs []rune, k int) (start, end int, ok bool) {
+	start = k
+	for start > 0 && k-start < 2 && isDigit(rs[start-1]) {
+		start--
+	}
+	j := k + 1
+	for j < len(rs) && j-k-1 < 3 && isDigit(rs[j]) {
+		j++
+	}
+	n := j - k - 1
+	if start == k || n < 1 || n > 2 || j >= len(rs) || rs[j] != '日' {
+		return 0, 0, false
+	}
+	return start, j + 1, true
 }
 
 func hasAny(s string, words ...string) bool { return indexAny(s, words) >= 0 }
@@ -224,4 +259,16 @@ func hasDigit(rs []rune) bool {
 		}
 	}
 	return false
+}
+
+// trimSpaceRunes drops the spaces around normalised runes.
+func trimSpaceRunes(rs []rune) []rune {
+	a, b := 0, len(rs)
+	for a < b && rs[a] == ' ' {
+		a++
+	}
+	for b > a && rs[b-1] == ' ' {
+		b--
+	}
+	return rs[a:b]
 }

@@ -20,59 +20,139 @@ var (
 	ErrEmpty    = errors.New("文件为空 (empty file)")
 	ErrBinary   = errors.New("不是文本文件 (binary data, not a text report)")
 	ErrTooLarge = fmt.Errorf("文件超过 %d MB (file larger than %d MB)", MaxInputBytes>>20, MaxInputBytes>>20)
+	ErrNoText   = errors.New("文件中没有正文文字 (the file holds no body text)")
 )
 
-// Text is a decoded report: its lines as they appear in the original file
-// (without line terminators), and a normalised copy of each line in which
-// every rune maps one-to-one onto the original, so that a column found in
-// the normalised text is the column in the file.
+// Text is a decoded report: its lines (without line terminators), and a
+// normalised copy of each line in which every rune maps one-to-one onto the
+// line, so that a column found in the normalised text is the column in the
+// line. For plain text the lines are the file's own; for HTML, DOCX and PDF
+// they are a rendering of it, and Locate maps a position back to the file.
 type Text struct {
 	Name     string
+	Format   Format
 	Encoding string
 	Lines    []string
 	Norm     [][]rune
-	// NormStr holds the normalised lines as strings, so that passes over
-	// the text search them without converting each time.
-	NormStr []string
-	orig    [][]rune // Lines as runes, made on demand (table lines only)
+
+	// tableRow marks lines rendered from a real table row (HTML, DOCX):
+	// every cell between their pipes is a cell of the table, empty or not.
+	tableRow []bool
+	origin   *origin
+	normStr  []string // string(Norm[i]), made on first use
+	changed  []bool   // normalisation changed some rune of the line
+	keys     []uint16 // the keyRunes each line holds
 }
 
-// origRunes returns line ln of the file as runes, shared, made once.
-func (t *Text) origRunes(ln int) *[]rune {
-	if t.orig == nil {
-		t.orig = make([][]rune, len(t.Lines))
+// normalize makes Norm from Lines.
+func (t *Text) normalize() {
+	t.Norm = make([][]rune, len(t.Lines))
+	t.changed = make([]bool, len(t.Lines))
+	t.keys = make([]uint16, len(t.Lines))
+	for i, l := range t.Lines {
+		var same bool
+		t.Norm[i], same, t.keys[i] = normalizeLine(l)
+		t.changed[i] = !same
 	}
-	if t.orig[ln] == nil {
-		t.orig[ln] = []rune(t.Lines[ln])
-	}
-	return &t.orig[ln]
 }
 
-// Decode turns the bytes of a file into Text. It accepts UTF-8 (with or
-// without BOM), UTF-16 with a BOM and GB18030/GBK, and rejects empty and
-// binary input.
+// rawText returns the runes [a, b) of line ln as the file prints them;
+// norm is the same runes normalised, which is the answer when
+// normalisation changed nothing on the line. orig caches the line's runes
+// for the caller's next question.
+func (t *Text) rawText(ln, a, b int, norm string, orig *[]rune) string {
+	if ln < len(t.changed) && !t.changed[ln] {
+		return norm
+	}
+	if *orig == nil {
+		*orig = []rune(t.Lines[ln])
+	}
+	return string((*orig)[a:b])
+}
+
+// has reports whether line i holds one of the words. The words must be
+// made of CJK ideographs, which normalisation leaves as they are, so that
+// the line as it is can be searched without making its normalised string.
+func (t *Text) has(i int, ws keyWords) bool {
+	for k, w := range ws.words {
+		if ws.keys[k] != 0 && i < len(t.keys) && t.keys[i]&ws.keys[k] == 0 {
+			continue // the line lacks the word's first character
+		}
+		if strings.Contains(t.Lines[i], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyWords are words for Text.has with the key bit of their first
+// character worked out once.
+type keyWords struct {
+	words []string
+	keys  []uint16
+}
+
+func wordsOf(ws ...string) keyWords {
+	k := keyWords{words: ws, keys: make([]uint16, len(ws))}
+	for i, w := range ws {
+		first, _ := utf8.DecodeRuneInString(w)
+		k.keys[i] = keyRune(first)
+	}
+	return k
+}
+
+// normLine is Norm[i] as a string, made once: the readers ask for it often.
+func (t *Text) normLine(i int) string {
+	if t.normStr == nil {
+		t.normStr = make([]string, len(t.Norm))
+	}
+	if t.normStr[i] == "" && len(t.Norm[i]) > 0 {
+		t.normStr[i] = string(t.Norm[i])
+	}
+	return t.normStr[i]
+}
+
+// isTableRow reports a line rendered from a real table row.
+func (t *Text) isTableRow(ln int) bool {
+	return ln < len(t.tableRow) && t.tableRow[ln]
+}
+
+// Decode turns the bytes of a file into Text, choosing the format by the
+// content: PDF (through pdftotext), DOCX, HTML, or plain text in UTF-8
+// (with or without BOM), UTF-16 (with or without BOM) or GB18030/GBK. It
+// rejects empty and binary input with a one-line reason.
 func Decode(name string, data []byte) (*Text, error) {
 	if len(data) > MaxInputBytes {
 		return nil, ErrTooLarge
+	}
+	if len(data) == 0 {
+		return nil, ErrEmpty
+	}
+	switch sniffContainer(data) {
+	case FormatPDF:
+		return decodePDF(name, data)
+	case FormatDOCX:
+		return decodeDOCX(name, data)
+	}
+	if bytes.HasPrefix(data, oleMagic) {
+		return nil, ErrOldOffice
 	}
 	s, enc, err := toUTF8(data)
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(strings.Map(blankToSpace, s)) == "" {
+	switch blank, binary := inspect(s); {
+	case blank:
 		return nil, ErrEmpty
-	}
-	if looksBinary(s) {
+	case binary:
 		return nil, ErrBinary
+	}
+	if looksHTML(s, name) {
+		return decodeHTML(name, data, s, enc)
 	}
 	t := &Text{Name: name, Encoding: enc}
 	t.Lines = splitLines(s)
-	t.Norm = make([][]rune, len(t.Lines))
-	t.NormStr = make([]string, len(t.Lines))
-	for i, l := range t.Lines {
-		t.NormStr[i] = strings.Map(normRune, l)
-		t.Norm[i] = []rune(t.NormStr[i])
-	}
+	t.normalize()
 	return t, nil
 }
 
@@ -90,17 +170,62 @@ func toUTF8(data []byte) (string, string, error) {
 		return decodeUTF16(data[2:], false), "UTF-16LE", nil
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeUTF16(data[2:], true), "UTF-16BE", nil
-	case utf8.Valid(data):
-		return string(data), "UTF-8", nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
+		// text never holds NUL bytes; UTF-16 without a BOM does
+		if be, ok := looksUTF16(data); ok {
+			enc := "UTF-16LE"
+			if be {
+				enc = "UTF-16BE"
+			}
+			return decodeUTF16(data, be), enc, nil
+		}
 		return "", "", ErrBinary
+	}
+	if utf8.Valid(data) {
+		return string(data), "UTF-8", nil
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil || !utf8.Valid(out) {
 		return "", "", ErrBinary
 	}
 	return string(out), "GB18030", nil
+}
+
+// looksUTF16 recognises UTF-16 without a byte-order mark by its zero bytes:
+// the ASCII digits, spaces and line ends every report has put a zero byte
+// beside each of them, always on the same side. be tells the byte order.
+func looksUTF16(data []byte) (be, ok bool) {
+	if len(data) < 4 || len(data)%2 != 0 {
+		return false, false
+	}
+	n := len(data)
+	if n > 4096 {
+		n = 4096
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i++ {
+		if data[i] == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	pairs := n / 2
+	// CJK characters whose low byte is zero (一 is U+4E00) put a few zero
+	// bytes on the other side too
+	switch {
+	case odd*20 >= pairs && even*3 <= odd:
+		be = false
+	case even*20 >= pairs && odd*3 <= even:
+		be = true
+	default:
+		return false, false
+	}
+	s := decodeUTF16(data, be)
+	return be, !strings.ContainsRune(s, utf8.RuneError) && !looksBinary(s)
 }
 
 func decodeUTF16(b []byte, bigEndian bool) string {
@@ -118,17 +243,34 @@ func decodeUTF16(b []byte, bigEndian bool) string {
 // looksBinary reports text that decoded but is mostly control characters or
 // holds NUL bytes: a report never does.
 func looksBinary(s string) bool {
+	_, binary := inspect(s)
+	return binary
+}
+
+// inspect reads decoded text once and tells whether it holds nothing but
+// white space, and whether it looks binary (NUL bytes, or one character in
+// twenty a control character or undecodable).
+func inspect(s string) (blank, binary bool) {
 	if strings.IndexByte(s, 0) >= 0 {
-		return true
+		return false, true
 	}
-	ctrl, total := 0, 0
-	for _, r := range s {
-		total++
-		if r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f') {
+	// control characters are single bytes; U+FFFD marks what a decoder
+	// could not read
+	ctrl := strings.Count(s, "\uFFFD")
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
 			ctrl++
 		}
 	}
-	return total > 0 && ctrl*20 > total
+	blank = true
+	for i := 0; i < len(s) && blank; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r != ' ' && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v' && blankToSpace(r) != ' ' {
+			blank = false
+		}
+	}
+	return blank, ctrl > 0 && ctrl*20 > utf8.RuneCountInString(s)
 }
 
 func blankToSpace(r rune) rune {
@@ -140,6 +282,22 @@ func blankToSpace(r rune) rune {
 
 // splitLines splits on LF, CRLF and lone CR, as editors count lines.
 func splitLines(s string) []string {
+	if strings.IndexByte(s, '\r') < 0 {
+		// LF only, the usual case: cut at each LF found by IndexByte
+		lines := make([]string, 0, strings.Count(s, "\n")+1)
+		for {
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				break
+			}
+			lines = append(lines, s[:i])
+			s = s[i+1:]
+		}
+		if s != "" {
+			lines = append(lines, s)
+		}
+		return lines
+	}
 	var lines []string
 	start := 0
 	for i := 0; i < len(s); i++ {

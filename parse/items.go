@@ -23,10 +23,10 @@ func readItems(toks []token, limit int) []*Table {
 
 // itemBlockAt recognises a block title such as 第二十条第（一）项.
 func itemBlockAt(t token) (itemBlock, bool) {
-	if t.kind != tokText || !strings.Contains(t.text, "二十条") || len(t.text) > 120 {
+	if t.kind != tokText {
 		return itemBlock{}, false
 	}
-	c := compact(t.text)
+	c := t.c
 	if !strings.HasPrefix(c, "第二十条第") || len([]rune(c)) > 12 {
 		return itemBlock{}, false
 	}
@@ -39,7 +39,7 @@ func itemBlockAt(t token) (itemBlock, bool) {
 }
 
 func readItemBlock(toks []token, start, limit int, blk itemBlock) (*Table, int) {
-	t := &Table{Kind: TableItems, Title: toks[start].raw(), Span: toks[start].span()}
+	t := &Table{Kind: TableItems, Title: toks[start].raw, Span: toks[start].span()}
 	var header strings.Builder
 	var row *Row
 	i := start + 1
@@ -56,8 +56,8 @@ loop:
 			break
 		}
 		for _, d := range blk.rows {
-			if d.matches(tk.text) && t.Row(d.key) == nil {
-				row = &Row{Key: d.key, Label: tk.raw(), Short: d.short, En: d.en, Span: tk.span()}
+			if d.matchesCompact(tk.label) && t.Row(d.key) == nil {
+				row = &Row{Key: d.key, Label: tk.raw, Short: d.short, En: d.en, Span: tk.span()}
 				t.Rows = append(t.Rows, row)
 				continue loop
 			}
@@ -65,7 +65,7 @@ loop:
 		switch {
 		case row == nil && len([]rune(tk.text)) <= 30:
 			header.WriteString(tk.text)
-		case row != nil && isShortText(tk.text) && i+1 < limit && toks[i+1].kind == tokValue:
+		case row != nil && isShortCompact(tk.c) && i+1 < limit && toks[i+1].kind == tokValue:
 			row.Read = append(row.Read, cellOf(tk))
 		case row != nil:
 			break loop // prose or the next heading

@@ -50,6 +50,69 @@ func normRune(r rune) rune {
 	return r
 }
 
+// normalizeLine returns the normalised runes of a line, whether they are
+// the line's own runes unchanged, and which of the keyRunes it holds.
+func normalizeLine(s string) ([]rune, bool, uint16) {
+	// counted first (cheap), then decoded once: []rune(s) would decode
+	// every character twice
+	rs := make([]rune, utf8.RuneCountInString(s))
+	same := true
+	var keys uint16
+	i := 0
+	for _, r := range s {
+		n := normRune(r)
+		if n != r {
+			same = false
+		}
+		rs[i] = n
+		i++
+		if r >= 0x4E00 {
+			keys |= keyRune(r)
+		}
+	}
+	return rs, same, keys
+}
+
+// keyRune gives a bit to the first characters of the words the parser
+// looks for on every line (填报时间, 统计期限, 月, 申请数量, 第二十条, 本年新收,
+// 信息公开, 政务公开, 年度报告, 工作报告, 发布日期, 成文日期, 来源时间, 公开日期,
+// 报告): a line without the bit cannot hold the word.
+func keyRune(r rune) uint16 {
+	switch r {
+	case '填':
+		return 1 << 0
+	case '统':
+		return 1 << 1
+	case '月':
+		return 1 << 2
+	case '申':
+		return 1 << 3
+	case '第':
+		return 1 << 4
+	case '本':
+		return 1 << 5
+	case '信':
+		return 1 << 6
+	case '政':
+		return 1 << 7
+	case '年':
+		return 1 << 8
+	case '工':
+		return 1 << 9
+	case '发':
+		return 1 << 10
+	case '成':
+		return 1 << 11
+	case '来':
+		return 1 << 12
+	case '公':
+		return 1 << 13
+	case '报':
+		return 1 << 14
+	}
+	return 0
+}
+
 // Normalize returns s in canonical form: full-width digits, letters and
 // punctuation made half-width, odd spaces made plain spaces.
 func Normalize(s string) string {
@@ -59,16 +122,76 @@ func Normalize(s string) string {
 // compact removes every space and the punctuation that copies add or drop
 // at random, so that labels can be compared by their words alone.
 func compact(s string) string {
-	return strings.Map(compactRune, s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		r = normRune(r)
+		if dropsInCompact(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
-func compactRune(r rune) rune {
-	r = normRune(r)
+// compactRunes is compact for normalised runes, without decoding them.
+func compactRunes(rs []rune) string {
+	b := make([]byte, 0, len(rs)*3)
+	for _, r := range rs {
+		if !dropsInCompact(r) {
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return string(b)
+}
+
+func dropsInCompact(r rune) bool {
 	switch r {
 	case ' ', '\u3001', ',', '.', ':', ';', '(', ')', '"', '\u201c', '\u201d', '\u300a', '\u300b', '*', '#', '|':
-		return -1
+		return true
 	}
-	return r
+	return false
+}
+
+// compactLen is the length in runes of compact's result for normalised
+// runes, counted without building it.
+func compactLen(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if !dropsInCompact(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// stripNumberingRunes is stripNumbering for normalised runes, without
+// copying them.
+func stripNumberingRunes(rs []rune) []rune {
+	for {
+		rs = trimSpaceRunes(rs)
+		switch {
+		case len(rs) > 0 && rs[0] == '(':
+			k := 1
+			for k < len(rs) && k <= 10 && isNumeralRune(rs[k]) {
+				k++
+			}
+			if k > 1 && k < len(rs) && rs[k] == ')' {
+				rs = rs[k+1:]
+				continue
+			}
+		default:
+			k := 0
+			for k < len(rs) && isNumeralRune(rs[k]) {
+				k++
+			}
+			if k > 0 && k < len(rs) && (rs[k] == '、' || rs[k] == '.' || rs[k] == ')') {
+				rs = rs[k+1:]
+				continue
+			}
+		}
+		return rs
+	}
 }
 
 // stripNumbering drops a leading list number such as 一、 (三) 3. or 1、

@@ -43,6 +43,9 @@ func (n Number) Int() (int64, bool) {
 
 // ParseCell classifies the text of one table cell.
 func ParseCell(raw string) (CellKind, Number) {
+	if plainText(raw) {
+		return CellText, Number{}
+	}
 	s := strings.TrimSpace(Normalize(raw))
 	switch s {
 	case "":
@@ -67,6 +70,9 @@ var unitSuffixes = []string{"万元", "亿元", "人次", "万", "元", "%", "�
 // ParseNumber reads a number as filers print it: full-width digits,
 // thousands separators, a sign written 增/减/+/-, a decimal part and a unit.
 func ParseNumber(raw string) (Number, bool) {
+	if v, ok := plainDigits(raw); ok {
+		return Number{Value: v, IsInt: true}, true
+	}
 	s := strings.TrimSpace(Normalize(raw))
 	var n Number
 	for _, sign := range []string{"增", "减", "+", "-"} {
@@ -138,4 +144,51 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// plainTextRunes is plainText for normalised runes.
+func plainTextRunes(rs []rune) bool {
+	for _, r := range rs {
+		switch {
+		case r == ' ':
+			continue
+		case r >= '0' && r <= '9':
+			return false
+		}
+		return !strings.ContainsRune("-—–一/\\无增减+", r)
+	}
+	return false
+}
+
+// plainText reports text that cannot be a number or a placeholder by its
+// first character: most of what a table reader looks at is labels and
+// prose, and this spares them the full parse.
+func plainText(raw string) bool {
+	for _, r := range raw {
+		r = normRune(r)
+		switch {
+		case r == ' ':
+			continue
+		case r >= '0' && r <= '9':
+			return false
+		}
+		return !strings.ContainsRune("-—–一/\\无增减+", r)
+	}
+	return false
+}
+
+// plainDigits reads the commonest cell, a few ASCII digits, without the
+// general parse.
+func plainDigits(s string) (float64, bool) {
+	if len(s) == 0 || len(s) > 15 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(s[i]-'0')
+	}
+	return float64(v), true
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 // ErrNotReport is returned for text that is not recognisably a government
@@ -53,10 +52,13 @@ var titleRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*度?[^\d,。;]{0,16}?
 func findTitle(r *Report) {
 	for i := 0; i < len(r.Text.Norm) && i < 60; i++ {
 		// a title may wrap: "2024 年上海市科委政府信息公开工作" / "年度报告"
+		if !r.Text.has(i, disclosureKeys) && (i+1 >= len(r.Text.Norm) || !r.Text.has(i+1, reportKeys)) {
+			continue // neither half of a title
+		}
 		j := joinLines(r.Text, i, 2)
 		s := string(j.runes)
 		m := titleRe.FindStringSubmatchIndex(s)
-		if m == nil || m[0] >= len(r.Text.NormStr[i]) {
+		if m == nil || m[0] >= len(r.Text.normLine(i)) {
 			continue
 		}
 		r.BodyStart = i
@@ -129,25 +131,47 @@ func issuerBefore(s string) string {
 }
 
 // chromeEnd are words of the page around a report that never stand in one:
-// share and print links, pagination, lists of other news (compacted).
-var chromeEnd = []string{"扫一扫", "下一页", "上一篇", "下一篇", "相关链接", "相关文章", "相关新闻", "返回顶部", "打印本页", "关闭窗口", "打印", "关闭", "分享到", "责任编辑", "最新百姓生活", "附件下载"}
+// share and print links, pagination, lists of other news.
+var chromeEnd = []string{"扫一扫", "下一页", "上一篇", "下一篇", "相关链接", "相关文章", "相关新闻", "返回顶部", "打印本页", "关闭窗口", "[打印]", "[关闭]", "分享到", "责任编辑", "最新百姓生活", "附件下载"}
 
-// findBodyEnd ends the body at the first line of trailing page chrome: a
-// short line that holds one of the chrome words.
+// chromeEndCompact are the chromeEnd words as compact compares them.
+var chromeEndCompact = func() []string {
+	out := make([]string, len(chromeEnd))
+	for i, w := range chromeEnd {
+		out[i] = compact(w)
+	}
+	return out
+}()
+
+// hasChromeRune reports a line holding the first character of one of the
+// chromeEnd words: a line with none is not chrome and need not be compared
+// word by word. (TestChromeRunes keeps the two lists in step.)
+func hasChromeRune(rs []rune) bool {
+	for _, r := range rs {
+		if isChromeRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isChromeRune(r rune) bool {
+	switch r {
+	case '扫', '下', '上', '相', '返', '打', '关', '[', '分', '责', '最', '附':
+		return true
+	}
+	return false
+}
+
+// findBodyEnd ends the body at the first line of trailing page chrome.
 func findBodyEnd(r *Report) {
 	r.BodyEnd = len(r.Text.Lines)
 	for i := r.BodyStart + 1; i < len(r.Text.Norm); i++ {
-		if len(r.Text.Norm[i]) > 80 {
+		if compactLen(r.Text.Norm[i]) > 40 || !hasChromeRune(r.Text.Norm[i]) {
 			continue
 		}
-		c := compact(r.Text.NormStr[i])
-		if utf8.RuneCountInString(c) > 40 {
-			continue
-		}
-		for _, w := range chromeEnd {
-			if (w == "打印" || w == "关闭") && !strings.Contains(c, "["+w+"]") && c != w {
-				continue
-			}
+		c := compact(r.Text.normLine(i))
+		for _, w := range chromeEndCompact {
 			if strings.Contains(c, w) {
 				r.BodyEnd = i
 				return
@@ -159,12 +183,10 @@ func findBodyEnd(r *Report) {
 func mentionsDisclosure(r *Report) bool {
 	hasDisclosure, hasReport := false, false
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := r.Text.NormStr[i]
-		if strings.Contains(s, "信息公开") || strings.Contains(s, "政务公开") {
+		if r.Text.has(i, disclosureKeys) {
 			hasDisclosure = true
 		}
-		if strings.Contains(s, "年度报告") || strings.Contains(s, "年报") || strings.Contains(s, "工作报告") ||
-			strings.Contains(s, "统计表") || strings.Contains(s, "本年新收") {
+		if r.Text.has(i, annualReportKeys) {
 			hasReport = true
 		}
 		if hasDisclosure && hasReport {
@@ -174,10 +196,48 @@ func mentionsDisclosure(r *Report) bool {
 	return false
 }
 
-// readTables reads 表二, 表三 and 表四 from the body's tokens, or else a
-// pre-2019 statistics table.
+// tableWords open every table the readers look for (表二's 第二十条 blocks,
+// 表三's first row, flattened or not); 表四's header is a line that begins
+// with 行政复议. No token before the first such line is needed, and a report
+// without one (a statistics table of before 2019) is not tokenized at all.
+var tableKeys = wordsOf("第二十条", "本年新收", "申请数量")
+
+var (
+	disclosureKeys   = wordsOf("信息公开", "政务公开")
+	reportKeys       = wordsOf("报告")
+	annualReportKeys = wordsOf("年度报告", "年报", "工作报告", "统计表", "本年新收")
+)
+
+func firstTableLine(r *Report) int {
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		if r.Text.has(i, tableKeys) || beginsWith(r.Text.Norm[i], "行政复议") {
+			return i
+		}
+	}
+	return r.BodyEnd
+}
+
+// beginsWith reports normalised runes that begin, after spaces and pipes,
+// with the word.
+func beginsWith(rs []rune, word string) bool {
+	k := 0
+	for k < len(rs) && (rs[k] == ' ' || rs[k] == '|') {
+		k++
+	}
+	for _, w := range word {
+		if k >= len(rs) || rs[k] != w {
+			return false
+		}
+		k++
+	}
+	return true
+}
+
+// readTables reads 表二, 表三 and 表四 from the tokens of the lines from the
+// first table on, or else a pre-2019 statistics table from the words of the
+// whole body (crawler text runs such a table into the prose's line).
 func readTables(r *Report) {
-	toks := tokenize(r.Text, r.BodyStart, r.BodyEnd, true)
+	toks := tokenize(r.Text, firstTableLine(r), r.BodyEnd, true)
 	apps, appsEnd := readApplications(toks)
 	itemsLimit := len(toks)
 	if apps != nil {
@@ -214,7 +274,10 @@ var sectionRe = regexp.MustCompile(`^\s*([一二三四五六七八九十]{1,2})\
 func findSections(r *Report) {
 	next := 1
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		s := r.Text.NormStr[i]
+		if !looksNumberedHeading(r.Text.Norm[i]) {
+			continue
+		}
+		s := r.Text.normLine(i)
 		m := sectionRe.FindStringSubmatch(s)
 		if m == nil || strings.Contains(s, "|") || inTable(r, i) {
 			continue
@@ -238,6 +301,23 @@ func findSections(r *Report) {
 	if n := len(r.Sections); n > 0 {
 		r.Sections[n-1].EndLine = r.BodyEnd
 	}
+}
+
+// looksNumberedHeading is a quick test before sectionRe: one or two Chinese
+// numerals then 、 or . at the start of the line.
+func looksNumberedHeading(rs []rune) bool {
+	rs = trimSpaceRunes(rs)
+	k := 0
+	for k < len(rs) && k < 3 && isChineseNumeral(rs[k]) {
+		k++
+	}
+	if k == 0 || k > 2 {
+		return false
+	}
+	for k < len(rs) && rs[k] == ' ' {
+		k++
+	}
+	return k < len(rs) && (rs[k] == '、' || rs[k] == '.')
 }
 
 func inTable(r *Report, line int) bool {
@@ -300,10 +380,13 @@ func detectEra(r *Report) {
 			return
 		}
 	}
-	text := ""
+	var b strings.Builder
 	for i := r.BodyStart; i < r.BodyEnd && i < r.BodyStart+80; i++ {
-		text += r.Text.NormStr[i]
+		if strings.Contains(r.Text.Lines[i], "号") { // every document number has it
+			b.WriteString(r.Text.normLine(i))
+		}
 	}
+	text := b.String()
 	switch {
 	case strings.Contains(text, "〔2021〕30号") || strings.Contains(text, "[2021]30号"):
 		r.Era, r.EraEvidence = Era2021, "引用国办公开办函〔2021〕30号"

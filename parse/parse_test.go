@@ -180,3 +180,13 @@ func TestSeed003Dates(t *testing.T) {
 		t.Errorf("填报时间 at %v", filled[0].Span.Start)
 	}
 }
+
+// TestChromeRunes: every chromeEnd word starts with a rune hasChromeRune
+// knows, or findBodyEnd would never look at its line.
+func TestChromeRunes(t *testing.T) {
+	for _, w := range chromeEndCompact {
+		if r := []rune(w)[0]; !isChromeRune(r) {
+			t.Errorf("chrome word %q: first rune %q missing from isChromeRune", w, r)
+		}
+	}
+}

@@ -166,6 +166,9 @@ type Table struct {
 	// Reason says, in Chinese and English, why a table or some of its rows
 	// could not be read with certainty.
 	Reason, ReasonEn string
+	// InferNote says how inferred cells were placed, for the findings that
+	// use them; empty for the usual case (empty cells lost in the copy).
+	InferNote, InferNoteEn string
 }
 
 // Row returns the row with the canonical key, or nil.
@@ -214,10 +217,16 @@ type Cell struct {
 	Span   Span
 	// Inferred is set when the cell's column was inferred, not read.
 	Inferred bool
+	// glued: read from a run of digits that may hold several cells.
+	glued bool
 }
 
 // IsNumber reports a cell that holds a number.
 func (c Cell) IsNumber() bool { return c.Kind == CellNumber }
+
+// Glued reports a cell recovered from a run of digits that crawler text ran
+// together: its split is an inference, never a reading.
+func (c Cell) Glued() bool { return c.glued }
 
 // IssuerKind is what kind of body issues a report, which decides its legal
 // deadline (DOMAIN.md §6.1).

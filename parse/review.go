@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 const reviewCells = 15
@@ -17,7 +18,7 @@ func readReview(toks []token, from int) *Table {
 	}
 	t := &Table{Kind: TableReview, Title: "政府信息公开行政复议、行政诉讼情况", Columns: reviewColumns}
 	i := h
-	for i < len(toks) && toks[i].kind == tokText && isReviewHeader(toks[i].text) {
+	for i < len(toks) && toks[i].kind == tokText && isReviewHeaderCompact(toks[i].c) {
 		i++
 	}
 	var cells []Cell
@@ -27,19 +28,26 @@ func readReview(toks []token, from int) *Table {
 		tk := toks[i]
 		switch {
 		case tk.kind == tokValue || tk.kind == tokBlank:
-		case isReviewHeader(tk.text):
+		case isReviewHeaderCompact(tk.c):
 			// header words among the cells: the copy (PDF text in reading
 			// order) mixed the header into the data, so the order of the
 			// numbers is not the order of the columns
 			interleaved = len(cells) > 0
 			continue
-		case isShortText(tk.text) && (tk.pipe || len(cells) > 0):
+		case isShortCompact(tk.c) && (tk.pipe || len(cells) > 0):
 		default:
 			i = len(toks) // prose or a heading: the cells ended
 			continue
 		}
 		cells = append(cells, cellOf(tk))
 		last = tk
+	}
+	var glued *gluedReview
+	if anyGlued(cells) {
+		glued = &gluedReview{example: firstGlued(cells)}
+		if split := splitGlued(cells, reviewCells); split != nil && reviewBlocksAdd(split) {
+			cells, glued.recovered = split, true
+		}
 	}
 	t.Span = Span{toks[h].span().Start, toks[h].span().End}
 	if len(cells) > 0 {
@@ -56,6 +64,20 @@ func readReview(toks []token, from int) *Table {
 	}
 	extra := i < len(toks) && toks[i].kind == tokValue && toks[i].line == last.line
 	switch {
+	case glued != nil && glued.recovered:
+		t.Status = TablePartial
+		t.InferNote = "单元格的数字连在一起，按每格一位数拆分"
+		t.InferNoteEn = "the cells' digits ran together and were split one digit a cell"
+		t.Reason = "单元格的数字连在一起；数字个数与单元格数相同、各块总计相符，按每格一位数读取后核对"
+		t.ReasonEn = "the cells' digits run together; there is one digit a cell and each block's total matches, so they were checked so"
+	case glued != nil:
+		for _, row := range t.Rows {
+			row.Cells = make([]Cell, len(reviewColumns))
+			row.Read = nil
+		}
+		t.Status = TableUnchecked
+		t.Reason = fmt.Sprintf("单元格的数字连在一起（「%s」），拆分不唯一，未核对", glued.example)
+		t.ReasonEn = fmt.Sprintf("the cells' digits run together (%q) and cannot be split with certainty; not checked", glued.example)
 	case interleaved:
 		t.Status = TableUnchecked
 		t.Reason = "表头文字与数字交错（PDF 转出的文字顺序），无法确定各数所属的列"
@@ -79,14 +101,15 @@ func readReview(toks []token, from int) *Table {
 func findReviewHeader(toks []token, from int) int {
 	for i := from; i < len(toks); i++ {
 		t := toks[i]
-		if t.kind != tokText || !isReviewHeader(t.text) || !strings.HasPrefix(compact(t.text), "行政复议") {
+		if t.kind != tokText || !isReviewHeaderCompact(t.c) || !strings.HasPrefix(t.c, "行政复议") {
 			continue
 		}
-		// the header goes on with more header words (结果维持, 总计, …)
-		more := 0
+		// the header goes on with more header words (结果维持, 总计, …), in
+		// this token (a flattened copy) or the next ones
+		more := utf8.RuneCountInString(t.c) - len([]rune("行政复议"))
 		for j := i + 1; j < len(toks) && j < i+12; j++ {
-			if toks[j].kind == tokText && isReviewHeader(toks[j].text) {
-				more += len([]rune(compact(toks[j].text)))
+			if toks[j].kind == tokText && isReviewHeaderCompact(toks[j].c) {
+				more += utf8.RuneCountInString(toks[j].c)
 			}
 		}
 		if more >= 8 {
@@ -96,4 +119,32 @@ func findReviewHeader(toks []token, from int) int {
 	return -1
 }
 
-func isShortText(s string) bool { return len([]rune(compact(s))) <= 6 }
+func isShortText(s string) bool { return isShortCompact(compact(s)) }
+
+func isShortCompact(c string) bool { return utf8.RuneCountInString(c) <= 6 }
+
+type gluedReview struct {
+	example   string
+	recovered bool
+}
+
+func firstGlued(cells []Cell) string {
+	for _, c := range cells {
+		if c.glued {
+			return c.Raw
+		}
+	}
+	return ""
+}
+
+// reviewBlocksAdd reports that in each block of 表四 the 总计 cell is the
+// sum of the four before it: the check a split of glued digits must pass
+// to be taken.
+func reviewBlocksAdd(cells []Cell) bool {
+	for b := 0; b+5 <= len(cells); b += 5 {
+		if !lastIsSum(cells[b : b+5]) {
+			return false
+		}
+	}
+	return true
+}

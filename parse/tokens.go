@@ -20,24 +20,26 @@ const (
 type token struct {
 	kind tokKind
 	text string // normalised
-	txt  *Text  // for raw(): the line as in the file, made into runes on demand
+	raw  string // as in the file
 	line int    // 0-based
 	col  int    // 0-based rune index of the first character
 	end  int    // rune index just after the last character
 	pipe bool   // the token is a cell of a pipe row
-}
-
-// raw is the token as the file prints it.
-func (t token) raw() string {
-	if t.txt == nil {
-		return t.text
-	}
-	return string((*t.txt.origRunes(t.line))[t.col:t.end])
+	// glued: a run of digits from a flattened table, maybe several cells
+	glued bool
+	// c is compact(text) and label compact(stripNumbering(text)), made
+	// once for text tokens: the readers compare them many times
+	c, label string
+	// cell and num are the token read as a cell, for values and text
+	cell CellKind
+	num  Number
 }
 
 func (t token) span() Span {
 	return Span{Pos{t.line + 1, t.col + 1}, Pos{t.line + 1, t.end + 1}}
 }
+
+var applyCountKeys = wordsOf("申请数量")
 
 // tokenize turns lines [from, to) into a token stream. With merge,
 // neighbouring words of text on a line join into one label token ("商业 企业");
@@ -50,10 +52,31 @@ func tokenize(txt *Text, from, to int, merge bool) []token {
 		if isPageNumber(rs) {
 			continue
 		}
-		if containsRune(rs, '|') {
+		switch {
+		case merge && len(rs) >= 200 && txt.has(ln, applyCountKeys) && isFlattened(txt.normLine(ln)):
+			toks = append(toks, flatTokens(txt, ln)...)
+		case containsRune(rs, '|'):
 			toks = append(toks, pipeTokens(txt, ln)...)
-		} else {
+		default:
 			toks = append(toks, spaceTokens(txt, ln, merge)...)
+		}
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tokText {
+			continue
+		}
+		rs := txt.Norm[t.line][t.col:t.end]
+		if len(rs) > 120 {
+			// prose: only its length and a few words are ever asked of it,
+			// the longest label (表四's header run together) is shorter
+			t.c, t.label = t.text, t.text
+			continue
+		}
+		t.c = compactRunes(rs)
+		t.label = t.c
+		if utf8.RuneCountInString(t.c) <= 60 {
+			t.label = compactRunes(stripNumberingRunes(rs))
 		}
 	}
 	return toks
@@ -70,7 +93,7 @@ func containsRune(rs []rune, r rune) bool {
 
 // isPageNumber matches the page numbers PDF text keeps: -3-, - 3 -, — 3 —.
 func isPageNumber(rs []rune) bool {
-	if len(rs) > 16 {
+	if len(rs) > 40 || !containsRune(rs, '-') && !containsRune(rs, '—') && !containsRune(rs, '–') {
 		return false
 	}
 	s := strings.TrimSpace(string(rs))
@@ -89,6 +112,8 @@ func isPageNumber(rs []rune) bool {
 // after a value is kept as a blank cell.
 func pipeTokens(txt *Text, ln int) []token {
 	rs := txt.Norm[ln]
+	structured := txt.isTableRow(ln)
+	var orig []rune
 	var toks []token
 	start := 0
 	for i := 0; i <= len(rs); i++ {
@@ -102,14 +127,25 @@ func pipeTokens(txt *Text, ln int) []token {
 		for b > a && rs[b-1] == ' ' {
 			b--
 		}
-		t := token{line: ln, col: a, end: b, pipe: true, text: string(rs[a:b]), txt: txt}
+		if a == b && structured {
+			// an empty cell of a rendered row is located at its cell, not at
+			// the separator after it
+			a, b = start, start
+		}
+		text := string(rs[a:b])
+		t := token{line: ln, col: a, end: b, pipe: true, text: text, raw: txt.rawText(ln, a, b, text, &orig)}
+		if structured && (start == 0 || i == len(rs)) {
+			// the outer borders of a rendered row, not cells
+			start = i + 1
+			continue
+		}
 		switch {
 		case a == b:
 			t.kind = tokBlank
 		case isMarkdownRule(t.text):
 			start = i + 1
 			continue
-		case isValueText(t.text):
+		case t.readCell():
 			t.kind = tokValue
 		default:
 			t.kind = tokText
@@ -117,7 +153,39 @@ func pipeTokens(txt *Text, ln int) []token {
 		toks = append(toks, t)
 		start = i + 1
 	}
+	if structured {
+		return trimStructuredBlanks(toks)
+	}
 	return trimBlanks(toks)
+}
+
+// trimStructuredBlanks keeps the empty cells of a row rendered from a real
+// table, which are real cells, except those before its first non-empty
+// cell (corners, cells under a label) and those of a header row (labels
+// only, more than two of them).
+func trimStructuredBlanks(toks []token) []token {
+	values, texts := false, 0
+	for _, t := range toks {
+		switch t.kind {
+		case tokValue:
+			values = true
+		case tokText:
+			texts++
+		}
+	}
+	// a row of one or two labels and nothing but empty cells is a data row
+	// left empty (201.html's （六）其他处理), not a header
+	keep := values || texts <= 2
+	out := toks[:0]
+	seen := false
+	for _, t := range toks {
+		if t.kind == tokBlank && (!seen || !keep) {
+			continue
+		}
+		seen = true
+		out = append(out, t)
+	}
+	return out
 }
 
 func isMarkdownRule(s string) bool {
@@ -152,82 +220,121 @@ func nonBlankAfter(toks []token) bool {
 	return false
 }
 
-// spaceTokens splits a line on white space. With merge, neighbouring words
-// that are not values join into one text token, so that "商业 企业" or a
-// label broken by spaces stays one label (its text keeps the spaces, which
-// every comparison drops).
+// spaceTokens splits a line on white space. Neighbouring words that are not
+// values join into one text token, so that "商业 企业" or a label broken by
+// spaces stays one label; a word that opens with a list number (1. （三）)
+// starts a label of its own, as in PDF text that prints a group label and
+// its first row on one line: "（四）无法提供   1.本机关不掌握相关政府信息".
 func spaceTokens(txt *Text, ln int, merge bool) []token {
 	rs := txt.Norm[ln]
-	ns := txt.NormStr[ln]
+	var orig []rune
+	rawOf := func(a, b int, norm string) string { return txt.rawText(ln, a, b, norm, &orig) }
 	var toks []token
-	// rune and byte offsets walk together, so that a token's text is a
-	// slice of the line's string, not a new one
-	textFrom, textFromB := -1, 0
-	flush := func(end, endB int) {
-		if textFrom >= 0 {
-			toks = append(toks, token{kind: tokText, line: ln, col: textFrom, end: end, text: ns[textFromB:endB], txt: txt})
-			textFrom = -1
+	// a text token being joined from words: its runes, first and last word
+	var words []rune
+	textStart, textEnd := -1, -1
+	flush := func() {
+		if textStart < 0 {
+			return
 		}
+		t := token{kind: tokText, line: ln, col: textStart, end: textEnd}
+		switch {
+		case textStart == 0 && textEnd == len(rs) && len(words) == len(rs):
+			// a whole line without spaces, prose mostly: its string is made
+			// once for the whole parse
+			t.text = txt.normLine(ln)
+		default:
+			t.text = string(words)
+		}
+		if len(words) <= 200 {
+			// the printed form of a label or a cell; prose never needs one
+			if len(words) == textEnd-textStart {
+				t.raw = rawOf(textStart, textEnd, t.text)
+			} else {
+				t.raw = rawOf(textStart, textEnd, string(rs[textStart:textEnd]))
+			}
+		}
+		toks = append(toks, t)
+		words, textStart = words[:0], -1
 	}
-	lastEnd, lastEndB := 0, 0
-	i, b := 0, 0
+	i := 0
 	for i < len(rs) {
 		for i < len(rs) && rs[i] == ' ' {
-			b += utf8.RuneLen(rs[i])
 			i++
 		}
 		if i >= len(rs) {
 			break
 		}
-		j, e := i, b
+		j := i
 		for j < len(rs) && rs[j] != ' ' {
-			e += utf8.RuneLen(rs[j])
 			j++
 		}
-		w := ns[b:e]
-		isValue := startsLikeValue(rs[i]) && isValueText(w)
-		switch {
-		case isValue:
-			flush(lastEnd, lastEndB)
-			toks = append(toks, token{kind: tokValue, line: ln, col: i, end: j, text: w, txt: txt})
-		case !merge:
-			toks = append(toks, token{kind: tokText, line: ln, col: i, end: j, text: w, txt: txt})
-		case textFrom < 0:
-			textFrom, textFromB = i, b
+		if !plainTextRunes(rs[i:j]) {
+			t := token{line: ln, col: i, end: j, text: string(rs[i:j])}
+			if t.readCell() {
+				flush()
+				t.kind = tokValue
+				t.raw = rawOf(i, j, t.text)
+				toks = append(toks, t)
+				i = j
+				continue
+			}
 		}
-		lastEnd, lastEndB = j, e
-		i, b = j, e
+		if textStart >= 0 && (!merge || startsWithListNumber(rs[i:j])) {
+			flush()
+		}
+		if textStart < 0 {
+			textStart = i
+		}
+		words = append(words, rs[i:j]...)
+		textEnd = j
+		i = j
 	}
-	flush(lastEnd, lastEndB)
+	flush()
 	return toks
 }
 
-// isValueText reports text that stands where a number belongs: a number
-// (with sign or unit) or a placeholder.
-func isValueText(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	if !startsLikeValue(r) {
-		return false
-	}
-	k, _ := ParseCell(s)
-	switch k {
+// readCell reads the token's text as a cell and reports text that stands
+// where a number belongs: a number (with sign or unit) or a placeholder.
+func (t *token) readCell() bool {
+	t.cell, t.num = ParseCell(t.text)
+	switch t.cell {
 	case CellNumber, CellDash, CellSlash, CellNone:
 		return true
 	}
 	return false
 }
 
-// startsLikeValue: most words are text; only a word that starts like a
-// number or a placeholder can be a value.
-func startsLikeValue(r rune) bool {
-	return isDigit(normRune(r)) || strings.ContainsRune("+-—–一/／\\无增减－", r)
-}
-
 // cellOf turns a token into a cell.
 func cellOf(t token) Cell {
-	k, n := ParseCell(t.text)
-	if t.kind == tokBlank {
+	k, n := t.cell, t.num
+	switch {
+	case t.kind == tokBlank:
 		k = CellBlank
+	case t.kind == tokText && k == CellMissing:
+		// a text token whose cell was not read (joined or split text)
+		k, n = ParseCell(t.text)
 	}
-	return Cell{Raw: t.raw(), Kind: k, Number: n, Span: t.span()}
+	return Cell{Raw: t.raw, Kind: k, Number: n, Span: t.span(), glued: t.glued}
+}
+
+// startsWithListNumber reports normalised text that opens with a list
+// number: 1. 2、 （三） 三、.
+func startsWithListNumber(rs []rune) bool {
+	if len(rs) >= 3 && rs[0] == '(' {
+		for k := 1; k < len(rs) && k <= 4; k++ {
+			if rs[k] == ')' {
+				return k > 1
+			}
+			if !isNumeralRune(rs[k]) {
+				return false
+			}
+		}
+		return false
+	}
+	k := 0
+	for k < len(rs) && k < 3 && isNumeralRune(rs[k]) {
+		k++
+	}
+	return k > 0 && k < len(rs) && (rs[k] == '.' || rs[k] == '、')
 }

@@ -30,6 +30,7 @@ func checkCells(p *Pass) {
 		}
 		placeholders := 0
 		var first parse.Cell
+		var blanks []blankCell
 		for _, row := range t.Rows {
 			for _, c := range cellsToCheck(t, row) {
 				switch c.cell.Kind {
@@ -37,7 +38,7 @@ func checkCells(p *Pass) {
 					p.Add(cellFinding(t, row, c, fmt.Sprintf("填写了文字「%s」，应填数字", c.cell.Raw), fmt.Sprintf("holds text %q where a number belongs", c.cell.Raw)).At(Error))
 				case parse.CellBlank:
 					if c.col >= 0 {
-						p.Add(cellFinding(t, row, c, "为空白，应填数字（无则填 0）", "is empty; write a number (0 for none)").At(Warning))
+						blanks = append(blanks, blankCell{row, c})
 					}
 				case parse.CellNumber:
 					if !c.cell.Number.IsInt || c.cell.Number.Value < 0 {
@@ -51,6 +52,7 @@ func checkCells(p *Pass) {
 				}
 			}
 		}
+		reportBlanks(p, t, blanks)
 		if placeholders > 0 {
 			p.Add(Finding{
 				Span:  first.Span,
@@ -158,4 +160,32 @@ func partsSum(t *parse.Table, parent *parse.Row, col int) (partsText, bool) {
 		zh: side(t, terms, eachColumn, "各分项之和", false), en: side(t, terms, eachColumn, "the sum of its parts", true),
 		operands: operands(t, terms, eachColumn), total: sum(terms),
 	}, true
+}
+
+type blankCell struct {
+	row *parse.Row
+	c   placedCell
+}
+
+// maxBlankFindings is how many empty cells of one table are reported one
+// by one; a table left mostly empty (a web page whose organisation columns
+// hold nothing) gets one warning that counts them instead of a hundred.
+const maxBlankFindings = 3
+
+func reportBlanks(p *Pass, t *parse.Table, blanks []blankCell) {
+	if len(blanks) <= maxBlankFindings {
+		for _, b := range blanks {
+			p.Add(cellFinding(t, b.row, b.c, "为空白，应填数字（无则填 0）", "is empty; write a number (0 for none)").At(Warning))
+		}
+		return
+	}
+	b := blanks[0]
+	col := t.Columns[b.c.col]
+	p.Add(Finding{
+		Span: b.c.cell.Span, Table: t.Kind.String(), Row: b.row.Key, Column: col.Key,
+		Message: Text{
+			Zh: fmt.Sprintf("%s有 %d 个单元格为空白（首个为「%s」行「%s」列），应填数字（无则填 0）；涉及这些单元格的勾稽核对已跳过", tableShortZh(t.Kind), len(blanks), b.row.Short, col.Label),
+			En: fmt.Sprintf("%s has %d empty cells (first: row %q, column %q); write a number (0 for none); the identities using them were skipped", tableShortEn(t.Kind), len(blanks), b.row.En, col.En),
+		},
+	}.At(Warning))
 }

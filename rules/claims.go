@@ -201,8 +201,8 @@ func wholeOf(r *parse.Report, si int, s parse.Sentence, c parse.Claim) (float64,
 		return 0, "", "", false // none, or several: ambiguous, stay quiet
 	}
 	w := found[0]
-	return w.Value, fmt.Sprintf("第%d行所述%s %s%s", w.Span.Start.Line, shortSubject(w.Subject), num(w.Value), w.Unit),
-		fmt.Sprintf("the total %s stated on line %d", num(w.Value), w.Span.Start.Line), true
+	return w.Value, fmt.Sprintf("正文所述%s %s%s", shortSubject(w.Subject), num(w.Value), w.Unit),
+		fmt.Sprintf("the total %s stated in the prose", num(w.Value)), true
 }
 
 // namesSame: every character of the phrase a share names (全街主动公开信息)

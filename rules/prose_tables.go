@@ -84,7 +84,9 @@ var tableQuantities = []tableQuantity{
 // whole number read with certainty (or inferred, for 表三's total column).
 func cellValue(r *parse.Report, kind parse.TableKind, row, col string) (parse.Cell, bool) {
 	c, _, ok := numberCell(r, kind, row, col)
-	return c, ok && c.Number.IsInt
+	// prose is compared with what the table prints, not with a split of run
+	// together digits or a column inferred for cells the copy lost
+	return c, ok && c.Number.IsInt && !c.Glued() && !c.Inferred
 }
 
 func checkClaimsAgainstTables(p *Pass) {
@@ -105,8 +107,8 @@ func checkClaimsAgainstTables(p *Pass) {
 						{Label: cellZh, LabelEn: cellEn, Value: vals[0], Span: cellSpan},
 					},
 					Message: Text{
-						Zh: fmt.Sprintf("正文称%s为 %s%s，但%s为 %s（第%d行）", q.zh, num(c.Value), c.Unit, cellZh, num(vals[0]), cellSpan.Start.Line),
-						En: fmt.Sprintf("the prose gives %s as %s, but %s is %s (line %d)", q.en, num(c.Value), cellEn, num(vals[0]), cellSpan.Start.Line),
+						Zh: fmt.Sprintf("正文称%s为 %s%s，但%s为 %s", q.zh, num(c.Value), c.Unit, cellZh, num(vals[0])),
+						En: fmt.Sprintf("the prose gives %s as %s, but %s is %s", q.en, num(c.Value), cellEn, num(vals[0])),
 					},
 				})
 			}
@@ -185,8 +187,8 @@ func categoryFinding(t *parse.Table, listed map[string]parse.Claim, sumProse flo
 			differEn = append(differEn, fmt.Sprintf("%s: prose %s, table %s", row.En, num(c.Value), num(v)))
 		}
 	}
-	zh := fmt.Sprintf("正文列举的各类主动公开信息之和为 %s，但统计表总数为 %s（第%d行）", num(sumProse), num(total.Number.Value), total.Span.Start.Line)
-	en := fmt.Sprintf("the categories listed in the prose sum to %s, but the statistics table's total is %s (line %d)", num(sumProse), num(total.Number.Value), total.Span.Start.Line)
+	zh := fmt.Sprintf("正文列举的各类主动公开信息之和为 %s，但统计表总数为 %s", num(sumProse), num(total.Number.Value))
+	en := fmt.Sprintf("the categories listed in the prose sum to %s, but the statistics table's total is %s", num(sumProse), num(total.Number.Value))
 	if len(missing) > 0 {
 		zh += "；正文漏列：" + strings.Join(missing, "、")
 		en += "; the prose omits: " + strings.Join(missingEn, ", ")

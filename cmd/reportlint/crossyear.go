@@ -3,72 +3,93 @@ package main
 import (
 	"errors"
 	"fmt"
-	"sort"
 
 	"github.com/reportlint/reportlint/format"
+	"github.com/reportlint/reportlint/parse"
 	"github.com/reportlint/reportlint/rules"
 )
 
+// crossFinding is a finding across reports with the report it is in, when
+// that report was at hand (to place it in the original file).
+type crossFinding struct {
+	Finding rules.Finding
+	Report  *parse.Report
+}
+
 // crossYear checks the reports against each other: it pairs each body's
 // reports of consecutive years (or the two files --pair names), runs the
-// pair rules and the shared-prose check, and adds what they find to the
-// results of the file each finding is in. It returns the pairs checked.
-func crossYear(results []format.FileResult, ruleSet []*rules.Rule, explicit bool, en bool) ([]rules.Pair, error) {
-	byPath := map[string]int{}
-	var ms []rules.Member
-	for i, res := range results {
-		if res.Report != nil {
-			byPath[res.Path] = i
-			ms = append(ms, rules.Member{Path: res.Path, Report: res.Report})
+// pair rules and the shared-prose check, and returns what they find. The
+// pairs' reports come from load: kept from the run, or read again.
+func crossYear(digests []rules.Digest, load func(string) *parse.Report, ruleSet []*rules.Rule, explicit bool, en bool) ([]crossFinding, []rules.Pair, error) {
+	var dps []rules.DigestPair
+	var out []crossFinding
+	if explicit {
+		dp, err := explicitPair(digests, en)
+		if err != nil {
+			return nil, nil, err
+		}
+		dps = []rules.DigestPair{dp}
+	} else {
+		var notes []rules.Finding
+		dps, notes = rules.PairDigests(digests)
+		if selected(ruleSet, "pairing") {
+			for _, n := range notes {
+				out = append(out, crossFinding{Finding: n})
+			}
+		}
+		if selected(ruleSet, "shared-prose") {
+			for _, f := range rules.SharedProseDigests(digests) {
+				out = append(out, crossFinding{Finding: f})
+			}
 		}
 	}
 	var pairs []rules.Pair
-	var found []rules.Finding
-	if explicit {
-		p, err := explicitPair(ms, en)
-		if err != nil {
-			return nil, err
-		}
-		pairs = []rules.Pair{p}
-	} else {
-		var notes []rules.Finding
-		pairs, notes = rules.PairReports(ms)
-		if selected(ruleSet, "pairing") {
-			found = append(found, notes...)
-		}
-		if selected(ruleSet, "shared-prose") {
-			found = append(found, rules.SharedProse(ms)...)
-		}
-	}
-	for _, p := range pairs {
-		found = append(found, rules.CheckPair(p, ruleSet)...)
-	}
-	for _, f := range found {
-		i, ok := byPath[f.Path]
-		if !ok {
+	for _, dp := range dps {
+		prev, cur := load(dp.Prev.Path), load(dp.Cur.Path)
+		if prev == nil || cur == nil {
 			continue
 		}
-		results[i].Findings = append(results[i].Findings, f)
+		p := rules.Pair{Body: dp.Body, Prev: rules.Member{Path: dp.Prev.Path, Report: prev}, Cur: rules.Member{Path: dp.Cur.Path, Report: cur}}
+		pairs = append(pairs, p)
+		for _, f := range rules.CheckPair(p, ruleSet) {
+			out = append(out, crossFinding{Finding: f, Report: cur})
+		}
+	}
+	return out, pairs, nil
+}
+
+// explicitPair pairs the two reports --pair names, the earlier year first.
+func explicitPair(ds []rules.Digest, en bool) (rules.DigestPair, error) {
+	if len(ds) != 2 {
+		return rules.DigestPair{}, errors.New(say(en, "--pair 需要两份能读取的报告", "--pair needs two readable reports"))
+	}
+	a, b := ds[0], ds[1]
+	if b.Year < a.Year {
+		a, b = b, a
+	}
+	if a.Year == 0 || a.Year == b.Year {
+		return rules.DigestPair{}, fmt.Errorf("%s", say(en,
+			fmt.Sprintf("--pair：%s 与 %s 的报告年度相同或未认出（%d、%d），无法确定先后", a.Path, b.Path, a.Year, b.Year),
+			fmt.Sprintf("--pair: %s and %s have the same or no report year (%d, %d); which comes first cannot be told", a.Path, b.Path, a.Year, b.Year)))
+	}
+	return rules.DigestPair{Body: b.Issuer, Prev: a, Cur: b}, nil
+}
+
+// attach adds the findings across reports to the results of the files
+// they are in.
+func attach(results []format.FileResult, cross []crossFinding) {
+	byPath := map[string]int{}
+	for i, r := range results {
+		byPath[r.Path] = i
+	}
+	for _, c := range cross {
+		if i, ok := byPath[c.Finding.Path]; ok {
+			results[i].Findings = append(results[i].Findings, c.Finding)
+		}
 	}
 	for i := range results {
 		rules.SortFindings(results[i].Findings)
 	}
-	return pairs, nil
-}
-
-// explicitPair pairs the two reports --pair names, the earlier year first.
-func explicitPair(ms []rules.Member, en bool) (rules.Pair, error) {
-	if len(ms) != 2 {
-		return rules.Pair{}, errors.New(say(en, "--pair 需要两份能读取的报告", "--pair needs two readable reports"))
-	}
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Report.Year < ms[j].Report.Year })
-	a, b := ms[0], ms[1]
-	if a.Report.Year == 0 || a.Report.Year == b.Report.Year {
-		return rules.Pair{}, fmt.Errorf("%s", say(en,
-			fmt.Sprintf("--pair：%s 与 %s 的报告年度相同或未认出（%d、%d），无法确定先后", a.Path, b.Path, a.Report.Year, b.Report.Year),
-			fmt.Sprintf("--pair: %s and %s have the same or no report year (%d, %d); which comes first cannot be told", a.Path, b.Path, a.Report.Year, b.Report.Year)))
-	}
-	return rules.Pair{Body: b.Report.Issuer, Prev: a, Cur: b}, nil
 }
 
 func selected(ruleSet []*rules.Rule, id string) bool {

@@ -54,7 +54,7 @@ func TestSeedFindings(t *testing.T) {
 		wantNone []string // substrings that must not appear
 	}{
 		{"000", 0, []string{
-			"000.txt:36:24: warning: 正文列举的各类主动公开信息之和为 1168，但统计表总数为 1169（第113行）；正文漏列：统计数据类 1 [claim-categories]",
+			"000.txt:36:24: warning: 正文列举的各类主动公开信息之和为 1168，但统计表总数为 1169；正文漏列：统计数据类 1 [claim-categories]",
 			"000.txt:258:25: warning: 统计表「受理政府信息公开咨询」行「本年度」列的单元格为空白，应填数字（无则填 0）；其分项 现场咨询 351 + 电话咨询 502 + 网上咨询 0 + 其他形式咨询 0 = 853",
 		}, []string{": error:", "2017227", "30.45", "51.5"}},
 		{"001", 1, []string{

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/reportlint/reportlint/format"
+	"github.com/reportlint/reportlint/parse"
+	"github.com/reportlint/reportlint/rules"
+)
+
+// reportExts are the files a folder is searched for. Which format a file
+// is in is decided by its content; the name only decides what a folder
+// walk picks up.
+var reportExts = map[string]bool{
+	".txt": true, ".text": true, ".md": true, ".markdown": true,
+	".html": true, ".htm": true, ".shtml": true, ".xhtml": true,
+	".docx": true, ".pdf": true,
+}
+
+// expand turns the arguments into files: folders are walked recursively for
+// report-like files, in lexical order so that output is deterministic;
+// hidden folders (.git) are skipped.
+func expand(args []string, stderr io.Writer) ([]string, bool) {
+	var out []string
+	trouble := false
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, a)
+			continue
+		}
+		info, err := os.Stat(a)
+		if err != nil || !info.IsDir() {
+			out = append(out, a) // checkFile reports what is wrong with it
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				fmt.Fprintf(stderr, "reportlint: %s: %v\n", p, unwrapPathError(err))
+				trouble = true
+				return nil
+			}
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if reportExts[strings.ToLower(filepath.Ext(p))] {
+				out = append(out, p)
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "reportlint: %s: %v\n", a, err)
+			trouble = true
+		}
+	}
+	return out, trouble
+}
+
+// checkFile reads, parses and checks one file.
+// ruleOptions reads the options rules take from their flags.
+func ruleOptions(township string) (rules.Options, error) {
+	var opt rules.Options
+	if township == "" {
+		return opt, nil
+	}
+	var m, d int
+	if n, err := fmt.Sscanf(township, "%d-%d", &m, &d); n != 2 || err != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+		return opt, fmt.Errorf("--township-deadline 应为 月-日，如 02-20 (must be MM-DD), not %q", township)
+	}
+	opt.TownshipDeadline = parse.YMD{Month: m, Day: d}
+	return opt, nil
+}
+
+// checkFile reads, parses and checks one file with the rules chosen.
+func checkFile(path string, stdin io.Reader, ruleSet []*rules.Rule, opt rules.Options) format.FileResult {
+	res := format.FileResult{Path: path}
+	data, err := readInput(path, stdin)
+	if err != nil {
+		res.Err = fmt.Errorf("%s: %w", path, err)
+		return res
+	}
+	rep, err := parse.ParseBytes(path, data)
+	if err != nil {
+		res.Err = fmt.Errorf("%s: %w", path, err)
+		return res
+	}
+	res.Report = rep
+	res.Findings = rules.CheckWith(rep, ruleSet, opt)
+	return res
+}
+
+// loadReport reads and parses a file again, for a check across years after
+// the file's own result was printed and dropped; nil if it cannot be read.
+func loadReport(path string) *parse.Report {
+	data, err := readFile(path)
+	if err != nil {
+		return nil
+	}
+	rep, err := parse.ParseBytes(path, data)
+	if err != nil {
+		return nil
+	}
+	return rep
+}
+
+// errNotRegular is returned for a FIFO, device or socket: reading one could
+// block for ever or never end.
+var errNotRegular = errors.New("不是普通文件 (not a regular file)")
+
+// readInput reads a file, or standard input for "-", refusing more than
+// parse.MaxInputBytes so that memory stays bounded. A file's size is
+// checked before it is read.
+func readInput(path string, stdin io.Reader) ([]byte, error) {
+	if path != "-" {
+		return readFile(path)
+	}
+	data, err := io.ReadAll(io.LimitReader(stdin, parse.MaxInputBytes+1))
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if len(data) > parse.MaxInputBytes {
+		return nil, parse.ErrTooLarge
+	}
+	return data, nil
+}
+
+// readFile reads a regular file of known size in one buffer.
+func readFile(path string) ([]byte, error) {
+	// stat before opening: opening a FIFO blocks until a writer comes
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, unwrapPathError(err)
+	case info.IsDir():
+		return nil, errors.New("是目录，不是文件 (is a directory)")
+	case !info.Mode().IsRegular():
+		return nil, errNotRegular
+	case info.Size() > parse.MaxInputBytes:
+		return nil, parse.ErrTooLarge
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	defer f.Close()
+	// one byte more than the size tells a file that grew while read
+	buf := make([]byte, info.Size()+1)
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return buf[:n], nil
+	case err != nil:
+		return nil, unwrapPathError(err)
+	}
+	rest, err := io.ReadAll(io.LimitReader(f, parse.MaxInputBytes+1-int64(n)))
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	data := append(buf, rest...)
+	if len(data) > parse.MaxInputBytes {
+		return nil, parse.ErrTooLarge
+	}
+	return data, nil
+}
+
+// unwrapPathError keeps the reason of an *os.PathError: the caller names
+// the file already.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"time"
+
+	"github.com/reportlint/reportlint/format"
+)
+
+// checkAll checks the files with a fixed number of workers and hands the
+// results to emit one at a time, in the order of paths, whatever order the
+// workers finish in. At most a few results per worker wait to be emitted,
+// so memory does not grow with the number of files.
+func checkAll(paths []string, workers int, prog *progress, check func(string) format.FileResult, emit func(format.FileResult)) {
+	type job struct {
+		path string
+		out  chan format.FileResult
+	}
+	jobs := make(chan job)
+	pending := make(chan chan format.FileResult, 4*workers)
+	for w := 0; w < workers; w++ {
+		go func() {
+			for j := range jobs {
+				j.out <- check(j.path)
+			}
+		}()
+	}
+	go func() {
+		for _, p := range paths {
+			out := make(chan format.FileResult, 1)
+			pending <- out // blocks while the window is full
+			jobs <- job{p, out}
+		}
+		close(jobs)
+		close(pending)
+	}()
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	done := 0
+	for out := range pending {
+		for waiting := true; waiting; {
+			select {
+			case res := <-out:
+				emit(res)
+				done++
+				waiting = false
+			case <-tick.C:
+				prog.show(done)
+			}
+		}
+	}
+}

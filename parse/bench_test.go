@@ -1,0 +1,90 @@
+package parse
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// benchFiles are real reports in each form the tool reads without an
+// outside program: seed texts, crawler texts, saved pages, DOCX.
+func benchFiles(b *testing.B) map[string][]byte {
+	b.Helper()
+	files := map[string][]byte{}
+	for _, pattern := range []string{
+		"../testdata/seeds/*.txt", "../testdata/corpus/*.txt", "../testdata/corpus/*.html",
+		"../testdata/formats/*.html", "../testdata/formats/*.docx",
+	} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			files[p] = data
+		}
+	}
+	if len(files) < 20 {
+		b.Fatalf("only %d benchmark files", len(files))
+	}
+	return files
+}
+
+func totalBytes(files map[string][]byte) int64 {
+	var n int64
+	for _, d := range files {
+		n += int64(len(d))
+	}
+	return n
+}
+
+// BenchmarkDecode measures bytes to text (format detection, HTML and DOCX
+// rendering, GB18030), MB/s of input.
+func BenchmarkDecode(b *testing.B) {
+	files := benchFiles(b)
+	b.SetBytes(totalBytes(files))
+	b.ReportAllocs()
+	for b.Loop() {
+		for name, data := range files {
+			if _, err := Decode(name, data); err != nil {
+				b.Fatalf("%s: %v", name, err)
+			}
+		}
+	}
+}
+
+// BenchmarkParse measures decoded text to the report model, MB/s of input.
+func BenchmarkParse(b *testing.B) {
+	files := benchFiles(b)
+	texts := map[string]*Text{}
+	for name, data := range files {
+		t, err := Decode(name, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts[name] = t
+	}
+	b.SetBytes(totalBytes(files))
+	b.ReportAllocs()
+	for b.Loop() {
+		for name, t := range texts {
+			if _, err := Parse(t); err != nil && err != ErrNotReport {
+				b.Fatalf("%s: %v", name, err)
+			}
+		}
+	}
+}
+
+// BenchmarkParseBytes is the two together, as the command runs them.
+func BenchmarkParseBytes(b *testing.B) {
+	files := benchFiles(b)
+	b.SetBytes(totalBytes(files))
+	b.ReportAllocs()
+	for b.Loop() {
+		for name, data := range files {
+			if _, err := ParseBytes(name, data); err != nil && err != ErrNotReport {
+				b.Fatalf("%s: %v", name, err)
+			}
+		}
+	}
+}

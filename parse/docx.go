@@ -1,0 +1,283 @@
+package parse
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"io"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// Errors of DOCX input.
+var (
+	ErrBadDOCX = errors.New("DOCX 文件已损坏或不完整 (the DOCX file is damaged or truncated)")
+	ErrNotDOCX = errors.New("是 zip 压缩包，但不是 Word 文档（.docx）(a zip archive, but not a Word document)")
+)
+
+// decodeDOCX reads the main document part of a DOCX file: each body
+// paragraph a line located by its number, each table row a pipe row whose
+// cells are located by table, row and cell. Horizontally merged cells
+// (gridSpan) appear once; the continuation cells of a vertical merge
+// (vMerge) are left out, as the merged cell's text stands in its first row.
+func decodeDOCX(name string, data []byte) (*Text, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, ErrBadDOCX
+	}
+	main := mainDocumentPart(zr)
+	if main == nil {
+		return nil, ErrNotDOCX
+	}
+	xmlData, err := readZipFile(main)
+	if err != nil {
+		return nil, err
+	}
+	d := &docxReader{}
+	if err := d.read(xmlData); err != nil {
+		return nil, ErrBadDOCX
+	}
+	t := d.out.text(name, "DOCX", FormatDOCX)
+	if !hasText(t) {
+		return nil, ErrNoText
+	}
+	return t, nil
+}
+
+var mainPartRe = regexp.MustCompile(`PartName="(/[^"]+)"\s+ContentType="application/vnd\.openxmlformats-officedocument\.wordprocessingml\.document\.main\+xml"|ContentType="application/vnd\.openxmlformats-officedocument\.wordprocessingml\.document\.main\+xml"\s+PartName="(/[^"]+)"`)
+
+// mainDocumentPart finds word/document.xml, or the part the content types
+// name as the main document.
+func mainDocumentPart(zr *zip.Reader) *zip.File {
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		files[f.Name] = f
+	}
+	if f := files["word/document.xml"]; f != nil {
+		return f
+	}
+	ct := files["[Content_Types].xml"]
+	if ct == nil {
+		return nil
+	}
+	b, err := readZipFile(ct)
+	if err != nil {
+		return nil
+	}
+	if m := mainPartRe.FindSubmatch(b); m != nil {
+		p := string(m[1]) + string(m[2])
+		return files[strings.TrimPrefix(path.Clean(p), "/")]
+	}
+	return nil
+}
+
+// readZipFile decompresses one member, no more than MaxInputBytes of it,
+// so that a zip bomb cannot exhaust memory.
+func readZipFile(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, ErrBadDOCX
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, MaxInputBytes+1))
+	if err != nil {
+		return nil, ErrBadDOCX
+	}
+	if len(b) > MaxInputBytes {
+		return nil, ErrTooLarge
+	}
+	return b, nil
+}
+
+// docxReader walks document.xml.
+type docxReader struct {
+	out renderer
+
+	para  int // body paragraphs so far
+	table int // body tables so far
+
+	// the body-level table being read
+	depth            int // table nesting
+	row, cell        int
+	rows             [][]runs
+	rowLocs          [][]Location
+	cellText         runs
+	cellLoc          Location
+	cellSkip         bool // a vMerge continuation cell
+	cellHasParagraph bool
+
+	// the run being read
+	inText, hidden bool
+	skip           int // depth inside ignored elements
+}
+
+// docxSkippedName reports elements whose text is not the document's:
+// deleted text, field codes, and the fallback copy of alternate content.
+func docxSkippedName(local []byte) bool {
+	switch string(local) {
+	case "delText", "instrText", "Fallback", "delInstrText":
+		return true
+	}
+	return false
+}
+
+var wPrefixRe = regexp.MustCompile(`xmlns(?::([A-Za-z0-9_.-]+))?="http://schemas\.openxmlformats\.org/wordprocessingml/2006/main"`)
+
+// read walks document.xml with scanXML. The WordprocessingML prefix is the
+// one the document binds to its namespace (w, almost always).
+func (d *docxReader) read(data []byte) error {
+	prefix := "w"
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	if m := wPrefixRe.FindSubmatch(head); m != nil {
+		prefix = string(m[1])
+	}
+	return scanXML(data, func(t xmlTag) {
+		switch {
+		case d.skip > 0:
+			switch {
+			case t.end:
+				d.skip--
+			case !t.empty:
+				d.skip++
+			}
+			return
+		case docxSkippedName(t.local):
+			if !t.end && !t.empty {
+				d.skip++
+			}
+			return
+		case string(t.prefix) != prefix:
+			return
+		case t.end:
+			d.end(t.local)
+		default:
+			d.start(t.local, t)
+			if t.empty {
+				d.end(t.local)
+			}
+		}
+	}, func(b []byte) {
+		if d.skip == 0 && d.inText && !d.hidden {
+			d.addText(string(unescapeXML(b)))
+		}
+	})
+}
+
+func (d *docxReader) start(local []byte, e xmlTag) {
+	switch string(local) {
+	case "p":
+		if d.depth == 0 {
+			d.para++
+			d.out.breakLine()
+		} else if d.cellHasParagraph {
+			d.addText(" ")
+		}
+		d.cellHasParagraph = d.depth > 0
+	case "r":
+		d.hidden = false
+	case "vanish":
+		d.hidden = true
+	case "t":
+		d.inText = !e.empty
+	case "tab":
+		d.addText(" ")
+	case "br", "cr":
+		if d.depth == 0 {
+			// a line break inside a paragraph: same paragraph, new line
+			d.out.breakLine()
+		} else {
+			d.addText(" ")
+		}
+	case "noBreakHyphen":
+		d.addText("-")
+	case "tbl":
+		d.depth++
+		if d.depth == 1 {
+			d.table++
+			d.out.breakLine()
+			d.row = 0
+		}
+	case "tr":
+		if d.depth == 1 {
+			d.row++
+			d.cell = 0
+			d.rows = append(d.rows, nil)
+			d.rowLocs = append(d.rowLocs, nil)
+		}
+	case "tc":
+		if d.depth == 1 {
+			d.cell++
+			d.cellText = runs{}
+			d.cellLoc = Location{Table: d.table, Row: d.row, Cell: d.cell, Col: 1}
+			d.cellSkip = false
+			d.cellHasParagraph = false
+		}
+	case "vMerge":
+		// <w:vMerge/> or val="continue" continues the cell above
+		if v, ok := e.attr("val"); d.depth == 1 && (!ok || v == "continue") {
+			d.cellSkip = true
+		}
+	}
+}
+
+func (d *docxReader) end(local []byte) {
+	switch string(local) {
+	case "t":
+		d.inText = false
+	case "r":
+		d.hidden = false
+	case "tc":
+		if d.depth == 1 && len(d.rows) > 0 && !d.cellSkip {
+			n := len(d.rows) - 1
+			d.rows[n] = append(d.rows[n], trimRuns(d.cellText))
+			d.rowLocs[n] = append(d.rowLocs[n], d.cellLoc)
+		}
+	case "tbl":
+		if d.depth == 1 {
+			d.flushTable()
+		}
+		if d.depth > 0 {
+			d.depth--
+		}
+	}
+}
+
+func (d *docxReader) flushTable() {
+	for i, cells := range d.rows {
+		if len(cells) > 0 {
+			d.out.row(cells, d.rowLocs[i])
+		}
+	}
+	d.rows, d.rowLocs = nil, nil
+}
+
+// addText adds text at the current place: a body paragraph, or a cell.
+func (d *docxReader) addText(s string) {
+	rs := []rune(s)
+	if d.depth > 0 {
+		loc := d.cellLoc
+		loc.Col = len(d.cellText.rs) + 1
+		d.cellText.add(rs, loc)
+		return
+	}
+	loc := Location{Para: d.para, Col: d.paraCol()}
+	d.out.cur.add(rs, loc)
+}
+
+// paraCol is the character of the current paragraph the next text starts
+// at, counting the lines a <w:br/> split it into.
+func (d *docxReader) paraCol() int {
+	col := len(d.out.cur.rs) + 1
+	for i := len(d.out.segs) - 1; i >= 0; i-- {
+		segs := d.out.segs[i]
+		if len(segs) == 0 || segs[0].loc.Para != d.para {
+			break
+		}
+		col += len([]rune(d.out.lines[i]))
+	}
+	return col
+}

@@ -1,0 +1,262 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Crawler copies of web pages often run a whole table into one line with
+// no separator between its cells: 「本年新收政府信息公开申请数量640020470二、上年
+// 结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开270020130…」. The
+// labels can still be found; the cells cannot always. flatTokens cuts such
+// a line into labels and runs of digits. A run of several digits may be
+// several cells (640020470 is 64|0|0|2|0|4|70, or 6|4|0|0|2|0|4|7|0…): it
+// is marked glued, and the table readers split it only where one split is
+// certain (see splitGlued).
+
+// isFlattened recognises a line holding a flattened 表三: long, and with the
+// digits of the first row right after its label.
+func isFlattened(s string) bool {
+	i := strings.Index(s, "申请数量")
+	for i >= 0 {
+		rest := strings.TrimLeft(s[i+len("申请数量"):], " ")
+		if rest != "" && rest[0] >= '0' && rest[0] <= '9' && strings.Contains(s[:i], "本年新收") {
+			return true
+		}
+		j := strings.Index(s[i+1:], "申请数量")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// flatTokens cuts a flattened line into tokens: runs of digits (values,
+// glued when longer than one digit) and the text between them, which is
+// cut again before each list number (一、 （二） 3.) so that every row label
+// stands alone, and before the header words of 表四.
+func flatTokens(txt *Text, ln int) []token {
+	rs := txt.Norm[ln]
+	orig := []rune(txt.Lines[ln])
+	var toks []token
+	add := func(kind tokKind, a, b int) {
+		if a >= b {
+			return
+		}
+		t := token{kind: kind, line: ln, col: a, end: b, text: string(rs[a:b]), raw: string(orig[a:b])}
+		if kind == tokValue {
+			t.glued = b-a > 1
+			t.readCell()
+		}
+		// text on either side of a space joins, as in spaceTokens, unless
+		// it opens with a list number
+		if n := len(toks); kind == tokText && n > 0 && toks[n-1].kind == tokText && !startsWithListNumber(rs[a:b]) {
+			prev := &toks[n-1]
+			prev.text = string(rs[prev.col:b])
+			prev.raw = string(orig[prev.col:b])
+			prev.end = b
+			return
+		}
+		toks = append(toks, t)
+	}
+	textStart := 0
+	i := 0
+	for i < len(rs) {
+		switch {
+		case rs[i] == ' ':
+			i++
+		case isDigit(rs[i]):
+			j := digitRunEnd(rs, i)
+			next := j
+			if listNumberAt(rs, j) {
+				// 「…00000002.其他法律…」: the last digit numbers the next label
+				j--
+				next = j + 1
+			}
+			if j > i || j < next {
+				addText(add, rs, textStart, i)
+				add(tokValue, i, j)
+				textStart = j
+			}
+			i = next
+		default:
+			if i > textStart && opensListNumber(rs, i) {
+				addText(add, rs, textStart, i)
+				textStart = i
+			}
+			i++
+		}
+	}
+	addText(add, rs, textStart, len(rs))
+	return splitReviewHeaders(toks)
+}
+
+// addText adds the text between a and b, without its outer spaces.
+func addText(add func(tokKind, int, int), rs []rune, a, b int) {
+	for a < b && rs[a] == ' ' {
+		a++
+	}
+	for b > a && rs[b-1] == ' ' {
+		b--
+	}
+	add(tokText, a, b)
+}
+
+// digitRunEnd returns the end of the digits starting at i, a decimal point
+// or thousands comma between digits included.
+func digitRunEnd(rs []rune, i int) int {
+	j := i
+	for j < len(rs) {
+		switch {
+		case isDigit(rs[j]):
+			j++
+		case (rs[j] == '.' || rs[j] == ',') && j+1 < len(rs) && isDigit(rs[j+1]) && j > i:
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// listNumberAt reports a list number's mark at j: the 、 or . after the
+// digit before j, followed by a label (not a digit).
+func listNumberAt(rs []rune, j int) bool {
+	return j < len(rs) && (rs[j] == '.' || rs[j] == '、') && j+1 < len(rs) && !isDigit(rs[j+1]) && rs[j+1] != ' '
+}
+
+// opensListNumber reports a Chinese list number starting at i: 三、 or （二）.
+func opensListNumber(rs []rune, i int) bool {
+	switch {
+	case isChineseNumeral(rs[i]):
+		return i+1 < len(rs) && rs[i+1] == '、' && (i == 0 || !isChineseNumeral(rs[i-1]))
+	case rs[i] == '(':
+		return i+2 < len(rs) && isChineseNumeral(rs[i+1]) && rs[i+2] == ')'
+	}
+	return false
+}
+
+func isChineseNumeral(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
+
+// splitReviewHeaders cuts 表四's header words off the text before them
+// (「…行政诉讼情况行政复议行政诉讼结果维持…总计」), so that the header is a
+// token of its own.
+func splitReviewHeaders(toks []token) []token {
+	var out []token
+	for _, t := range toks {
+		if t.kind != tokText {
+			out = append(out, t)
+			continue
+		}
+		rs := []rune(t.text)
+		k := len(rs)
+		for k > 0 && (strings.ContainsRune(reviewHeaderRunes, rs[k-1]) || rs[k-1] == ' ') {
+			k--
+		}
+		h := strings.Index(string(rs[k:]), "行政复议")
+		if h < 0 || len(rs)-k < 12 {
+			out = append(out, t)
+			continue
+		}
+		k += len([]rune(string(rs[k:])[:h]))
+		if k == 0 {
+			out = append(out, t)
+			continue
+		}
+		orig := []rune(t.raw)
+		head, tail := t, t
+		head.text, head.raw, head.end = string(rs[:k]), string(orig[:k]), t.col+k
+		tail.text, tail.raw, tail.col = string(rs[k:]), string(orig[k:]), t.col+k
+		out = append(out, head, tail)
+	}
+	return out
+}
+
+// splitGlued reads the cells of a row whose digits ran together. Only one
+// split is certain: as many digits as cells, each digit a cell. It returns
+// nil otherwise.
+func splitGlued(read []Cell, n int) []Cell {
+	digits := 0
+	for _, c := range read {
+		if c.Kind != CellNumber || !c.Number.IsInt || c.Number.Sign != "" || c.Number.Unit != "" {
+			return nil
+		}
+		digits += len([]rune(c.Raw))
+	}
+	if digits != n {
+		return nil
+	}
+	out := make([]Cell, 0, n)
+	for _, c := range read {
+		for k, r := range []rune(c.Raw) {
+			s := c.Span
+			s.Start.Col += k
+			s.End = Pos{s.Start.Line, s.Start.Col + 1}
+			d := Cell{Raw: string(r), Kind: CellNumber, Number: Number{Value: float64(r - '0'), IsInt: true}, Span: s, Inferred: true}
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// anyGlued reports cells read from a run of digits that may be several.
+func anyGlued(cells []Cell) bool {
+	for _, c := range cells {
+		if c.glued {
+			return true
+		}
+	}
+	return false
+}
+
+// gluedRows counts the rows of a table whose digits ran together.
+type gluedRows struct {
+	recovered, ambiguous int
+	example              string
+}
+
+func (g *gluedRows) any() bool { return g.recovered+g.ambiguous > 0 }
+
+// assign gives a glued row its cells when one split is certain and the
+// row's own total (its last cell) is the sum of the others: a blank cell
+// lost in the copy beside a two-digit number would also give one digit a
+// cell, and would almost never keep the sum. Otherwise the row stays
+// unread.
+func (g *gluedRows) assign(row *Row, n int) {
+	if cells := splitGlued(row.Read, n); cells != nil && lastIsSum(cells) {
+		copy(row.Cells, cells)
+		row.InferredColumns = true
+		g.recovered++
+		return
+	}
+	g.ambiguous++
+	if g.example == "" {
+		for _, c := range row.Read {
+			if c.glued {
+				g.example = c.Raw
+				break
+			}
+		}
+	}
+}
+
+// status says what could be read of a table with glued rows.
+func (g *gluedRows) status(t *Table, someRead bool) {
+	t.InferNote = "单元格的数字连在一起，按每格一位数拆分"
+	t.InferNoteEn = "the cells' digits ran together and were split one digit a cell"
+	switch {
+	case !someRead:
+		t.Status = TableUnchecked
+		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g.example)
+		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g.example)
+	case g.ambiguous == 0:
+		t.Status = TablePartial
+		t.Reason = fmt.Sprintf("单元格的数字连在一起；%d 行的数字个数与列数相同、行合计相符，按每格一位数读取后核对", g.recovered)
+		t.ReasonEn = fmt.Sprintf("the cells' digits run together; %d rows have one digit a cell and a matching row total, and were checked so", g.recovered)
+	default:
+		t.Status = TablePartial
+		t.Reason = fmt.Sprintf("单元格的数字连在一起；%d 行按每格一位数读取后核对，%d 行拆分不唯一（如「%s」），未核对", g.recovered, g.ambiguous, g.example)
+		t.ReasonEn = fmt.Sprintf("the cells' digits run together; %d rows were split one digit a cell and checked, %d rows cannot be split with certainty (e.g. %q) and were not checked", g.recovered, g.ambiguous, g.example)
+	}
+}

@@ -1,0 +1,641 @@
+package parse
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// decodeHTML renders an HTML page or fragment as text: one line a block
+// (paragraph, heading, list item), one pipe row a table row built from the
+// real <td> and <th> cells, rowspan and colspan resolved so that a merged
+// cell appears once. Every character keeps its line and column in the HTML
+// file. data is the file; s and enc its text as Decode guessed it, which a
+// declared charset overrides when the bytes are not UTF-8.
+func decodeHTML(name string, data []byte, s, enc string) (*Text, error) {
+	if !utf8.Valid(data) {
+		// Decode already read GB18030 text; another declared charset (Big5)
+		// overrides that. gb2312 and GBK pages are decoded as GB18030, their
+		// superset, as browsers do.
+		if label := declaredCharset(data); label != "" {
+			if e, err := htmlindex.Get(label); err == nil && e != simplifiedchinese.GBK {
+				if out, err := e.NewDecoder().Bytes(data); err == nil && utf8.Valid(out) {
+					s, enc = string(out), strings.ToUpper(label)
+				}
+			}
+		}
+	}
+	w := newHTMLWalker(s)
+	w.walk()
+	t := w.out.text(name, enc, FormatHTML)
+	if !hasText(t) {
+		return nil, ErrNoText
+	}
+	return t, nil
+}
+
+var metaCharsetRe = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-]+)`)
+
+// declaredCharset finds the charset a page declares in its first bytes.
+func declaredCharset(data []byte) string {
+	h := data
+	if len(h) > 4096 {
+		h = h[:4096]
+	}
+	if m := metaCharsetRe.FindSubmatch(h); m != nil {
+		return strings.ToLower(string(m[1]))
+	}
+	return ""
+}
+
+func hasText(t *Text) bool {
+	for _, l := range t.Norm {
+		for _, r := range l {
+			if r != ' ' && r != '|' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// htmlCell is one <td> or <th> being read.
+type htmlCell struct {
+	text runs
+	loc  Location // the start tag
+	col  int      // first grid column
+}
+
+type htmlTable struct {
+	rows     [][]*htmlCell
+	row      []*htmlCell
+	inRow    bool
+	cell     *htmlCell
+	col      int
+	spanLeft []int // per grid column: rows still covered by a rowspan above
+}
+
+// htmlWalker turns the token stream into rendered lines.
+type htmlWalker struct {
+	z   *html.Tokenizer
+	out renderer
+
+	line, col int // position of the next byte of input, 1-based
+	lastCR    bool
+
+	tables []*htmlTable
+	inHead bool
+	// links counts open <a href> elements; plain records that the current
+	// line has a character outside them. A line of nothing but links is
+	// navigation (menus, breadcrumbs, lists of other pages) and is dropped.
+	links   int
+	plain   bool
+	skip    atom.Atom // inside <select>: its options are page chrome
+	space   bool      // collapsed white space waiting before the next character
+	spaceAt Location
+	// pre counts open <pre> elements: their line breaks and spaces are the
+	// text's own (a report pasted into a page as preformatted text)
+	pre int
+}
+
+func newHTMLWalker(s string) *htmlWalker {
+	return &htmlWalker{z: html.NewTokenizer(strings.NewReader(s)), line: 1, col: 1}
+}
+
+// blockTags end a line before and after them; inside a table cell they are
+// a space.
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true,
+	atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true,
+	atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true,
+	atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true,
+	atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true,
+	atom.Pre: true, atom.Section: true, atom.Summary: true, atom.Ul: true, atom.Br: true, atom.Html: true,
+	atom.Caption: true, atom.Option: true,
+}
+
+// skipText are elements whose text is never report text.
+var skipText = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Title: true, atom.Textarea: true, atom.Noscript: true,
+	atom.Template: true, atom.Xmp: true, atom.Iframe: true, atom.Noframes: true, atom.Object: true,
+}
+
+func (w *htmlWalker) walk() {
+	var raw atom.Atom // inside a raw-text element whose text is skipped
+	for {
+		tt := w.z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		rawBytes := w.z.Raw()
+		start := Location{Line: w.line, Col: w.col}
+		switch tt {
+		case html.TextToken:
+			if raw == 0 && !w.inHead && w.skip == 0 {
+				w.text(rawBytes)
+				continue
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := w.z.TagName()
+			a := atom.Lookup(name)
+			var attrs map[string]string
+			if hasAttr && (a == atom.Td || a == atom.Th || a == atom.A) {
+				// the only attributes read: colspan, rowspan, href; Word's
+				// cells carry long styles, so they are looked up in the raw
+				// tag rather than copied out one by one
+				attrs = tagAttrs(rawBytes, "colspan", "rowspan", "href")
+			}
+			if skipText[a] && tt == html.StartTagToken {
+				raw = a
+			}
+			w.startTag(a, attrs, start)
+		case html.EndTagToken:
+			name, _ := w.z.TagName()
+			a := atom.Lookup(name)
+			if a == raw {
+				raw = 0
+			}
+			w.endTag(a)
+		}
+		w.advance(rawBytes)
+	}
+	for len(w.tables) > 0 {
+		w.closeTable()
+	}
+	w.endLine()
+}
+
+// tagAttrs reads the named attributes (lowercase names, matched in any
+// case) from a raw start tag in one pass, without copying the others.
+func tagAttrs(raw []byte, names ...string) map[string]string {
+	m := map[string]string{}
+	b := raw
+	// skip "<tagname"
+	k := 1
+	for k < len(b) && !isHTMLSpace(b[k]) && b[k] != '>' && b[k] != '/' {
+		k++
+	}
+	for k < len(b) {
+		for k < len(b) && (isHTMLSpace(b[k]) || b[k] == '/') {
+			k++
+		}
+		if k >= len(b) || b[k] == '>' {
+			break
+		}
+		n := k
+		for k < len(b) && !isHTMLSpace(b[k]) && b[k] != '=' && b[k] != '>' && b[k] != '/' {
+			k++
+		}
+		name := b[n:k]
+		for k < len(b) && isHTMLSpace(b[k]) {
+			k++
+		}
+		var val []byte
+		if k < len(b) && b[k] == '=' {
+			k++
+			for k < len(b) && isHTMLSpace(b[k]) {
+				k++
+			}
+			switch {
+			case k < len(b) && (b[k] == '"' || b[k] == '\''):
+				q := b[k]
+				e := bytes.IndexByte(b[k+1:], q)
+				if e < 0 {
+					e = len(b) - k - 1
+				}
+				val = b[k+1 : k+1+e]
+				k += e + 2
+			default:
+				v := k
+				for k < len(b) && !isHTMLSpace(b[k]) && b[k] != '>' {
+					k++
+				}
+				val = b[v:k]
+			}
+		}
+		for _, want := range names {
+			if len(name) == len(want) && bytes.EqualFold(name, []byte(want)) {
+				if _, seen := m[want]; !seen { // the first one counts, as in browsers
+					m[want] = html.UnescapeString(string(val))
+				}
+			}
+		}
+		if len(name) == 0 {
+			k++ // a stray character; move on
+		}
+	}
+	return m
+}
+
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// advance moves the position over input bytes, counting lines as editors
+// do (LF, CRLF, lone CR) and columns in characters.
+func (w *htmlWalker) advance(b []byte) {
+	if bytes.IndexByte(b, '\r') < 0 && !w.lastCR {
+		// the usual case, counted in bulk
+		if n := bytes.Count(b, []byte{'\n'}); n > 0 {
+			w.line += n
+			w.col = 1 + utf8.RuneCount(b[bytes.LastIndexByte(b, '\n')+1:])
+		} else {
+			w.col += utf8.RuneCount(b)
+		}
+		return
+	}
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		b = b[size:]
+		w.step(r)
+	}
+}
+
+func (w *htmlWalker) step(r rune) {
+	switch {
+	case r == '\n' && w.lastCR:
+		w.lastCR = false
+	case r == '\n' || r == '\r':
+		w.line++
+		w.col = 1
+		w.lastCR = r == '\r'
+	default:
+		w.col++
+		w.lastCR = false
+	}
+}
+
+func (w *htmlWalker) table() *htmlTable {
+	if n := len(w.tables); n > 0 {
+		return w.tables[n-1]
+	}
+	return nil
+}
+
+// sink is where text goes now: the open cell, or the current line.
+func (w *htmlWalker) sink() *runs {
+	if t := w.table(); t != nil && t.cell != nil {
+		return &t.cell.text
+	}
+	return &w.out.cur
+}
+
+// text adds the characters of a text token, resolving character
+// references and collapsing white space as a browser shows it.
+func (w *htmlWalker) text(b []byte) {
+	t := w.table()
+	stray := t != nil && t.cell == nil
+	for len(b) > 0 {
+		at := Location{Line: w.line, Col: w.col}
+		if b[0] == '&' {
+			if n, rs := entity(b); n > 0 {
+				w.emit(rs, at, stray)
+				for _, c := range b[:n] {
+					w.step(rune(c))
+				}
+				b = b[n:]
+				continue
+			}
+		}
+		if isHTMLSpace(b[0]) && w.pre > 0 && t == nil {
+			// preformatted: a line break ends the line, a space is kept
+			c := b[0]
+			w.step(rune(c))
+			b = b[1:]
+			switch c {
+			case '\n':
+				w.lineBreak()
+			case '\r', '\f':
+			default:
+				w.emit([]rune{' '}, at, stray)
+			}
+			continue
+		}
+		if isHTMLSpace(b[0]) {
+			w.step(rune(b[0]))
+			b = b[1:]
+			if len(w.sink().rs) > 0 && !w.space {
+				w.space, w.spaceAt = true, at
+			}
+			continue
+		}
+		// a run of characters on one line, no space or reference in it,
+		// added at once
+		n := 0
+		for n < len(b) && !isHTMLSpace(b[n]) && b[n] != '&' {
+			n++
+		}
+		w.col += utf8.RuneCount(b[:n])
+		w.lastCR = false
+		w.emitBytes(b[:n], at, stray)
+		b = b[n:]
+	}
+}
+
+// emit adds characters at a location, after the collapsed space before
+// them. Text standing in a table outside any cell is shown by browsers
+// before the table; it goes to the lines.
+func (w *htmlWalker) emit(rs []rune, at Location, stray bool) {
+	if stray {
+		w.out.cur.add(rs, at)
+		w.plain = true
+		return
+	}
+	s := w.sink()
+	if s == &w.out.cur && w.links == 0 {
+		w.plain = true
+	}
+	if w.space && len(s.rs) > 0 {
+		s.add([]rune{' '}, w.spaceAt)
+	}
+	w.space = false
+	s.add(rs, at)
+}
+
+// emitBytes is emit for UTF-8 text.
+func (w *htmlWalker) emitBytes(b []byte, at Location, stray bool) {
+	if stray {
+		w.out.cur.addBytes(b, at)
+		w.plain = true
+		return
+	}
+	s := w.sink()
+	if s == &w.out.cur && w.links == 0 {
+		w.plain = true
+	}
+	if w.space && len(s.rs) > 0 {
+		s.add([]rune{' '}, w.spaceAt)
+	}
+	w.space = false
+	s.addBytes(b, at)
+}
+
+// entity decodes a character reference at the start of b: &nbsp; &#12288;
+// &amp and the like. It returns how many bytes it used, 0 for a lone &.
+func entity(b []byte) (int, []rune) {
+	n := 1
+	for n < len(b) && n < 33 && (isAlnum(b[n]) || (n == 1 && b[n] == '#')) {
+		n++
+	}
+	if n < len(b) && b[n] == ';' {
+		n++
+	}
+	if n == 1 {
+		return 0, nil
+	}
+	chunk := string(b[:n])
+	un := html.UnescapeString(chunk)
+	if un == chunk {
+		return 0, nil
+	}
+	// a legacy reference without ';' may have consumed only part of the
+	// word (&copy2021): keep the rest as text
+	if rest := strings.TrimPrefix(chunk, "&"); !strings.HasSuffix(chunk, ";") {
+		for k := len(rest); k > 0; k-- {
+			if u := html.UnescapeString("&" + rest[:k]); u != "&"+rest[:k] {
+				return k + 1, []rune(u)
+			}
+		}
+	}
+	return n, []rune(un)
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func (w *htmlWalker) startTag(a atom.Atom, attrs map[string]string, at Location) {
+	switch a {
+	case atom.Head:
+		w.inHead = true
+		return
+	case atom.Body:
+		w.inHead = false
+	case atom.Select:
+		w.skip = a
+		return
+	case atom.A:
+		if _, ok := attrs["href"]; ok {
+			w.links++
+		}
+		return
+	case atom.Table:
+		w.lineBreak()
+		w.tables = append(w.tables, &htmlTable{})
+		return
+	case atom.Tr:
+		t := w.ensureTable()
+		w.endRow(t)
+		t.inRow = true
+		t.col = 0
+		return
+	case atom.Td, atom.Th:
+		t := w.ensureTable()
+		if !t.inRow {
+			t.inRow = true
+			t.col = 0
+		}
+		w.endCell(t)
+		w.space = false
+		c := &htmlCell{loc: at}
+		for t.col < len(t.spanLeft) && t.spanLeft[t.col] > 0 {
+			t.col++
+		}
+		c.col = t.col
+		colspan, rowspan := spanAttr(attrs["colspan"]), spanAttr(attrs["rowspan"])
+		for k := t.col; k < t.col+colspan; k++ {
+			for len(t.spanLeft) <= k {
+				t.spanLeft = append(t.spanLeft, 0)
+			}
+			if rowspan > 1 {
+				// counted down at the end of each row, this one included
+				t.spanLeft[k] = rowspan
+			}
+		}
+		t.col += colspan
+		t.cell = c
+		return
+	}
+	if w.inHead && a != 0 && !headTags[a] {
+		// a page without </head> begins its body with the first tag that
+		// cannot stand in a head
+		w.inHead = false
+	}
+	if blockTags[a] || a == atom.Img {
+		w.lineBreak()
+	}
+	if a == atom.Pre {
+		w.pre++
+	}
+}
+
+// headTags may stand in <head>; any other tag there begins the body.
+var headTags = map[atom.Atom]bool{
+	atom.Meta: true, atom.Link: true, atom.Title: true, atom.Style: true, atom.Script: true,
+	atom.Base: true, atom.Noscript: true, atom.Template: true,
+}
+
+func (w *htmlWalker) endTag(a atom.Atom) {
+	if a == atom.Pre && w.pre > 0 {
+		w.pre--
+	}
+	switch a {
+	case atom.Head:
+		w.inHead = false
+	case atom.Select:
+		w.skip = 0
+	case atom.A:
+		if w.links > 0 {
+			w.links--
+		}
+	case atom.Table:
+		if len(w.tables) > 0 {
+			w.closeTable()
+		}
+	case atom.Tr:
+		if t := w.table(); t != nil {
+			w.endRow(t)
+		}
+	case atom.Td, atom.Th:
+		if t := w.table(); t != nil {
+			w.endCell(t)
+		}
+	default:
+		if blockTags[a] {
+			w.lineBreak()
+		}
+	}
+}
+
+// lineBreak ends the current line, or, inside a cell, leaves a space.
+func (w *htmlWalker) lineBreak() {
+	if t := w.table(); t != nil && t.cell != nil {
+		if len(t.cell.text.rs) > 0 {
+			w.space = true
+			w.spaceAt = Location{Line: w.line, Col: w.col}
+		}
+		return
+	}
+	w.space = false
+	w.endLine()
+}
+
+// endLine ends the current line, dropping it when it was links only. An
+// unclosed <a> is forgotten at the line's end, so that it cannot hide the
+// rest of the page.
+func (w *htmlWalker) endLine() {
+	if !w.plain {
+		w.out.cur = runs{}
+	}
+	w.out.breakLine()
+	w.plain = false
+	w.links = 0
+}
+
+func spanAttr(v string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	switch {
+	case err != nil || n < 1:
+		return 1
+	case n > 1000:
+		// browsers cap spans too; a huge one is an error in the page
+		return 1000
+	}
+	return n
+}
+
+func (w *htmlWalker) ensureTable() *htmlTable {
+	if t := w.table(); t != nil {
+		return t
+	}
+	w.lineBreak()
+	t := &htmlTable{}
+	w.tables = append(w.tables, t)
+	return t
+}
+
+func (w *htmlWalker) endCell(t *htmlTable) {
+	if t.cell == nil {
+		return
+	}
+	t.row = append(t.row, t.cell)
+	t.cell = nil
+	w.space = false
+}
+
+func (w *htmlWalker) endRow(t *htmlTable) {
+	w.endCell(t)
+	if !t.inRow {
+		return
+	}
+	t.rows = append(t.rows, t.row)
+	t.row = nil
+	t.inRow = false
+	for k := range t.spanLeft {
+		if t.spanLeft[k] > 0 {
+			t.spanLeft[k]--
+		}
+	}
+}
+
+// closeTable renders the innermost table: as pipe rows, or, when it stands
+// inside a cell of another table, as text of that cell.
+func (w *htmlWalker) closeTable() {
+	t := w.table()
+	w.endRow(t)
+	w.tables = w.tables[:len(w.tables)-1]
+	if outer := w.table(); outer != nil && outer.cell != nil {
+		for _, row := range t.rows {
+			for _, c := range row {
+				if len(c.text.rs) == 0 {
+					continue
+				}
+				if len(outer.cell.text.rs) > 0 {
+					outer.cell.text.add([]rune{' '}, c.loc)
+				}
+				outer.cell.text.addRuns(c.text)
+			}
+		}
+		return
+	}
+	w.endLine()
+	for _, row := range t.rows {
+		if len(row) == 0 {
+			continue
+		}
+		cells := make([]runs, len(row))
+		locs := make([]Location, len(row))
+		for i, c := range row {
+			cells[i] = trimRuns(c.text)
+			locs[i] = c.loc
+			if len(c.text.segs) > 0 {
+				locs[i] = c.text.segs[0].loc
+			}
+		}
+		w.out.row(cells, locs)
+	}
+}
+
+// trimRuns drops the collapsed space a cell may end with.
+func trimRuns(r runs) runs {
+	n := len(r.rs)
+	for n > 0 && r.rs[n-1] == ' ' {
+		n--
+	}
+	if n == len(r.rs) {
+		return r
+	}
+	out := runs{rs: r.rs[:n]}
+	for _, s := range r.segs {
+		if s.start < n {
+			out.segs = append(out.segs, s)
+		}
+	}
+	return out
+}

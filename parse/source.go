@@ -1,0 +1,206 @@
+package parse
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// Format is the kind of file a report arrived as, told by its content.
+type Format int
+
+const (
+	FormatText Format = iota // plain text, markdown
+	FormatHTML
+	FormatDOCX
+	FormatPDF
+)
+
+func (f Format) String() string {
+	return [...]string{"text", "html", "docx", "pdf"}[f]
+}
+
+// Location is where a person finds a place in the original file. Which
+// fields are set depends on the format: Line and Col for text and HTML (the
+// line and column an editor shows), Page and Line for PDF (the line counted
+// on the page of the extracted text), Para or Table/Row/Cell for DOCX, with
+// Col the character in that paragraph or cell.
+type Location struct {
+	Line, Col        int
+	Page             int
+	Para             int
+	Table, Row, Cell int
+}
+
+// String writes the location as it follows the file name in a finding:
+// "12:5" for a text or HTML file, a page, paragraph or table cell
+// reference in words otherwise.
+func (l Location) String(en bool) string {
+	switch {
+	case l.Page > 0 && en:
+		return fmt.Sprintf("page %d line %d", l.Page, l.Line)
+	case l.Page > 0:
+		return fmt.Sprintf("第%d页第%d行", l.Page, l.Line)
+	case l.Table > 0 && en:
+		return fmt.Sprintf("table %d row %d cell %d", l.Table, l.Row, l.Cell)
+	case l.Table > 0:
+		return fmt.Sprintf("表%d第%d行第%d格", l.Table, l.Row, l.Cell)
+	case l.Para > 0 && en:
+		return fmt.Sprintf("paragraph %d char %d", l.Para, l.Col)
+	case l.Para > 0:
+		return fmt.Sprintf("第%d段第%d字", l.Para, l.Col)
+	}
+	return fmt.Sprintf("%d:%d", l.Line, l.Col)
+}
+
+// segment says that the runes of a rendered line from column start on come,
+// one for one, from the original file at loc onwards (loc.Col advancing).
+type segment struct {
+	start int
+	loc   Location
+}
+
+// origin maps the lines of a rendered text (HTML, DOCX, PDF) back to the
+// original file; plain text needs none.
+type origin struct {
+	lines [][]segment
+}
+
+// Locate returns where the position p of the decoded text is in the
+// original file.
+func (t *Text) Locate(p Pos) Location {
+	if t.origin == nil || p.Line < 1 || p.Line > len(t.origin.lines) {
+		return Location{Line: p.Line, Col: p.Col}
+	}
+	segs := t.origin.lines[p.Line-1]
+	if len(segs) == 0 {
+		return Location{Line: p.Line, Col: p.Col}
+	}
+	col := p.Col - 1
+	i := sort.Search(len(segs), func(i int) bool { return segs[i].start > col }) - 1
+	if i < 0 {
+		i = 0
+	}
+	loc := segs[i].loc
+	if d := col - segs[i].start; d > 0 {
+		loc.Col += d
+	}
+	return loc
+}
+
+// runs is rendered text with the origin of its characters.
+type runs struct {
+	rs   []rune
+	segs []segment
+}
+
+// add appends runes that come from the original file at loc onwards.
+func (r *runs) add(rs []rune, loc Location) {
+	if len(rs) == 0 {
+		return
+	}
+	if n := len(r.segs); n == 0 || !continues(r.segs[n-1], len(r.rs), loc) {
+		r.segs = append(r.segs, segment{start: len(r.rs), loc: loc})
+	}
+	r.rs = append(r.rs, rs...)
+}
+
+// addBytes appends the characters of UTF-8 text that come from the original
+// file at loc onwards.
+func (r *runs) addBytes(b []byte, loc Location) {
+	if len(b) == 0 {
+		return
+	}
+	if n := len(r.segs); n == 0 || !continues(r.segs[n-1], len(r.rs), loc) {
+		r.segs = append(r.segs, segment{start: len(r.rs), loc: loc})
+	}
+	for len(b) > 0 {
+		c, size := utf8.DecodeRune(b)
+		r.rs = append(r.rs, c)
+		b = b[size:]
+	}
+}
+
+// addRuns appends other rendered text.
+func (r *runs) addRuns(o runs) {
+	for i, s := range o.segs {
+		end := len(o.rs)
+		if i+1 < len(o.segs) {
+			end = o.segs[i+1].start
+		}
+		r.add(o.rs[s.start:end], s.loc)
+	}
+}
+
+// continues reports whether loc is where the segment's run would be at
+// column col anyway, so that no new segment is needed.
+func continues(s segment, col int, loc Location) bool {
+	want := s.loc
+	want.Col += col - s.start
+	return want == loc
+}
+
+// renderer builds a Text line by line from a structured source (HTML,
+// DOCX), keeping where each run of characters came from.
+type renderer struct {
+	lines    []string
+	segs     [][]segment
+	tableRow []bool
+	cur      runs
+}
+
+// endLine closes the current line; isRow marks a table row rendered from
+// real cells.
+func (b *renderer) endLine(isRow bool) {
+	b.lines = append(b.lines, string(b.cur.rs))
+	b.segs = append(b.segs, b.cur.segs)
+	b.tableRow = append(b.tableRow, isRow)
+	b.cur = runs{rs: b.cur.rs[:0]} // the runes were copied; the segments are kept
+}
+
+// breakLine ends the current line unless it is empty.
+func (b *renderer) breakLine() {
+	if len(b.cur.rs) > 0 {
+		b.endLine(false)
+	}
+}
+
+// row renders table cells as one pipe row, "| a | b |", each separator
+// placed at the cell that follows it.
+func (b *renderer) row(cells []runs, locs []Location) {
+	b.breakLine()
+	for i, c := range cells {
+		b.cur.add([]rune("| "), locs[i])
+		b.cur.addRuns(withoutPipes(c))
+		b.cur.add([]rune(" "), locs[i])
+	}
+	if len(cells) > 0 {
+		b.cur.add([]rune("|"), locs[len(locs)-1])
+	}
+	b.endLine(true)
+}
+
+// withoutPipes turns a pipe inside a cell, which would split the cell in
+// the rendered row, into a slash.
+func withoutPipes(c runs) runs {
+	for i, r := range c.rs {
+		if r == '|' || r == '｜' || r == '│' {
+			rs := append([]rune(nil), c.rs...)
+			for j := i; j < len(rs); j++ {
+				if rs[j] == '|' || rs[j] == '｜' || rs[j] == '│' {
+					rs[j] = '/'
+				}
+			}
+			return runs{rs: rs, segs: c.segs}
+		}
+	}
+	return c
+}
+
+// text finishes the rendering.
+func (b *renderer) text(name, enc string, f Format) *Text {
+	b.breakLine()
+	t := &Text{Name: name, Encoding: enc, Format: f, Lines: b.lines, tableRow: b.tableRow, origin: &origin{lines: b.segs}}
+	t.normalize()
+	return t
+}
