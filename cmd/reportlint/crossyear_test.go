@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -141,5 +142,39 @@ func TestOverviewCLI(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "", "--overview", "--format", "sarif", dir); code != 2 {
 		t.Errorf("--overview with sarif: exit %d, want 2", code)
+	}
+}
+
+// TestCrossYearRealPDFs: 洪泽区's real 2023 and 2024 reports, as published
+// (PDF). They pair across the city prefix (洪泽区人民政府 / 淮安市洪泽区人民政府);
+// 2023 carries 0 forward and 2024 carries 0 in, and 行政规范性文件 in force
+// goes 5 + 3 − 0 = 8, so no finding across the years. (2023's own 表四
+// errors are true: its 总计 cells print 0.)
+func TestCrossYearRealPDFs(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("REPORTLINT_REQUIRE_PDFTOTEXT") != "" {
+			t.Fatal("pdftotext is required here")
+		}
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	a, b := "../../testdata/corpus/pdf/hzq2023.pdf", "../../testdata/corpus/pdf/hzq2024.pdf"
+	_, out, _ := runCLI(t, "", "--format", "json", a, b)
+	var doc struct {
+		Pairs []struct{ Body, Previous, Current string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Pairs) != 1 || !strings.HasSuffix(doc.Pairs[0].Previous, "hzq2023.pdf") || !strings.HasSuffix(doc.Pairs[0].Current, "hzq2024.pdf") {
+		t.Fatalf("pairs: %+v", doc.Pairs)
+	}
+	_, text, _ := runCLI(t, "", a, b)
+	for _, rule := range []string{"carry-applications", "carry-in-force", "copied-prose"} {
+		if strings.Contains(text, rule) {
+			t.Errorf("%s reported on a consistent real pair:\n%s", rule, text)
+		}
+	}
+	if !strings.Contains(text, "hzq2023.pdf:第4页第29行: error: 表四「行政复议」行：结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11，但 总计 0") {
+		t.Errorf("2023's own 表四 error is missing:\n%s", text)
 	}
 }
