@@ -310,7 +310,8 @@ func (w *htmlWalker) text(b []byte) {
 		}
 		// a run of characters on one line, no space or reference in it,
 		// added at once
-		n := 0
+		// (a lone & that starts no reference is a character of the run)
+		n := 1
 		for n < len(b) && !isHTMLSpace(b[n]) && b[n] != '&' {
 			n++
 		}
