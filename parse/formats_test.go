@@ -268,3 +268,11 @@ func TestTagAttrs(t *testing.T) {
 		}
 	}
 }
+
+// A lone & (no reference after it) is text, and used to loop for ever.
+func TestHTMLLoneAmpersand(t *testing.T) {
+	txt, err := Decode("a.html", []byte("<p>A & B &&amp; C&</p>"))
+	if err != nil || len(txt.Lines) != 1 || txt.Lines[0] != "A & B && C&" {
+		t.Fatalf("%v %q", err, txt.Lines)
+	}
+}

@@ -327,7 +327,8 @@ func (w *htmlWalker) text(b []byte) {
 		}
 		// a run of characters on one line, no space or reference in it,
 		// added at once
-		n := 0
+		// (a lone & that starts no reference is a character of the run)
+		n := 1
 		for n < len(b) && !isHTMLSpace(b[n]) && b[n] != '&' {
 			n++
 		}
@@ -339,31 +340,23 @@ func (w *htmlWalker) text(b []byte) {
 }
 
 // emit adds characters at a location, after the collapsed space before
-// them. Text standing in a table outside any cell is shown by browsers
-// before the table; it goes to the lines.
+// them.
 func (w *htmlWalker) emit(rs []rune, at Location, stray bool) {
-	if stray {
-		w.out.cur.add(rs, at)
-		w.plain = true
-		return
-	}
-	s := w.sink()
-	if s == &w.out.cur && w.links == 0 {
-		w.plain = true
-	}
-	if w.space && len(s.rs) > 0 {
-		s.add([]rune{' '}, w.spaceAt)
-	}
-	w.space = false
-	s.add(rs, at)
+	w.target(stray).add(rs, at)
 }
 
 // emitBytes is emit for UTF-8 text.
 func (w *htmlWalker) emitBytes(b []byte, at Location, stray bool) {
+	w.target(stray).addBytes(b, at)
+}
+
+// target is where the next characters go, the collapsed space before them
+// already added. Text standing in a table outside any cell is shown by
+// browsers before the table; it goes to the lines.
+func (w *htmlWalker) target(stray bool) *runs {
 	if stray {
-		w.out.cur.addBytes(b, at)
 		w.plain = true
-		return
+		return &w.out.cur
 	}
 	s := w.sink()
 	if s == &w.out.cur && w.links == 0 {
@@ -373,7 +366,7 @@ func (w *htmlWalker) emitBytes(b []byte, at Location, stray bool) {
 		s.add([]rune{' '}, w.spaceAt)
 	}
 	w.space = false
-	s.addBytes(b, at)
+	return s
 }
 
 // entity decodes a character reference at the start of b: &nbsp; &#12288;

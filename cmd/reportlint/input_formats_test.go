@@ -2,12 +2,15 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/reportlint/reportlint/parse"
 )
 
 // findingsOnly strips what differs between copies of one report (the file
@@ -114,5 +117,70 @@ func TestUTF16WithoutBOM(t *testing.T) {
 		if got != want || errs != "" {
 			t.Errorf("UTF-16 (big endian %v) gives\n%s%s\nwant\n%s", be, got, errs, want)
 		}
+	}
+}
+
+// TestPDFCommand: `reportlint file.pdf` on the published PDFs. hzq2023's
+// 表四 prints 10, 1, 0, 0 and a 总计 of 0 for 复议 (and 5 and 0 for 复议后起诉):
+// two true errors, located by page and line. szfgs2024 gives the same
+// findings as its pdftotext -layout copy in the corpus (009.txt). Without
+// pdftotext, a PDF is a one-line error and exit code 2.
+func TestPDFCommand(t *testing.T) {
+	if _, err := exec.LookPath(parse.PDFToText); err != nil {
+		if os.Getenv("REPORTLINT_REQUIRE_PDFTOTEXT") != "" {
+			t.Fatalf("pdftotext is required: %v", err)
+		}
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	dir := "../../testdata/corpus/"
+	code, out, _ := runCLI(t, "", dir+"pdf/hzq2023.pdf", dir+"pdf/hzq2024.pdf")
+	for _, want := range []string{
+		"hzq2023.pdf:第4页第29行: error: 表四「行政复议」行：结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11，但 总计 0；若其余数字无误，「总计」应为 11 [review-total]",
+		"hzq2023.pdf:第4页第29行: error: 表四「行政诉讼·复议后起诉」行：结果维持 5 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 5，但 总计 0",
+		"hzq2023.pdf: 状态：2023年度，2021年模板（国办公开办函〔2021〕30号）；表二已核对；表三已核对；表四已核对",
+		"hzq2024.pdf: 状态：2024年度，2021年模板（国办公开办函〔2021〕30号）；表二已核对；表三已核对；表四已核对",
+		"共检查 2 个文件：错误 2 个，警告 0 个，提示 0 个",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	_, fromPDF, _ := runCLI(t, "", dir+"pdf/szfgs2024.pdf")
+	_, fromText, _ := runCLI(t, "", dir+"009.txt")
+	if diff := cmp.Diff(findingsOnly(fromText), findingsOnly(fromPDF)); diff != "" {
+		t.Errorf("szfgs2024.pdf and its text copy differ (-text +pdf):\n%s", diff)
+	}
+	if !strings.Contains(fromPDF, "表三已核对；表四已核对") {
+		t.Errorf("szfgs2024.pdf: %s", fromPDF)
+	}
+
+	old := parse.PDFToText
+	parse.PDFToText = "/nonexistent/pdftotext"
+	defer func() { parse.PDFToText = old }()
+	code, _, errs := runCLI(t, "", "--lang", "en", dir+"pdf/hzq2024.pdf")
+	if code != 2 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "hzq2024.pdf: 读取 PDF 需要 poppler 的 pdftotext") || !strings.Contains(errs, "install poppler-utils") {
+		t.Errorf("without pdftotext: exit %d, %q", code, errs)
+	}
+}
+
+// TestPDFTextNotChecked: pdftotext's default mode (corpus 006.txt, of
+// hzq2023.pdf) prints the cells in reading order with the empty ones
+// dropped; the tables are said not checked, with why, and no error is
+// built on them.
+func TestPDFTextNotChecked(t *testing.T) {
+	code, out, _ := runCLI(t, "", "../../testdata/corpus/006.txt")
+	for _, want := range []string{
+		"info: 表三未核对：单元格顺序错乱：「办理结果总计」行读到 14 个数（应为 7 个），无法确定各数所属的行和列 [table-unchecked]",
+		"info: 表四未核对：表头文字与数字交错（PDF 转出的文字顺序），无法确定各数所属的列 [table-unchecked]",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if code != 0 || strings.Contains(out, ": error:") || strings.Contains(out, ": warning:") {
+		t.Errorf("exit %d, errors or warnings built on unreadable tables:\n%s", code, out)
 	}
 }

@@ -1,0 +1,128 @@
+package parse_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/parse"
+	"github.com/reportlint/reportlint/rules"
+)
+
+// FuzzParseBytes feeds the decoder, the parser and the rules any bytes,
+// read as each kind of file, and checks that nothing panics or hangs and
+// that what comes out is consistent: every normalised line as long as its
+// line, every position of the model and of the findings inside the text,
+// and every position mappable to the original file. The seed corpus is the
+// repository's test reports in every form (testdata/seeds, formats,
+// corpus) and a few small made-up inputs; run it with
+//
+//	go test ./parse -run '^$' -fuzz FuzzParseBytes -fuzztime 10m -fuzzminimizetime 5s
+//
+// (-fuzzminimizetime: the default minute spent shrinking each new input
+// stalls the run on inputs this size.)
+func FuzzParseBytes(f *testing.F) {
+	// a PDF would start pdftotext for each input: its decoder is tested
+	// on the real PDFs, the fuzzer checks the error path
+	parse.PDFToText = "/nonexistent/pdftotext"
+	for _, pattern := range []string{
+		"../testdata/seeds/*.txt", "../testdata/formats/*.html", "../testdata/formats/*.docx",
+		"../testdata/formats/*.gbk.txt", "../testdata/corpus/*.txt", "../testdata/corpus/201.html",
+	} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+	for _, s := range []string{
+		"<table><tr><td rowspan=3>一、本年新收政府信息公开申请数量<td>1<td>0</table>",
+		"<p>2021年政府信息公开工作年度报告</p><table><tr><td colspan=999999>x</td></tr><tr><td rowspan=-1>",
+		"2021年度政府信息公开报告\n一、本年新收政府信息公开申请数量640020470二、上年结转政府信息公开申请数量0000000" +
+			"三、本年度办理结果（一）予以公开270020130四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持总计10203",
+		"\xff\xfe2\x000\x002\x001\x00",
+		"%PDF-1.4",
+		"PK\x03\x04",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		// the fuzzer catches panics, not hangs: an input that takes this
+		// long crashes the worker, and the fuzzer keeps it
+		wd := time.AfterFunc(10*time.Second, func() { panic("one input took over 10 s: decoding or parsing hangs") })
+		defer wd.Stop()
+		for _, name := range []string{"r.txt", "r.html"} {
+			txt, err := parse.Decode(name, data)
+			if err != nil {
+				continue
+			}
+			checkText(t, txt)
+			rep, err := parse.Parse(txt)
+			if err != nil {
+				continue
+			}
+			checkReport(t, rep)
+			for _, fd := range rules.Check(rep, rules.All()) {
+				checkSpan(t, txt, fd.Span, "finding "+fd.Rule)
+				if !utf8.ValidString(fd.Message.Zh) || !utf8.ValidString(fd.Message.En) {
+					t.Fatalf("finding %s: message not UTF-8", fd.Rule)
+				}
+			}
+		}
+	})
+}
+
+func checkText(t *testing.T, txt *parse.Text) {
+	t.Helper()
+	if len(txt.Lines) != len(txt.Norm) {
+		t.Fatalf("%d lines but %d normalised", len(txt.Lines), len(txt.Norm))
+	}
+	for i, l := range txt.Lines {
+		if n := utf8.RuneCountInString(l); n != len(txt.Norm[i]) {
+			t.Fatalf("line %d: %d runes but %d normalised", i+1, n, len(txt.Norm[i]))
+		}
+		loc := txt.Locate(parse.Pos{Line: i + 1, Col: 1})
+		if loc.Line < 0 || loc.Col < 0 || (loc.Line == 0 && loc.Para == 0 && loc.Table == 0 && loc.Page == 0) {
+			t.Fatalf("line %d located nowhere: %+v", i+1, loc)
+		}
+	}
+}
+
+func checkReport(t *testing.T, r *parse.Report) {
+	t.Helper()
+	for _, tb := range r.Tables {
+		checkSpan(t, r.Text, tb.Span, "table")
+		for _, row := range tb.Rows {
+			if len(row.Cells) != len(tb.Columns) {
+				t.Fatalf("%v row %s: %d cells for %d columns", tb.Kind, row.Key, len(row.Cells), len(tb.Columns))
+			}
+			for _, c := range row.Cells {
+				if c.Kind != parse.CellMissing {
+					checkSpan(t, r.Text, c.Span, "cell")
+				}
+			}
+		}
+	}
+	for _, d := range r.Dates {
+		checkSpan(t, r.Text, d.Span, "date")
+	}
+}
+
+// checkSpan: a span starts on a line of the text, at a column no further
+// than one past its end.
+func checkSpan(t *testing.T, txt *parse.Text, s parse.Span, what string) {
+	t.Helper()
+	p := s.Start
+	if p.Line == 0 && p.Col == 0 {
+		return // a whole-report finding may have no place
+	}
+	if p.Line < 1 || p.Line > len(txt.Lines) || p.Col < 1 || p.Col > len(txt.Norm[p.Line-1])+1 {
+		t.Fatalf("%s at %+v outside the text (%d lines)", what, p, len(txt.Lines))
+	}
+	txt.Locate(p)
+}

@@ -1,0 +1,42 @@
+package rules_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/reportlint/reportlint/parse"
+	"github.com/reportlint/reportlint/rules"
+)
+
+// BenchmarkCheck measures the rules alone over real reports already
+// parsed, MB/s of their input.
+func BenchmarkCheck(b *testing.B) {
+	var reports []*parse.Report
+	var n int64
+	for _, pattern := range []string{"../testdata/seeds/*.txt", "../testdata/corpus/*.txt", "../testdata/corpus/*.html", "../testdata/formats/*.html"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := parse.ParseBytes(p, data)
+			if err != nil {
+				continue
+			}
+			reports = append(reports, r)
+			n += int64(len(data))
+		}
+	}
+	if len(reports) < 15 {
+		b.Fatalf("only %d reports", len(reports))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range reports {
+			rules.Check(r, rules.All())
+		}
+	}
+}
