@@ -25,6 +25,9 @@ type FileResult struct {
 	Fingerprints []string
 	// Suppressed counts the findings hidden because a reviewer recorded them.
 	Suppressed int
+	// Digest is what the checks across reports keep of the file, made by the
+	// worker that checked it.
+	Digest *rules.Digest
 }
 
 // Options control the text output.

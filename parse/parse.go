@@ -253,9 +253,28 @@ func readTables(r *Report) {
 		}
 		return
 	}
-	if st := readStatistics(tokenize(r.Text, r.BodyStart, r.BodyEnd, false)); st != nil {
+	// only the lines from the statistics table's title on are tokenized: a
+	// report without one is not tokenized a second time
+	from := statTitleLine(r)
+	if from < 0 {
+		return
+	}
+	if st := readStatistics(tokenize(r.Text, from, r.BodyEnd, false)); st != nil {
 		r.Tables = append(r.Tables, st)
 	}
+}
+
+// statTitleLine is the first body line that names a statistics table, or -1.
+func statTitleLine(r *Report) int {
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		l := r.Text.Lines[i]
+		for _, w := range statTitleWords {
+			if strings.Contains(l, w) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 func firstTokenAt(toks []token, p Pos) int {

@@ -155,15 +155,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var digests []rules.Digest
 	failed := false
 	var outErr error
-	check := func(p string) format.FileResult { return checkFile(p, stdin, ruleSet, opts) }
+	check := func(p string) format.FileResult {
+		res := checkFile(p, stdin, ruleSet, opts)
+		if res.Report != nil {
+			d := rules.DigestOf(res.Path, res.Report)
+			res.Digest = &d
+		}
+		return res
+	}
 	checkAll(paths, workers, prog, check, func(res format.FileResult) {
 		prog.clear() // the terminal may show standard output and error together
 		if res.Err != nil {
 			fmt.Fprintf(stderr, "reportlint: %v\n", res.Err)
 			trouble = true
 		}
-		if res.Report != nil {
-			digests = append(digests, rules.DigestOf(res.Path, res.Report))
+		if res.Digest != nil {
+			digests = append(digests, *res.Digest)
 		}
 		if !stream {
 			results = append(results, res)
