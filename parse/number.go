@@ -149,15 +149,17 @@ func allDigits(s string) bool {
 // plainTextRunes is plainText for normalised runes.
 func plainTextRunes(rs []rune) bool {
 	for _, r := range rs {
-		switch {
-		case r == ' ':
-			continue
-		case r >= '0' && r <= '9':
-			return false
+		if r != ' ' {
+			return plainFirst(r)
 		}
-		return !strings.ContainsRune("-—–一/\\无增减+", r)
 	}
 	return false
+}
+
+// plainFirst: text whose first character (normalised) is neither a digit
+// nor the start of a placeholder or sign cannot be a number cell.
+func plainFirst(r rune) bool {
+	return !(r >= '0' && r <= '9') && !strings.ContainsRune("-—–一/\\无增减+", r)
 }
 
 // plainText reports text that cannot be a number or a placeholder by its
@@ -166,13 +168,9 @@ func plainTextRunes(rs []rune) bool {
 func plainText(raw string) bool {
 	for _, r := range raw {
 		r = normRune(r)
-		switch {
-		case r == ' ':
-			continue
-		case r >= '0' && r <= '9':
-			return false
+		if r != ' ' {
+			return plainFirst(r)
 		}
-		return !strings.ContainsRune("-—–一/\\无增减+", r)
 	}
 	return false
 }
