@@ -204,23 +204,51 @@ func gluedStatRow(s string) bool { return gluedAt(s) >= 0 }
 
 // gluedAt returns where in compact(s) a glued row starts, or -1.
 func gluedAt(s string) int {
-	c := []rune(compact(s))
-	for i := range statDefs {
-		for _, w := range statDefs[i].any {
-			k := strings.Index(string(c), compact(w))
-			if k < 0 {
-				continue
-			}
-			rest := []rune(string(c)[k+len(compact(w)):])
-			if len(rest) > 0 && statUnits[string(rest[0])] {
-				rest = rest[1:]
-			}
-			if n := digitRun(rest, 0); n >= 4 {
-				return len([]rune(string(c)[:k]))
-			}
+	c := compact(s)
+	if !hasDigitRun(c, 4) {
+		return -1 // the common case, and the cheap one
+	}
+	for _, w := range gluedWords {
+		k := strings.Index(c, w)
+		if k < 0 {
+			continue
+		}
+		rest := c[k+len(w):]
+		if r, n := utf8.DecodeRuneInString(rest); n > 0 && statUnits[string(r)] {
+			rest = rest[n:]
+		}
+		if hasDigitRun(rest[:min(len(rest), 4)], 4) {
+			return utf8.RuneCountInString(c[:k])
 		}
 	}
 	return -1
+}
+
+// gluedWords are the statistics rows' words, compacted once.
+var gluedWords = func() []string {
+	var ws []string
+	for i := range statDefs {
+		for _, w := range statDefs[i].any {
+			ws = append(ws, compact(w))
+		}
+	}
+	return ws
+}()
+
+// hasDigitRun reports n ASCII digits in a row somewhere in s.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // excerpt shortens s to about n characters around its start.

@@ -148,18 +148,23 @@ func (d statDef) matches(label string) bool { return d.matchesKey(compact(label)
 
 // matchesKey matches a label already compacted. The patterns are compacted
 // once, in init.
-func (d statDef) matchesKey(c string) bool {
+func (d *statDef) matchesKey(c string) bool {
+	found := false
+	for _, w := range d.any {
+		if containsStr(c, w) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false // most labels name no row: the exclusions need not be read
+	}
 	for _, w := range d.not {
 		if containsStr(c, w) {
 			return false
 		}
 	}
-	for _, w := range d.any {
-		if containsStr(c, w) {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
 func init() {

@@ -55,20 +55,9 @@ var sharedProseRule = &Rule{
 // order, with their positions; template sentences are left out.
 func sentenceKeys(r *parse.Report) []keyedSentence {
 	var out []keyedSentence
-	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		rs := r.Text.Norm[i]
-		start := 0
-		for k := 0; k <= len(rs); k++ {
-			if k < len(rs) && !strings.ContainsRune("。！？!?", rs[k]) {
-				continue
-			}
-			key := maskSentence(string(rs[start:k]))
-			if len([]rune(key)) >= minSentence && !isTemplateSentence(key) {
-				out = append(out, keyedSentence{key: key, span: parse.Span{Start: parse.Pos{Line: i + 1, Col: start + 1}, End: parse.Pos{Line: i + 1, Col: k + 1}}})
-			}
-			start = k + 1
-		}
-	}
+	eachMaskedSentence(r, func(key []rune, span parse.Span) {
+		out = append(out, keyedSentence{key: string(key), span: span})
+	})
 	return out
 }
 
@@ -77,39 +66,104 @@ type keyedSentence struct {
 	span parse.Span
 }
 
-// maskSentence drops spaces and punctuation and turns every run of digits
-// into one #, so that a sentence copied with this year's numbers still
-// matches.
-func maskSentence(s string) string {
-	var b strings.Builder
+// eachMaskedSentence calls f with every prose sentence of the body that
+// counts for the copied-prose checks: masked (see maskRunes), at least
+// minSentence characters, not a template sentence. key is only valid during
+// the call. Every report of a run goes through here for its digest, so it
+// reuses one buffer and never builds a string.
+func eachMaskedSentence(r *parse.Report, f func(key []rune, span parse.Span)) {
+	var buf []rune
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		rs := r.Text.Norm[i]
+		start := 0
+		for k := 0; k <= len(rs); k++ {
+			if k < len(rs) && !endsSentence(rs[k]) {
+				continue
+			}
+			buf = maskRunes(buf[:0], rs[start:k])
+			if len(buf) >= minSentence && !isTemplateSentence(buf) {
+				f(buf, parse.Span{Start: parse.Pos{Line: i + 1, Col: start + 1}, End: parse.Pos{Line: i + 1, Col: k + 1}})
+			}
+			start = k + 1
+		}
+	}
+}
+
+func endsSentence(r rune) bool {
+	return r == '。' || r == '！' || r == '？' || r == '!' || r == '?'
+}
+
+// maskRunes appends s to dst without spaces and punctuation and with every
+// run of digits turned into one #, so that a sentence copied with this
+// year's numbers still matches.
+func maskRunes(dst, s []rune) []rune {
 	inDigits := false
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
 			if !inDigits {
-				b.WriteRune('#')
+				dst = append(dst, '#')
 			}
 			inDigits = true
 			continue
+		case r >= 0x4E00 && r <= 0x9FFF: // CJK ideographs, nearly every rune of a report
+			dst = append(dst, r)
 		case unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || strings.ContainsRune("，、：；“”《》（）", r):
 		default:
-			b.WriteRune(r)
+			dst = append(dst, r)
 		}
 		inDigits = false
 	}
-	return b.String()
+	return dst
 }
 
-// isTemplateSentence: sentences every report of a template shares.
-func isTemplateSentence(key string) bool {
-	for _, w := range []string{"统计期限", "统计时间", "电子版", "有任何疑问", "联系电话", "邮编", "根据中华人民共和国政府信息公开条例", "本报告由", "全文包括", "报告全文",
-		// crawler and page metadata
-		"年度报告", "工作报告", "http", "www", "链接", "本地目录", "标题", "发布时间", "发布日期", "当前位置", "文号", "栏目"} {
-		if strings.Contains(key, w) {
-			return true
+// templateWords mark sentences every report of a template shares, and
+// crawler or page metadata.
+var templateWords = [][]rune{
+	[]rune("统计期限"), []rune("统计时间"), []rune("电子版"), []rune("有任何疑问"), []rune("联系电话"), []rune("邮编"),
+	[]rune("根据中华人民共和国政府信息公开条例"), []rune("本报告由"), []rune("全文包括"), []rune("报告全文"),
+	[]rune("年度报告"), []rune("工作报告"), []rune("http"), []rune("www"), []rune("链接"), []rune("本地目录"),
+	[]rune("标题"), []rune("发布时间"), []rune("发布日期"), []rune("当前位置"), []rune("文号"), []rune("栏目"),
+}
+
+// templateByFirst indexes templateWords by their first rune, so that a
+// sentence is searched for all of them in one pass; templateFirst is a
+// bitset of those runes that spares most runes the map lookup.
+var templateByFirst, templateFirst = func() (map[rune][][]rune, *[1024]uint64) {
+	m := map[rune][][]rune{}
+	var bits [1024]uint64
+	for _, w := range templateWords {
+		m[w[0]] = append(m[w[0]], w)
+		bits[(w[0]&0xFFFF)>>6] |= 1 << (w[0] & 63)
+	}
+	return m, &bits
+}()
+
+// isTemplateSentence: does the masked sentence hold a template word?
+func isTemplateSentence(key []rune) bool {
+	for i, r := range key {
+		if templateFirst[(r&0xFFFF)>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, w := range templateByFirst[r] {
+			if hasRunePrefix(key[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+func hasRunePrefix(s, prefix []rune) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i, r := range prefix {
+		if s[i] != r {
+			return false
+		}
+	}
+	return true
 }
 
 // copiedShare measures how much of cur's prose stands in prev: the share of
@@ -235,11 +289,11 @@ func sharedFinding(a, b Digest, share float64) Finding {
 	})
 }
 
-// hashKey is FNV-1a over a masked sentence.
-func hashKey(s string) uint64 {
+// hashKey is FNV-1a over a masked sentence's runes.
+func hashKey(key []rune) uint64 {
 	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
+	for _, r := range key {
+		h ^= uint64(r)
 		h *= 1099511628211
 	}
 	return h

@@ -72,9 +72,9 @@ type SentenceDigest struct {
 // DigestOf digests a checked report.
 func DigestOf(path string, r *parse.Report) Digest {
 	d := Digest{Path: path, Issuer: r.Issuer, Key: parse.BodyKey(r.Issuer), Year: r.Year, Title: r.TitleSpan}
-	for _, s := range sentenceKeys(r) {
-		d.Sentences = append(d.Sentences, SentenceDigest{Hash: hashKey(s.key), Len: len([]rune(s.key)), Span: s.span})
-	}
+	eachMaskedSentence(r, func(key []rune, span parse.Span) {
+		d.Sentences = append(d.Sentences, SentenceDigest{Hash: hashKey(key), Len: len(key), Span: span})
+	})
 	return d
 }
 
