@@ -49,6 +49,10 @@ type Sentence struct {
 	// Whole is the count of an opening "…的10件政府信息公开申请中", which the
 	// sentence's shares are of; -1 when there is none.
 	Whole int
+
+	// runes are the normalised runes of Text, a part of the line's runes
+	// (Text is made only for the sentences that state a number)
+	runes []rune
 }
 
 // ClaimList is a total and the parts the prose gives of it.
@@ -80,13 +84,14 @@ func findProse(r *Report) {
 				continue
 			}
 			readClaims(&s)
-			groupClaims(&s, prev)
-			if len(s.Claims) > 0 {
-				r.Prose = append(r.Prose, s)
-				prev = &r.Prose[len(r.Prose)-1]
-			} else {
+			if len(s.Claims) == 0 {
 				prev = nil
+				continue
 			}
+			s.Text = string(s.runes)
+			groupClaims(&s, prev)
+			r.Prose = append(r.Prose, s)
+			prev = &r.Prose[len(r.Prose)-1]
 		}
 	}
 }
@@ -104,7 +109,7 @@ func splitSentences(rs []rune, line int) []Sentence {
 			a++
 		}
 		if b > a && hasDigit(rs[a:b]) { // a sentence without digits states no number
-			out = append(out, Sentence{Text: string(rs[a:b]), Whole: -1,
+			out = append(out, Sentence{runes: rs[a:b:b], Whole: -1,
 				Span: Span{Pos{line + 1, a + 1}, Pos{line + 1, b + 1}}})
 		}
 		start = i + 1
@@ -122,14 +127,11 @@ func isSentenceEnd(r rune) bool {
 
 // readClaims finds the counts and percentages of a sentence.
 func readClaims(s *Sentence) {
-	rs := []rune(s.Text)
+	rs := s.runes
 	col0 := s.Span.Start.Col - 1
 	// where in the sentence a cumulative figure begins (截至…, 累计…), found
 	// once: a count after it is not the report year's
-	cumulFrom := -1
-	if k := indexAny(s.Text, []string{"截至", "截止", "累计", "历年", "以来"}); k >= 0 {
-		cumulFrom = utf8.RuneCountInString(s.Text[:k])
-	}
+	cumulFrom := runeIndexAny(rs, cumulativeWords)
 	for i := 0; i < len(rs); i++ {
 		if !isDigit(rs[i]) || (i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || rs[i-1] == ',' && i > 1 && isDigit(rs[i-2]) || isLatin(rs[i-1]))) {
 			continue
@@ -162,9 +164,9 @@ func readClaims(s *Sentence) {
 		}
 		c.Subject = subjectOf(clause)
 		c.After = clauseAfter(rs, j)
-		c.Total = hasAny(clause, "共", "总计", "合计", "总数", "总量")
+		c.Total = runeIndexAny(clause, totalWords) >= 0
 		c.Cumulative = cumulFrom >= 0 && cumulFrom < i
-		c.Negated = hasAny(clause, "未", "没有", "无")
+		c.Negated = runeIndexAny(clause, negationWords) >= 0
 		s.Claims = append(s.Claims, c)
 		i = j - 1
 	}
@@ -226,7 +228,7 @@ func hasRunePrefix(rs []rune, prefix string) bool {
 
 func bareIsContact(rs []rune, i int) bool {
 	clause := clauseBefore(rs, i)
-	return clause == "" || hasAny(clause, "电话", "邮编", "传真", "地址", "号")
+	return len(clause) == 0 || runeIndexAny(clause, contactWords) >= 0
 }
 
 // shareBefore recognises "占…的" before a number: the number is a share.
@@ -248,6 +250,52 @@ func shareBefore(rs []rune, i int) (string, bool) {
 	return "", false
 }
 
+var (
+	cumulativeWords = runeWords("截至", "截止", "累计", "历年", "以来")
+	totalWords      = runeWords("共", "总计", "合计", "总数", "总量")
+	negationWords   = runeWords("未", "没有", "无")
+	contactWords    = runeWords("电话", "邮编", "传真", "地址", "号")
+)
+
+func runeWords(ws ...string) [][]rune {
+	out := make([][]rune, len(ws))
+	for i, w := range ws {
+		out[i] = []rune(w)
+	}
+	return out
+}
+
+// runeIndexAny returns the first index in rs where one of the words
+// begins, or -1.
+func runeIndexAny(rs []rune, words [][]rune) int {
+	for i, r := range rs {
+		for _, w := range words {
+			if w[0] == r && len(rs)-i >= len(w) && equalRunes(rs[i:i+len(w)], w) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func equalRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isClauseDelim: the punctuation that ends a clause.
+func isClauseDelim(r rune) bool {
+	switch r {
+	case ',', ';', ':', '、', '。':
+		return true
+	}
+	return false
+}
+
 // maxClause bounds how far a clause is read around a number: what names a
 // count stands close to it, and the bound keeps long runs of numbers (a
 // table flattened into one line) linear.
@@ -255,28 +303,30 @@ const maxClause = 60
 
 // clauseBefore returns the clause that ends at rs[i]: the words since the
 // last delimiter.
-func clauseBefore(rs []rune, i int) string {
+func clauseBefore(rs []rune, i int) []rune {
 	k := i
-	for k > 0 && i-k < maxClause && !strings.ContainsRune(",;:、。", rs[k-1]) {
+	for k > 0 && i-k < maxClause && !isClauseDelim(rs[k-1]) {
 		k--
 	}
-	return strings.TrimSpace(string(rs[k:i]))
+	return trimSpaceRunes(rs[k:i])
 }
 
 // clauseAfter returns the words from rs[j] to the next delimiter.
 func clauseAfter(rs []rune, j int) string {
 	k := j
-	for k < len(rs) && k-j < maxClause && !strings.ContainsRune(",;:、。", rs[k]) {
+	for k < len(rs) && k-j < maxClause && !isClauseDelim(rs[k]) {
 		k++
 	}
-	return compact(string(rs[j:k]))
+	return compactRunes(rs[j:k])
 }
 
 // subjectOf keeps the words of a clause that name what is counted.
-func subjectOf(clause string) string {
-	s := compact(clause)
+func subjectOf(clause []rune) string {
+	s := compactRunes(clause)
 	for _, w := range []string{"其中", "分别为", "分别是", "约", "共计", "总计", "合计", "共", "达"} {
-		s = strings.ReplaceAll(s, w, "")
+		if strings.Contains(s, w) {
+			s = strings.ReplaceAll(s, w, "")
+		}
 	}
 	return s
 }
@@ -284,7 +334,7 @@ func subjectOf(clause string) string {
 // groupClaims finds the lists of parts a sentence gives of a total.
 func groupClaims(s *Sentence, prev *Sentence) {
 	s.Whole = openingWhole(s)
-	marker, at := listMarker(s.Text)
+	marker, at := listMarker(s.runes)
 	if marker == "" {
 		if s.Whole >= 0 {
 			w := s.Claims[s.Whole]
@@ -320,7 +370,7 @@ func groupClaims(s *Sentence, prev *Sentence) {
 // sentence: the count that the sentence's parts and shares are of. The
 // count must stand in the clause that ends with 中.
 func openingWhole(s *Sentence) int {
-	rs := []rune(s.Text)
+	rs := s.runes
 	end := -1
 	for i := 0; i+1 < len(rs) && i < 80; i++ {
 		if rs[i] == '中' && strings.ContainsRune(",:", rs[i+1]) {
@@ -345,17 +395,18 @@ func openingWhole(s *Sentence) int {
 }
 
 // listMarker finds the words that open a list of parts, and where.
-func listMarker(text string) (string, int) {
-	best, at := "", -1
-	for _, m := range []string{"其中", "分别为", "分别是"} {
-		if k := strings.Index(text, m); k >= 0 && (at < 0 || k < at) {
-			best, at = m, k
+func listMarker(rs []rune) (string, int) {
+	for i, r := range rs {
+		switch {
+		case r == '其' && hasRunePrefix(rs[i:], "其中"):
+			return "其中", i
+		case r == '分' && hasRunePrefix(rs[i:], "分别为"):
+			return "分别为", i
+		case r == '分' && hasRunePrefix(rs[i:], "分别是"):
+			return "分别是", i
 		}
 	}
-	if at < 0 {
-		return "", -1
-	}
-	return best, len([]rune(text[:at]))
+	return "", -1
 }
 
 func claimOffset(s *Sentence, c Claim) int { return c.Span.Start.Col - s.Span.Start.Col }
@@ -365,9 +416,9 @@ func claimOffset(s *Sentence, c Claim) int { return c.Span.Start.Col - s.Span.St
 // (其中自然人741件，法人8件；办理718件，结转31件).
 func partsAfter(s *Sentence, total int, prevTotal *Claim, at int, marker string) ClaimList {
 	l := ClaimList{Total: total, PrevTotal: prevTotal, Marker: marker, Complete: marker == "分别为" || marker == "分别是"}
-	end := len([]rune(s.Text))
+	end := len(s.runes)
 	if marker != "中" {
-		rs := []rune(s.Text)
+		rs := s.runes
 		for k := at; k < len(rs); k++ {
 			if rs[k] == ';' {
 				end = k

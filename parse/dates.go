@@ -1,8 +1,8 @@
 package parse
 
 import (
-	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // findReportDates collects the report's dates by role: the statistical period,
@@ -167,7 +167,36 @@ func isIssuer(s string) bool {
 	return false
 }
 
-var publishedRe = regexp.MustCompile(`(发布日期|发布时间|发文日期|成文日期|来源时间为|公开日期|发布于)\s*[:]?\s*`)
+// publishedLabels introduce a page's publication date.
+var publishedLabels = []string{"发布日期", "发布时间", "发文日期", "成文日期", "来源时间为", "公开日期", "发布于"}
+
+// publishedLabelEnd returns where the date after the first publication
+// label of s begins (past spaces and a colon), or -1. A plain search, not
+// a regular expression: crawler text may hold the whole report on the
+// title's line.
+func publishedLabelEnd(s string) int {
+	at, end := -1, 0
+	for _, w := range publishedLabels {
+		if k := strings.Index(s, w); k >= 0 && (at < 0 || k < at) {
+			at, end = k, k+len(w)
+		}
+	}
+	if at < 0 {
+		return -1
+	}
+	end = skipASCIISpace(s, end)
+	if end < len(s) && s[end] == ':' {
+		end = skipASCIISpace(s, end+1)
+	}
+	return end
+}
+
+func skipASCIISpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f') {
+		i++
+	}
+	return i
+}
 
 // findPublished takes the page's publication date, which stands near the
 // title; a date in the page chrome after the report (other news) is not it.
@@ -181,12 +210,12 @@ func findPublished(r *Report) {
 			continue
 		}
 		s := r.Text.normLine(i)
-		m := publishedRe.FindStringIndex(s)
-		if m == nil {
+		m := publishedLabelEnd(s)
+		if m < 0 {
 			continue
 		}
-		off := len([]rune(s[:m[1]]))
-		ds := datesIn([]rune(s[m[1]:]), false, 0)
+		off := utf8.RuneCountInString(s[:m])
+		ds := datesIn([]rune(s[m:]), false, 0)
 		if len(ds) == 0 || ds[0].start != 0 {
 			continue
 		}

@@ -37,28 +37,35 @@ func isFlattened(s string) bool {
 // cut again before each list number (一、 （二） 3.) so that every row label
 // stands alone, and before the header words of 表四.
 func flatTokens(txt *Text, ln int) []token {
-	rs := txt.Norm[ln]
+	toks := cutFlat(txt.Norm[ln], ln)
 	orig := []rune(txt.Lines[ln])
+	for i := range toks {
+		t := &toks[i]
+		t.text, t.raw = string(txt.Norm[ln][t.col:t.end]), string(orig[t.col:t.end])
+		if t.kind == tokValue {
+			t.glued = t.end-t.col > 1
+			t.readCell()
+		}
+	}
+	return splitReviewHeaders(toks)
+}
+
+// cutFlat finds the tokens' places on a flattened line; flatTokens makes
+// their strings once the places are known, so that a long run of joined
+// words is not copied again at every join.
+func cutFlat(rs []rune, ln int) []token {
 	var toks []token
 	add := func(kind tokKind, a, b int) {
 		if a >= b {
 			return
 		}
-		t := token{kind: kind, line: ln, col: a, end: b, text: string(rs[a:b]), raw: string(orig[a:b])}
-		if kind == tokValue {
-			t.glued = b-a > 1
-			t.readCell()
-		}
 		// text on either side of a space joins, as in spaceTokens, unless
 		// it opens with a list number
 		if n := len(toks); kind == tokText && n > 0 && toks[n-1].kind == tokText && !startsWithListNumber(rs[a:b]) {
-			prev := &toks[n-1]
-			prev.text = string(rs[prev.col:b])
-			prev.raw = string(orig[prev.col:b])
-			prev.end = b
+			toks[n-1].end = b
 			return
 		}
-		toks = append(toks, t)
+		toks = append(toks, token{kind: kind, line: ln, col: a, end: b})
 	}
 	textStart := 0
 	i := 0
@@ -89,7 +96,7 @@ func flatTokens(txt *Text, ln int) []token {
 		}
 	}
 	addText(add, rs, textStart, len(rs))
-	return splitReviewHeaders(toks)
+	return toks
 }
 
 // addText adds the text between a and b, without its outer spaces.
