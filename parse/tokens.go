@@ -46,7 +46,11 @@ var applyCountKeys = wordsOf("申请数量")
 // without it, every space separates (crawler text that runs a whole table
 // into one line, "主动公开信息数 条 739 4359 其中：1、网站公开 条 …").
 func tokenize(txt *Text, from, to int, merge bool) []token {
-	var toks []token
+	// a line's tokens are made in one scratch slice and copied to the
+	// stream: tokens are large, and one slice per line was most of the
+	// parser's garbage
+	toks := make([]token, 0, 2*max(0, min(to, len(txt.Norm))-from))
+	var line []token
 	for ln := from; ln < to && ln < len(txt.Norm); ln++ {
 		rs := txt.Norm[ln]
 		if isPageNumber(rs) {
@@ -55,11 +59,13 @@ func tokenize(txt *Text, from, to int, merge bool) []token {
 		switch {
 		case merge && len(rs) >= 200 && txt.has(ln, applyCountKeys) && isFlattened(txt.normLine(ln)):
 			toks = append(toks, flatTokens(txt, ln)...)
+			continue
 		case containsRune(rs, '|'):
-			toks = append(toks, pipeTokens(txt, ln)...)
+			line = pipeTokens(line[:0], txt, ln)
 		default:
-			toks = append(toks, spaceTokens(txt, ln, merge)...)
+			line = spaceTokens(line[:0], txt, ln, merge)
 		}
+		toks = append(toks, line...)
 	}
 	for i := range toks {
 		t := &toks[i]
@@ -110,11 +116,10 @@ func isPageNumber(rs []rune) bool {
 // pipeTokens splits a pipe row. Leading and trailing empty cells are padding
 // (merged cells, markdown borders) and dropped; an empty cell that stands
 // after a value is kept as a blank cell.
-func pipeTokens(txt *Text, ln int) []token {
+func pipeTokens(toks []token, txt *Text, ln int) []token {
 	rs := txt.Norm[ln]
 	structured := txt.isTableRow(ln)
 	var orig []rune
-	var toks []token
 	start := 0
 	for i := 0; i <= len(rs); i++ {
 		if i < len(rs) && rs[i] != '|' {
@@ -225,11 +230,10 @@ func nonBlankAfter(toks []token) bool {
 // spaces stays one label; a word that opens with a list number (1. （三）)
 // starts a label of its own, as in PDF text that prints a group label and
 // its first row on one line: "（四）无法提供   1.本机关不掌握相关政府信息".
-func spaceTokens(txt *Text, ln int, merge bool) []token {
+func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 	rs := txt.Norm[ln]
 	var orig []rune
 	rawOf := func(a, b int, norm string) string { return txt.rawText(ln, a, b, norm, &orig) }
-	var toks []token
 	// a text token being joined from words: its runes, first and last word
 	var words []rune
 	textStart, textEnd := -1, -1
