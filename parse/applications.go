@@ -25,7 +25,7 @@ func readApplications(toks []token) (*Table, int) {
 	t.Span = Span{toks[start].span().Start, toks[end-1].span().End}
 	assignApplicationColumns(t)
 	if t.Status == TableUnchecked && len(r.glued) > 0 {
-		g := r.glued[0].raw
+		g := r.glued[0].printed()
 		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g)
 		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g)
 	}
@@ -115,7 +115,7 @@ func (r *appReader) matchDamaged(label string) int {
 func (r *appReader) startRow(d int, t token) {
 	def := applicationRows[d]
 	r.defIdx = d
-	r.row = &Row{Key: def.key, Label: t.raw, Short: def.short, En: def.en, Span: t.span(), Group: def.group}
+	r.row = &Row{Key: def.key, Label: t.printed(), Short: def.short, En: def.en, Span: t.span(), Group: def.group}
 	r.table.Rows = append(r.table.Rows, r.row)
 	if endsInDigits(t.text) {
 		r.glued = append(r.glued, t)

@@ -42,6 +42,11 @@ type Text struct {
 	normStr  []string // string(Norm[i]), made on first use
 	changed  []bool   // normalisation changed some rune of the line
 	keys     []uint16 // the keyRunes each line holds
+
+	// the runes of the last line whose printed text was asked for
+	// (printed), kept for the next question about the same line
+	origLine  int
+	origRunes []rune
 }
 
 // normalize makes Norm from Lines.

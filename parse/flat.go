@@ -37,17 +37,17 @@ func isFlattened(s string) bool {
 // cut again before each list number (一、 （二） 3.) so that every row label
 // stands alone, and before the header words of 表四.
 func flatTokens(txt *Text, ln int) []token {
-	toks := cutFlat(txt.Norm[ln], ln)
-	orig := []rune(txt.Lines[ln])
+	rs := txt.Norm[ln]
+	toks := splitReviewHeaders(cutFlat(rs, ln), rs)
 	for i := range toks {
 		t := &toks[i]
-		t.text, t.raw = string(txt.Norm[ln][t.col:t.end]), string(orig[t.col:t.end])
+		t.src, t.text = txt, string(rs[t.col:t.end])
 		if t.kind == tokValue {
 			t.glued = t.end-t.col > 1
 			t.readCell()
 		}
 	}
-	return splitReviewHeaders(toks)
+	return toks
 }
 
 // cutFlat finds the tokens' places on a flattened line; flatTokens makes
@@ -144,40 +144,56 @@ func opensListNumber(rs []rune, i int) bool {
 	return false
 }
 
-func isChineseNumeral(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
+func isChineseNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
 
 // splitReviewHeaders cuts 表四's header words off the text before them
 // (「…行政诉讼情况行政复议行政诉讼结果维持…总计」), so that the header is a
 // token of its own.
-func splitReviewHeaders(toks []token) []token {
-	var out []token
+func splitReviewHeaders(toks []token, line []rune) []token {
+	out := toks[:0:0]
 	for _, t := range toks {
 		if t.kind != tokText {
 			out = append(out, t)
 			continue
 		}
-		rs := []rune(t.text)
+		rs := line[t.col:t.end]
 		k := len(rs)
 		for k > 0 && (strings.ContainsRune(reviewHeaderRunes, rs[k-1]) || rs[k-1] == ' ') {
 			k--
 		}
-		h := strings.Index(string(rs[k:]), "行政复议")
+		h := runeIndex(rs[k:], reviewWord)
 		if h < 0 || len(rs)-k < 12 {
 			out = append(out, t)
 			continue
 		}
-		k += len([]rune(string(rs[k:])[:h]))
+		k += h
 		if k == 0 {
 			out = append(out, t)
 			continue
 		}
-		orig := []rune(t.raw)
 		head, tail := t, t
-		head.text, head.raw, head.end = string(rs[:k]), string(orig[:k]), t.col+k
-		tail.text, tail.raw, tail.col = string(rs[k:]), string(orig[k:]), t.col+k
+		head.end, tail.col = t.col+k, t.col+k
 		out = append(out, head, tail)
 	}
 	return out
+}
+
+var reviewWord = []rune("行政复议")
+
+// runeIndex returns the index of the first w in rs, or -1.
+func runeIndex(rs, w []rune) int {
+	for i := 0; i+len(w) <= len(rs); i++ {
+		if rs[i] == w[0] && equalRunes(rs[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
 }
 
 // splitGlued reads the cells of a row whose digits ran together. Only one

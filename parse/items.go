@@ -39,7 +39,7 @@ func itemBlockAt(t token) (itemBlock, bool) {
 }
 
 func readItemBlock(toks []token, start, limit int, blk itemBlock) (*Table, int) {
-	t := &Table{Kind: TableItems, Title: toks[start].raw, Span: toks[start].span()}
+	t := &Table{Kind: TableItems, Title: toks[start].printed(), Span: toks[start].span()}
 	var header strings.Builder
 	var row *Row
 	i := start + 1
@@ -57,7 +57,7 @@ loop:
 		}
 		for _, d := range blk.rows {
 			if d.matchesCompact(tk.label) && t.Row(d.key) == nil {
-				row = &Row{Key: d.key, Label: tk.raw, Short: d.short, En: d.en, Span: tk.span()}
+				row = &Row{Key: d.key, Label: tk.printed(), Short: d.short, En: d.en, Span: tk.span()}
 				t.Rows = append(t.Rows, row)
 				continue loop
 			}

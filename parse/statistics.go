@@ -22,7 +22,7 @@ func readStatistics(toks []token) *Table {
 	if start < 0 {
 		return nil
 	}
-	t := &Table{Kind: TableStatistics, Title: toks[start].raw, Span: toks[start].span()}
+	t := &Table{Kind: TableStatistics, Title: toks[start].printed(), Span: toks[start].span()}
 	r := &statReader{table: t, used: map[string]bool{}}
 	if gluedStatRow(toks[start].text) {
 		r.glued = append(r.glued, toks[start])
@@ -139,7 +139,7 @@ func (r *statReader) start(d *statDef, t token) {
 	if d.parent == "" {
 		r.section = d.key
 	}
-	r.row = &Row{Key: d.key, Label: t.raw, Short: d.short, En: d.en, Span: t.span(),
+	r.row = &Row{Key: d.key, Label: t.printed(), Short: d.short, En: d.en, Span: t.span(),
 		Parent: d.parent, Part: d.part, Measure: d.measure, Loose: d.loose}
 	r.table.Rows = append(r.table.Rows, r.row)
 	if endsInDigits(t.text) {

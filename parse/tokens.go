@@ -20,11 +20,15 @@ const (
 type token struct {
 	kind tokKind
 	text string // normalised
-	raw  string // as in the file
-	line int    // 0-based
+	// src is the text the token is from: its printed form (printed) is
+	// made only for the tokens a table keeps, most are never asked
+	src  *Text
+	line int // 0-based
 	col  int    // 0-based rune index of the first character
 	end  int    // rune index just after the last character
-	pipe bool   // the token is a cell of a pipe row
+	pipe bool // the token is a cell of a pipe row
+	// noRaw: prose, whose printed form is never asked for
+	noRaw bool
 	// glued: a run of digits from a flattened table, maybe several cells
 	glued bool
 	// c is compact(text) and label compact(stripNumbering(text)), made
@@ -33,6 +37,26 @@ type token struct {
 	// cell and num are the token read as a cell, for values and text
 	cell CellKind
 	num  Number
+}
+
+// printed is the token as the file prints it; a text token of more than
+// 200 characters (prose) has none.
+func (t *token) printed() string {
+	if t.noRaw {
+		return ""
+	}
+	return t.src.printed(t.line, t.col, t.end)
+}
+
+// printed returns the runes [a, b) of line ln as the file prints them.
+func (t *Text) printed(ln, a, b int) string {
+	if ln >= len(t.changed) || !t.changed[ln] {
+		return string(t.Norm[ln][a:b])
+	}
+	if t.origRunes == nil || t.origLine != ln {
+		t.origLine, t.origRunes = ln, []rune(t.Lines[ln])
+	}
+	return string(t.origRunes[a:b])
 }
 
 func (t token) span() Span {
@@ -119,7 +143,6 @@ func isPageNumber(rs []rune) bool {
 func pipeTokens(toks []token, txt *Text, ln int) []token {
 	rs := txt.Norm[ln]
 	structured := txt.isTableRow(ln)
-	var orig []rune
 	start := 0
 	for i := 0; i <= len(rs); i++ {
 		if i < len(rs) && rs[i] != '|' {
@@ -138,7 +161,7 @@ func pipeTokens(toks []token, txt *Text, ln int) []token {
 			a, b = start, start
 		}
 		text := string(rs[a:b])
-		t := token{line: ln, col: a, end: b, pipe: true, text: text, raw: txt.rawText(ln, a, b, text, &orig)}
+		t := token{src: txt, line: ln, col: a, end: b, pipe: true, text: text}
 		if structured && (start == 0 || i == len(rs)) {
 			// the outer borders of a rendered row, not cells
 			start = i + 1
@@ -232,8 +255,6 @@ func nonBlankAfter(toks []token) bool {
 // its first row on one line: "（四）无法提供   1.本机关不掌握相关政府信息".
 func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 	rs := txt.Norm[ln]
-	var orig []rune
-	rawOf := func(a, b int, norm string) string { return txt.rawText(ln, a, b, norm, &orig) }
 	// a text token being joined from words: its runes, first and last word
 	var words []rune
 	textStart, textEnd := -1, -1
@@ -241,7 +262,7 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 		if textStart < 0 {
 			return
 		}
-		t := token{kind: tokText, line: ln, col: textStart, end: textEnd}
+		t := token{kind: tokText, src: txt, line: ln, col: textStart, end: textEnd, noRaw: len(words) > 200}
 		switch {
 		case textStart == 0 && textEnd == len(rs) && len(words) == len(rs):
 			// a whole line without spaces, prose mostly: its string is made
@@ -249,14 +270,6 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 			t.text = txt.normLine(ln)
 		default:
 			t.text = string(words)
-		}
-		if len(words) <= 200 {
-			// the printed form of a label or a cell; prose never needs one
-			if len(words) == textEnd-textStart {
-				t.raw = rawOf(textStart, textEnd, t.text)
-			} else {
-				t.raw = rawOf(textStart, textEnd, string(rs[textStart:textEnd]))
-			}
 		}
 		toks = append(toks, t)
 		words, textStart = words[:0], -1
@@ -274,11 +287,10 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 			j++
 		}
 		if !plainTextRunes(rs[i:j]) {
-			t := token{line: ln, col: i, end: j, text: string(rs[i:j])}
+			t := token{src: txt, line: ln, col: i, end: j, text: string(rs[i:j])}
 			if t.readCell() {
 				flush()
 				t.kind = tokValue
-				t.raw = rawOf(i, j, t.text)
 				toks = append(toks, t)
 				i = j
 				continue
@@ -319,7 +331,7 @@ func cellOf(t token) Cell {
 		// a text token whose cell was not read (joined or split text)
 		k, n = ParseCell(t.text)
 	}
-	return Cell{Raw: t.raw, Kind: k, Number: n, Span: t.span(), glued: t.glued}
+	return Cell{Raw: t.printed(), Kind: k, Number: n, Span: t.span(), glued: t.glued}
 }
 
 // startsWithListNumber reports normalised text that opens with a list
