@@ -23,9 +23,9 @@ type token struct {
 	// src is the text the token is from: its printed form (printed) is
 	// made only for the tokens a table keeps, most are never asked
 	src  *Text
-	line int // 0-based
-	col  int    // 0-based rune index of the first character
-	end  int    // rune index just after the last character
+	line int  // 0-based
+	col  int  // 0-based rune index of the first character
+	end  int  // rune index just after the last character
 	pipe bool // the token is a cell of a pipe row
 	// noRaw: prose, whose printed form is never asked for
 	noRaw bool
