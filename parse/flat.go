@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Crawler copies of web pages often run a whole table into one line with
@@ -39,9 +40,21 @@ func isFlattened(s string) bool {
 func flatTokens(txt *Text, ln int) []token {
 	rs := txt.Norm[ln]
 	toks := splitReviewHeaders(cutFlat(rs, ln), rs)
+	// the tokens stand in order on the line: their texts are cut from the
+	// line's string, found by walking it once, rather than copied
+	line := txt.normLine(ln)
+	at, off := 0, 0 // rune index, byte offset
+	byteAt := func(col int) int {
+		for ; at < col; at++ {
+			_, n := utf8.DecodeRuneInString(line[off:])
+			off += n
+		}
+		return off
+	}
 	for i := range toks {
 		t := &toks[i]
-		t.src, t.text = txt, string(rs[t.col:t.end])
+		a := byteAt(t.col)
+		t.src, t.text = txt, line[a:byteAt(t.end)]
 		if t.kind == tokValue {
 			t.glued = t.end-t.col > 1
 			t.readCell()
