@@ -103,13 +103,29 @@ func tokenize(txt *Text, from, to int, merge bool) []token {
 			t.c, t.label = t.text, t.text
 			continue
 		}
-		t.c = compactRunes(rs)
+		// most labels have nothing compact drops and no list number:
+		// then the text serves as both
+		t.c = t.text
+		if hasCompactDrop(rs) {
+			t.c = compactRunes(rs)
+		}
 		t.label = t.c
 		if utf8.RuneCountInString(t.c) <= 60 {
-			t.label = compactRunes(stripNumberingRunes(rs))
+			if stripped := stripNumberingRunes(rs); len(stripped) != len(trimSpaceRunes(rs)) {
+				t.label = compactRunes(stripped)
+			}
 		}
 	}
 	return toks
+}
+
+func hasCompactDrop(rs []rune) bool {
+	for _, r := range rs {
+		if dropsInCompact(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsRune(rs []rune, r rune) bool {
