@@ -167,7 +167,7 @@ func isChromeRune(r rune) bool {
 func findBodyEnd(r *Report) {
 	r.BodyEnd = len(r.Text.Lines)
 	for i := r.BodyStart + 1; i < len(r.Text.Norm); i++ {
-		if compactLen(r.Text.Norm[i]) > 40 || !hasChromeRune(r.Text.Norm[i]) {
+		if !compactAtMost(r.Text.Norm[i], 40) || !hasChromeRune(r.Text.Norm[i]) {
 			continue
 		}
 		c := compact(r.Text.normLine(i))
@@ -178,6 +178,19 @@ func findBodyEnd(r *Report) {
 			}
 		}
 	}
+}
+
+// compactAtMost reports whether compact(rs) has at most n runes; it stops
+// reading a long line as soon as it knows.
+func compactAtMost(rs []rune, n int) bool {
+	for _, r := range rs {
+		if !dropsInCompact(r) {
+			if n--; n < 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func mentionsDisclosure(r *Report) bool {

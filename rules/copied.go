@@ -108,6 +108,10 @@ func maskRunes(dst, s []rune) []rune {
 			continue
 		case r >= 0x4E00 && r <= 0x9FFF: // CJK ideographs, nearly every rune of a report
 			dst = append(dst, r)
+		case r < 0x80: // ASCII: letters stay; spaces, punctuation and symbols go
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r < 0x20 && !unicode.IsSpace(r) || r == 0x7F {
+				dst = append(dst, r)
+			}
 		case unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || strings.ContainsRune("，、：；“”《》（）", r):
 		default:
 			dst = append(dst, r)
