@@ -6,7 +6,7 @@ import (
 )
 
 // tokKind is what a piece of table text is.
-type tokKind int
+type tokKind uint8
 
 const (
 	tokText  tokKind = iota // a label or a fragment of one
@@ -34,9 +34,10 @@ type token struct {
 	// c is compact(text) and label compact(stripNumbering(text)), made
 	// once for text tokens: the readers compare them many times
 	c, label string
-	// cell and num are the token read as a cell, for values and text
+	// cell is the kind of cell the token reads as, once read (its number
+	// is read again for the cells a table keeps: most tokens are never
+	// asked, and a Number would make every token larger)
 	cell CellKind
-	num  Number
 }
 
 // printed is the token as the file prints it; a text token of more than
@@ -73,7 +74,7 @@ func tokenize(txt *Text, from, to int, merge bool) []token {
 	// a line's tokens are made in one scratch slice and copied to the
 	// stream: tokens are large, and one slice per line was most of the
 	// parser's garbage
-	toks := make([]token, 0, 2*max(0, min(to, len(txt.Norm))-from))
+	var toks []token
 	var line []token
 	for ln := from; ln < to && ln < len(txt.Norm); ln++ {
 		rs := txt.Norm[ln]
@@ -329,7 +330,7 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 // readCell reads the token's text as a cell and reports text that stands
 // where a number belongs: a number (with sign or unit) or a placeholder.
 func (t *token) readCell() bool {
-	t.cell, t.num = ParseCell(t.text)
+	t.cell, _ = ParseCell(t.text)
 	switch t.cell {
 	case CellNumber, CellDash, CellSlash, CellNone:
 		return true
@@ -339,13 +340,15 @@ func (t *token) readCell() bool {
 
 // cellOf turns a token into a cell.
 func cellOf(t token) Cell {
-	k, n := t.cell, t.num
+	k, n := t.cell, Number{}
 	switch {
 	case t.kind == tokBlank:
 		k = CellBlank
-	case t.kind == tokText && k == CellMissing:
+	case k == CellMissing && t.kind == tokText:
 		// a text token whose cell was not read (joined or split text)
 		k, n = ParseCell(t.text)
+	case k != CellMissing:
+		_, n = ParseCell(t.text)
 	}
 	return Cell{Raw: t.printed(), Kind: k, Number: n, Span: t.span(), glued: t.glued}
 }
