@@ -78,27 +78,26 @@ func findProse(r *Report) {
 		if !hasDigit(r.Text.Norm[i]) {
 			continue // no number, no claim
 		}
-		for _, s := range splitSentences(r.Text.Norm[i], i) {
-			s := s
+		eachSentence(r.Text.Norm[i], i, func(s Sentence) {
 			if posInTable(r, s.Span.Start) {
-				continue
+				return
 			}
 			readClaims(&s)
 			if len(s.Claims) == 0 {
 				prev = nil
-				continue
+				return
 			}
 			s.Text = string(s.runes)
 			groupClaims(&s, prev)
 			r.Prose = append(r.Prose, s)
 			prev = &r.Prose[len(r.Prose)-1]
-		}
+		})
 	}
 }
 
-// splitSentences cuts a line at 。！？ and keeps each piece's position.
-func splitSentences(rs []rune, line int) []Sentence {
-	var out []Sentence
+// eachSentence cuts a line at 。！？ and calls f with each piece that has a
+// digit, at its position.
+func eachSentence(rs []rune, line int, f func(Sentence)) {
 	start := 0
 	for i := 0; i <= len(rs); i++ {
 		if i < len(rs) && !isSentenceEnd(rs[i]) {
@@ -109,12 +108,10 @@ func splitSentences(rs []rune, line int) []Sentence {
 			a++
 		}
 		if b > a && hasDigit(rs[a:b]) { // a sentence without digits states no number
-			out = append(out, Sentence{runes: rs[a:b:b], Whole: -1,
-				Span: Span{Pos{line + 1, a + 1}, Pos{line + 1, b + 1}}})
+			f(Sentence{runes: rs[a:b:b], Whole: -1, Span: Span{Pos{line + 1, a + 1}, Pos{line + 1, b + 1}}})
 		}
 		start = i + 1
 	}
-	return out
 }
 
 func isSentenceEnd(r rune) bool {
