@@ -122,12 +122,13 @@ func (r *statReader) match(label string) *statDef {
 	if utf8.RuneCountInString(c) > 60 {
 		return nil
 	}
+	hits := statHitsIn(c)
 	for i := range statDefs {
 		d := &statDefs[i]
-		if r.used[d.key] || (d.underParent && d.parent != r.section) {
+		if !hits.has(i) || r.used[d.key] || (d.underParent && d.parent != r.section) {
 			continue
 		}
-		if d.matchesKey(c) {
+		if !d.excluded(c) {
 			return d
 		}
 	}

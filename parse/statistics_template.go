@@ -1,5 +1,10 @@
 package parse
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Measure says how a statistics row's numbers add up over time
 // (DOMAIN.md §4.1, §7 item 1).
 type Measure int
@@ -173,6 +178,59 @@ func init() {
 			statDefs[i].any[k] = compact(w)
 		}
 	}
+	if len(statDefs) > len(statHits{})*64 {
+		panic("parse: more statistics rows than statHits holds")
+	}
+	statWordsByFirst = map[rune][]statWord{}
+	for i := range statDefs {
+		for _, w := range statDefs[i].any {
+			if w == "" {
+				panic("parse: a statistics row word compacts to nothing: " + statDefs[i].key)
+			}
+			first, _ := utf8.DecodeRuneInString(w)
+			statWordsByFirst[first] = append(statWordsByFirst[first], statWord{def: i, word: w})
+		}
+	}
+}
+
+// statHits marks the statistics rows (by index in statDefs) one of whose
+// words a label holds.
+type statHits [4]uint64
+
+func (h *statHits) set(i int)      { h[i/64] |= 1 << (i % 64) }
+func (h *statHits) has(i int) bool { return h[i/64]&(1<<(i%64)) != 0 }
+
+type statWord struct {
+	def  int
+	word string
+}
+
+// statWordsByFirst indexes every row's words by their first character, so
+// that a label is searched for all of them in one pass instead of one
+// search per word.
+var statWordsByFirst map[rune][]statWord
+
+// statHitsIn finds the rows whose words the compacted label holds.
+func statHitsIn(c string) statHits {
+	var h statHits
+	for off, r := range c {
+		for _, w := range statWordsByFirst[r] {
+			if strings.HasPrefix(c[off:], w.word) {
+				h.set(w.def)
+			}
+		}
+	}
+	return h
+}
+
+// excluded: the label holds one of the row's exclusions.
+func (d *statDef) excluded(c string) bool {
+	for _, w := range d.not {
+		if containsStr(c, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // StatRowKey returns the canonical key of the statistics row a label names
