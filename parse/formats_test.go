@@ -139,6 +139,35 @@ func TestHTML114(t *testing.T) {
 	if !strings.Contains(r.Title, "2014年度政府信息公开工作年度报告") {
 		t.Errorf("title %q", r.Title)
 	}
+	// the page prints its links menu (文件下载 / 相关链接) between its heading
+	// and the report: the body runs on to the table and the 附件下载 after it
+	stats := r.TablesOf(TableStatistics)
+	if len(stats) != 1 {
+		t.Fatalf("%d statistics tables, want 1 (body %d-%d)", len(stats), r.BodyStart, r.BodyEnd)
+	}
+	st := stats[0]
+	if len(st.Columns) != 2 || st.Columns[0].Key != "year" || st.Columns[1].Key != "cumul" {
+		t.Errorf("columns %+v, want 本年度 and 历年累计", st.Columns)
+	}
+	for key, want := range map[string][]string{
+		"active.total":            {"2543", "78967"},
+		"active.channel.website":  {"2543", "78967"},
+		"req.received":            {"1", "1"},
+		"req.received.fax":        {"1", "1"},
+		"req.answered.granted":    {"1", "1"},
+		"req.answered.refused":    {"0", "0"}, // 3、不予公开答复数
+		"req.answered.other_type": {"0", "0"},
+		"suit.total":              {"0", "0"},
+	} {
+		row := st.Row(key)
+		if row == nil {
+			t.Errorf("row %s not read", key)
+			continue
+		}
+		if got := cellValues(row.Cells); !eq(got, want) {
+			t.Errorf("row %s: %v, want %v", key, got, want)
+		}
+	}
 	// the cell 78967 is at line 408 of the page, in its <span>78</span>
 	ln := -1
 	for i, l := range r.Text.Lines {

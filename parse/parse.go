@@ -166,8 +166,16 @@ func isChromeRune(r rune) bool {
 // findBodyEnd ends the body at the first line of trailing page chrome.
 func findBodyEnd(r *Report) {
 	r.BodyEnd = len(r.Text.Lines)
+	// chrome counts only once the report's text has begun: a saved page
+	// can print its links menu (文件下载 / 相关链接) between the page's
+	// heading and the report (corpus 114.html)
+	begun := false
 	for i := r.BodyStart + 1; i < len(r.Text.Norm); i++ {
-		if !compactAtMost(r.Text.Norm[i], 40) || !hasChromeRune(r.Text.Norm[i]) {
+		if !compactAtMost(r.Text.Norm[i], 40) {
+			begun = true
+			continue
+		}
+		if !begun || !hasChromeRune(r.Text.Norm[i]) {
 			continue
 		}
 		c := compact(r.Text.normLine(i))

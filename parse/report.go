@@ -207,6 +207,9 @@ type Row struct {
 	Part    PartKind
 	Measure Measure
 	Loose   bool
+	// PartsUnsure: a row the reader could not name stands among this
+	// row's parts, so the sum of its known parts is not its breakdown.
+	PartsUnsure bool
 }
 
 // Cell is one table cell.

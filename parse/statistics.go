@@ -61,6 +61,7 @@ func readStatistics(toks []token) *Table {
 		// label ("（不同渠道和方式公开相同信息计1条）"); after them it is a row
 		// of its own whose numbers must not be taken for the last row's
 		if len(r.row.Read) > 0 {
+			r.unknownRow(tk)
 			r.row = nil
 		}
 	}
@@ -112,6 +113,25 @@ type statReader struct {
 	section string // the last row without a parent: the context of ambiguous rows
 	used    map[string]bool
 	glued   []token
+}
+
+// unknownRow notes a row the reader cannot name after the current row. A
+// numbered one (3、不予公开答复数, 其中：…) is a part of the breakdown the
+// current row belongs to, which then cannot be summed: the parser does not
+// know its numbers.
+func (r *statReader) unknownRow(t token) {
+	if !startsWithListNumber(trimSpaceRunes(t.src.Norm[t.line][t.col:t.end])) && !strings.HasPrefix(t.c, "其中") {
+		return
+	}
+	owner := r.row.Parent
+	if owner == "" {
+		owner = r.row.Key
+	}
+	for _, row := range r.table.Rows {
+		if row.Key == owner {
+			row.PartsUnsure = true
+		}
+	}
 }
 
 func (r *statReader) match(label string) *statDef {

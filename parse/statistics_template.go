@@ -101,7 +101,7 @@ var statDefs = []statDef{
 	{key: "req.answered.already_public", short: "属于已主动公开范围数", en: "already public", any: []string{"已主动公开范围"}, measure: MeasureFlow, parent: "req.answered", part: PartComplete},
 	{key: "req.answered.granted", short: "同意公开答复数", en: "disclosure agreed", any: []string{"同意公开答复"}, not: []string{"部分", "不同意"}, measure: MeasureFlow, parent: "req.answered", part: PartComplete},
 	{key: "req.answered.partial", short: "同意部分公开答复数", en: "partly agreed", any: []string{"同意部分公开答复"}, measure: MeasureFlow, parent: "req.answered", part: PartComplete},
-	{key: "req.answered.refused", short: "不同意公开答复数", en: "refused", any: []string{"不同意公开答复", "否决公开答复"}, measure: MeasureFlow, parent: "req.answered", part: PartComplete},
+	{key: "req.answered.refused", short: "不同意公开答复数", en: "refused", any: []string{"不同意公开答复", "否决公开答复", "不予公开答复"}, measure: MeasureFlow, parent: "req.answered", part: PartComplete},
 	{key: "req.refused.state_secret", short: "其中：涉及国家秘密", en: "of which state secrets", any: []string{"涉及国家秘密"}, measure: MeasureFlow, parent: "req.answered.refused", part: PartSubset},
 	{key: "req.refused.commercial", short: "涉及商业秘密", en: "commercial secrets", any: []string{"涉及商业秘密"}, measure: MeasureFlow, parent: "req.answered.refused", part: PartSubset},
 	{key: "req.refused.privacy", short: "涉及个人隐私", en: "privacy", any: []string{"涉及个人隐私"}, measure: MeasureFlow, parent: "req.answered.refused", part: PartSubset},
@@ -112,6 +112,8 @@ var statDefs = []statDef{
 	{key: "req.answered.not_exist", short: "申请信息不存在数", en: "information does not exist", any: []string{"申请信息不存在"}, measure: MeasureFlow, parent: "req.answered", part: PartComplete},
 	{key: "req.answered.amend", short: "告知作出更改补充数", en: "told to amend", any: []string{"更改补充"}, measure: MeasureFlow, parent: "req.answered", part: PartComplete},
 	{key: "req.answered.other_way", short: "告知通过其他途径办理数", en: "told to use another procedure", any: []string{"其他途径办理"}, measure: MeasureFlow, parent: "req.answered", part: PartComplete},
+	// the Pingtan form's fourth answer type
+	{key: "req.answered.other_type", short: "其他类型答复数", en: "other answers", any: []string{"其他类型答复"}, measure: MeasureFlow, parent: "req.answered", part: PartComplete},
 	// 四、五 复议 and 诉讼: the same child words under two parents
 	{key: "review.total", short: "行政复议数量", en: "reconsiderations", any: []string{"行政复议数量", "行政复议数", "行政复议申请数量"}, not: []string{"办结"}, measure: MeasureFlow},
 	{key: "review.upheld", short: "维持具体行政行为数", en: "upheld", any: []string{"维持具体行政行为"}, measure: MeasureFlow, parent: "review.total", part: PartComplete, underParent: true},

@@ -61,6 +61,9 @@ func checkParts(p *Pass, kind parse.PartKind) {
 			if len(parts) == 0 {
 				continue
 			}
+			if kind == parse.PartComplete && parent.PartsUnsure {
+				continue // a part the parser could not name: no sum is known
+			}
 			if kind == parse.PartComplete {
 				checkTableIdentity(p, t, Identity{
 					Rule: "stat-breakdown", Table: t.Kind, Each: eachColumn,
