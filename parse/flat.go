@@ -3,7 +3,6 @@ package parse
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
 
 // Crawler copies of web pages often run a whole table into one line with
@@ -42,19 +41,11 @@ func flatTokens(txt *Text, ln int) []token {
 	toks := splitReviewHeaders(cutFlat(rs, ln), rs)
 	// the tokens stand in order on the line: their texts are cut from the
 	// line's string, found by walking it once, rather than copied
-	line := txt.normLine(ln)
-	at, off := 0, 0 // rune index, byte offset
-	byteAt := func(col int) int {
-		for ; at < col; at++ {
-			_, n := utf8.DecodeRuneInString(line[off:])
-			off += n
-		}
-		return off
-	}
+	w := runeWalker{s: txt.normLine(ln)}
 	for i := range toks {
 		t := &toks[i]
-		a := byteAt(t.col)
-		t.src, t.text = txt, line[a:byteAt(t.end)]
+		a := w.byteAt(t.col)
+		t.src, t.text = txt, w.s[a:w.byteAt(t.end)]
 		if t.kind == tokValue {
 			t.glued = t.end-t.col > 1
 			t.readCell()

@@ -160,6 +160,7 @@ func isPageNumber(rs []rune) bool {
 func pipeTokens(toks []token, txt *Text, ln int) []token {
 	rs := txt.Norm[ln]
 	structured := txt.isTableRow(ln)
+	w := runeWalker{s: txt.normLine(ln)} // the cells' texts are cut from the line's string
 	start := 0
 	for i := 0; i <= len(rs); i++ {
 		if i < len(rs) && rs[i] != '|' {
@@ -177,8 +178,8 @@ func pipeTokens(toks []token, txt *Text, ln int) []token {
 			// the separator after it
 			a, b = start, start
 		}
-		text := string(rs[a:b])
-		t := token{src: txt, line: ln, col: a, end: b, pipe: true, text: text}
+		ba := w.byteAt(a)
+		t := token{src: txt, line: ln, col: a, end: b, pipe: true, text: w.s[ba:w.byteAt(b)]}
 		if structured && (start == 0 || i == len(rs)) {
 			// the outer borders of a rendered row, not cells
 			start = i + 1
@@ -272,24 +273,26 @@ func nonBlankAfter(toks []token) bool {
 // its first row on one line: "（四）无法提供   1.本机关不掌握相关政府信息".
 func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 	rs := txt.Norm[ln]
-	// a text token being joined from words: its runes, first and last word
+	// the tokens' texts are cut from the line's string (made once per line
+	// for the whole parse), except a label joined from several words, whose
+	// runes are gathered in words
+	w := runeWalker{s: txt.normLine(ln)}
 	var words []rune
-	textStart, textEnd := -1, -1
+	textStart, textEnd := -1, -1 // runes of the text token being joined
+	textFrom, textTo := 0, 0     // its bytes, while it is one word
+	multi := false
 	flush := func() {
 		if textStart < 0 {
 			return
 		}
-		t := token{kind: tokText, src: txt, line: ln, col: textStart, end: textEnd, noRaw: len(words) > 200}
-		switch {
-		case textStart == 0 && textEnd == len(rs) && len(words) == len(rs):
-			// a whole line without spaces, prose mostly: its string is made
-			// once for the whole parse
-			t.text = txt.normLine(ln)
-		default:
-			t.text = string(words)
+		t := token{kind: tokText, src: txt, line: ln, col: textStart, end: textEnd}
+		if multi {
+			t.text, t.noRaw = string(words), len(words) > 200
+		} else {
+			t.text, t.noRaw = w.s[textFrom:textTo], textEnd-textStart > 200
 		}
 		toks = append(toks, t)
-		words, textStart = words[:0], -1
+		words, textStart, multi = words[:0], -1, false
 	}
 	i := 0
 	for i < len(rs) {
@@ -303,8 +306,9 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 		for j < len(rs) && rs[j] != ' ' {
 			j++
 		}
+		bi, bj := w.byteAt(i), w.byteAt(j)
 		if !plainTextRunes(rs[i:j]) {
-			t := token{src: txt, line: ln, col: i, end: j, text: string(rs[i:j])}
+			t := token{src: txt, line: ln, col: i, end: j, text: w.s[bi:bj]}
 			if t.readCell() {
 				flush()
 				t.kind = tokValue
@@ -316,15 +320,36 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 		if textStart >= 0 && (!merge || startsWithListNumber(rs[i:j])) {
 			flush()
 		}
-		if textStart < 0 {
-			textStart = i
+		switch {
+		case textStart < 0:
+			textStart, textFrom = i, bi
+		case !multi:
+			words = append(words[:0], rs[textStart:textEnd]...)
+			multi = true
 		}
-		words = append(words, rs[i:j]...)
-		textEnd = j
+		if multi {
+			words = append(words, rs[i:j]...)
+		}
+		textEnd, textTo = j, bj
 		i = j
 	}
 	flush()
 	return toks
+}
+
+// runeWalker turns rune indexes of a string into byte offsets, walking the
+// string once for indexes that never decrease.
+type runeWalker struct {
+	s       string
+	at, off int // rune index and its byte offset
+}
+
+func (w *runeWalker) byteAt(col int) int {
+	for ; w.at < col; w.at++ {
+		_, n := utf8.DecodeRuneInString(w.s[w.off:])
+		w.off += n
+	}
+	return w.off
 }
 
 // readCell reads the token's text as a cell and reports text that stands
