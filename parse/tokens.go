@@ -71,26 +71,22 @@ var applyCountKeys = wordsOf("申请数量")
 // without it, every space separates (crawler text that runs a whole table
 // into one line, "主动公开信息数 条 739 4359 其中：1、网站公开 条 …").
 func tokenize(txt *Text, from, to int, merge bool) []token {
-	// a line's tokens are made in one scratch slice and copied to the
-	// stream: tokens are large, and one slice per line was most of the
-	// parser's garbage
 	var toks []token
-	var line []token
 	for ln := from; ln < to && ln < len(txt.Norm); ln++ {
 		rs := txt.Norm[ln]
 		if isPageNumber(rs) {
 			continue
 		}
+		// each reader appends the line's tokens to the stream: tokens are
+		// large, and copying them was much of the parser's time
 		switch {
 		case merge && len(rs) >= 200 && txt.has(ln, applyCountKeys) && isFlattened(txt.normLine(ln)):
 			toks = append(toks, flatTokens(txt, ln)...)
-			continue
 		case containsRune(rs, '|'):
-			line = pipeTokens(line[:0], txt, ln)
+			toks = pipeTokens(toks, txt, ln)
 		default:
-			line = spaceTokens(line[:0], txt, ln, merge)
+			toks = spaceTokens(toks, txt, ln, merge)
 		}
-		toks = append(toks, line...)
 	}
 	for i := range toks {
 		t := &toks[i]
@@ -158,6 +154,7 @@ func isPageNumber(rs []rune) bool {
 // (merged cells, markdown borders) and dropped; an empty cell that stands
 // after a value is kept as a blank cell.
 func pipeTokens(toks []token, txt *Text, ln int) []token {
+	first := len(toks) // the line's tokens are toks[first:]
 	rs := txt.Norm[ln]
 	structured := txt.isTableRow(ln)
 	w := runeWalker{s: txt.normLine(ln)} // the cells' texts are cut from the line's string
@@ -199,10 +196,11 @@ func pipeTokens(toks []token, txt *Text, ln int) []token {
 		toks = append(toks, t)
 		start = i + 1
 	}
+	// the line's tokens are trimmed in place
 	if structured {
-		return trimStructuredBlanks(toks)
+		return toks[:first+len(trimStructuredBlanks(toks[first:]))]
 	}
-	return trimBlanks(toks)
+	return toks[:first+len(trimBlanks(toks[first:]))]
 }
 
 // trimStructuredBlanks keeps the empty cells of a row rendered from a real
@@ -224,14 +222,23 @@ func trimStructuredBlanks(toks []token) []token {
 	keep := values || texts <= 2
 	out := toks[:0]
 	seen := false
-	for _, t := range toks {
-		if t.kind == tokBlank && (!seen || !keep) {
+	for i := range toks {
+		if toks[i].kind == tokBlank && (!seen || !keep) {
 			continue
 		}
 		seen = true
-		out = append(out, t)
+		out = keepToken(out, toks, i)
 	}
 	return out
+}
+
+// keepToken appends toks[i] to out, a prefix of toks being filtered in
+// place; a token already in its place is not copied (tokens are large).
+func keepToken(out, toks []token, i int) []token {
+	if len(out) == i {
+		return toks[:i+1]
+	}
+	return append(out, toks[i])
 }
 
 func isMarkdownRule(s string) bool {
@@ -243,16 +250,16 @@ func isMarkdownRule(s string) bool {
 func trimBlanks(toks []token) []token {
 	out := toks[:0]
 	seenValue := false
-	for i, t := range toks {
-		if t.kind == tokBlank {
+	for i := range toks {
+		switch toks[i].kind {
+		case tokBlank:
 			if !seenValue || !nonBlankAfter(toks[i+1:]) {
 				continue
 			}
-		}
-		if t.kind == tokValue {
+		case tokValue:
 			seenValue = true
 		}
-		out = append(out, t)
+		out = keepToken(out, toks, i)
 	}
 	return out
 }
