@@ -115,7 +115,7 @@ func (r *appReader) matchDamaged(label string) int {
 func (r *appReader) startRow(d int, t token) {
 	def := applicationRows[d]
 	r.defIdx = d
-	r.row = &Row{Key: def.key, Label: t.printed(), Short: def.short, En: def.en, Span: t.span(), Group: def.group}
+	r.row = &Row{Key: def.key, Label: t.printed(), Short: def.short, En: def.en, Span: t.span(), Group: def.group, Read: make([]Cell, 0, 8)}
 	r.table.Rows = append(r.table.Rows, r.row)
 	if endsInDigits(t.text) {
 		r.glued = append(r.glued, t)

@@ -57,7 +57,7 @@ loop:
 		}
 		for _, d := range blk.rows {
 			if d.matchesCompact(tk.label) && t.Row(d.key) == nil {
-				row = &Row{Key: d.key, Label: tk.printed(), Short: d.short, En: d.en, Span: tk.span()}
+				row = &Row{Key: d.key, Label: tk.printed(), Short: d.short, En: d.en, Span: tk.span(), Read: make([]Cell, 0, 4)}
 				t.Rows = append(t.Rows, row)
 				continue loop
 			}

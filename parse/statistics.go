@@ -161,7 +161,7 @@ func (r *statReader) start(d *statDef, t token) {
 		r.section = d.key
 	}
 	r.row = &Row{Key: d.key, Label: t.printed(), Short: d.short, En: d.en, Span: t.span(),
-		Parent: d.parent, Part: d.part, Measure: d.measure, Loose: d.loose}
+		Parent: d.parent, Part: d.part, Measure: d.measure, Loose: d.loose, Read: make([]Cell, 0, 3)}
 	r.table.Rows = append(r.table.Rows, r.row)
 	if endsInDigits(t.text) {
 		r.glued = append(r.glued, t)
