@@ -314,7 +314,9 @@ var sectionRe = regexp.MustCompile(`^\s*([一二三四五六七八九十]{1,2})\
 func findSections(r *Report) {
 	next := 1
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		if !looksNumberedHeading(r.Text.Norm[i]) {
+		// a heading's title has at most 40 characters and its number two,
+		// so a longer line (a numbered paragraph) is not read further
+		if !looksNumberedHeading(r.Text.Norm[i]) || !compactAtMost(r.Text.Norm[i], 42) {
 			continue
 		}
 		s := r.Text.normLine(i)
