@@ -108,6 +108,8 @@ func maskRunes(dst, s []rune) []rune {
 			continue
 		case r >= 0x4E00 && r <= 0x9FFF: // CJK ideographs, nearly every rune of a report
 			dst = append(dst, r)
+		case r == '、' || r == '“' || r == '”' || r == '《' || r == '》' || r == '「' || r == '」' || r == '【' || r == '】' || r == '〔' || r == '〕' || r == '…' || r == '—' || r == '·':
+			// the common Chinese punctuation, without the Unicode tables
 		case r < 0x80: // ASCII: letters stay; spaces, punctuation and symbols go
 			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r < 0x20 && !unicode.IsSpace(r) || r == 0x7F {
 				dst = append(dst, r)
