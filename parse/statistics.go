@@ -202,8 +202,11 @@ func (r *statReader) assign() {
 		for _, row := range t.Rows {
 			row.Cells = make([]Cell, n)
 		}
+		// the excerpt starts at the row whose digits ran on, or at the
+		// text's start when only its end is digits (a label ending in a
+		// number: found by fuzzing)
 		c := []rune(compact(r.glued[0].text))
-		g := excerpt(string(c[gluedAt(r.glued[0].text):]), 24)
+		g := excerpt(string(c[max(gluedAt(r.glued[0].text), 0):]), 24)
 		t.Status = TableUnchecked
 		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g)
 		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g)
