@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -106,19 +107,30 @@ func (r *runs) add(rs []rune, loc Location) {
 }
 
 // addBytes appends the characters of UTF-8 text that come from the original
-// file at loc onwards.
-func (r *runs) addBytes(b []byte, loc Location) {
+// file at loc onwards, and returns how many there were.
+func (r *runs) addBytes(b []byte, loc Location) int {
 	if len(b) == 0 {
-		return
+		return 0
 	}
 	if n := len(r.segs); n == 0 || !continues(r.segs[n-1], len(r.rs), loc) {
 		r.segs = append(r.segs, segment{start: len(r.rs), loc: loc})
 	}
-	for len(b) > 0 {
-		c, size := utf8.DecodeRune(b)
-		r.rs = append(r.rs, c)
-		b = b[size:]
+	n := len(r.rs)
+	if free := cap(r.rs) - n; free < len(b) {
+		// room for a character a byte at most, which ASCII needs
+		r.rs = slices.Grow(r.rs, len(b))
 	}
+	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			r.rs = append(r.rs, rune(c))
+			i++
+			continue
+		}
+		c, size := utf8.DecodeRune(b[i:])
+		r.rs = append(r.rs, c)
+		i += size
+	}
+	return len(r.rs) - n
 }
 
 // addRuns appends other rendered text.
