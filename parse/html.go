@@ -20,7 +20,8 @@ import (
 // file. data is the file; s and enc its text as Decode guessed it, which a
 // declared charset overrides when the bytes are not UTF-8.
 func decodeHTML(name string, data []byte, s, enc string) (*Text, error) {
-	if !utf8.Valid(data) {
+	// Decode found UTF-8 text valid already; other bytes are checked here
+	if utf8Enc := enc == "UTF-8" || enc == "UTF-8 BOM"; !utf8Enc && !utf8.Valid(data) {
 		// Decode already read GB18030 text; another declared charset (Big5)
 		// overrides that. gb2312 and GBK pages are decoded as GB18030, their
 		// superset, as browsers do.
@@ -583,6 +584,9 @@ func (w *htmlWalker) endLine() {
 }
 
 func spanAttr(v string) int {
+	if v == "" {
+		return 1 // the usual case: no attribute (Atoi would make an error)
+	}
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	switch {
 	case err != nil || n < 1:
