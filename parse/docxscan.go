@@ -69,9 +69,22 @@ func scanXML(data []byte, tag func(xmlTag), text func([]byte)) error {
 		}
 		i += lt
 		rest := data[i:]
+		// what follows '<' tells the kind of markup: a letter or '/' almost
+		// always
+		var next byte
+		if len(rest) > 1 {
+			next = rest[1]
+		}
 		switch {
-		case bytes.HasPrefix(rest, []byte("<?")):
+		case next == '?':
 			i = skipPast(data, i, "?>")
+		case next != '!':
+			gt := tagEnd(rest)
+			if gt < 0 {
+				return errXML
+			}
+			tag(parseTag(rest[1:gt]))
+			i += gt + 1
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			i = skipPast(data, i, "-->")
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
@@ -81,15 +94,8 @@ func scanXML(data []byte, tag func(xmlTag), text func([]byte)) error {
 			}
 			text(bytes.ReplaceAll(rest[len("<![CDATA["):end], []byte("&"), []byte("&amp;")))
 			i += end + 3
-		case bytes.HasPrefix(rest, []byte("<!")):
-			i = skipPast(data, i, ">")
 		default:
-			gt := tagEnd(rest)
-			if gt < 0 {
-				return errXML
-			}
-			tag(parseTag(rest[1:gt]))
-			i += gt + 1
+			i = skipPast(data, i, ">")
 		}
 		if i < 0 {
 			return errXML
@@ -109,27 +115,19 @@ func skipPast(data []byte, i int, end string) int {
 // tagEnd finds the '>' that closes the tag at the start of b, skipping
 // quoted attribute values.
 func tagEnd(b []byte) int {
-	// the usual tag: double quotes only, and an even number of them before
-	// the first '>'
-	if k := bytes.IndexByte(b, '>'); k >= 0 && bytes.IndexByte(b[:k], '\'') < 0 && bytes.Count(b[:k], []byte{'"'})%2 == 0 {
-		return k
-	}
-	from := 1
-	for {
-		k := bytes.IndexAny(b[from:], "\"'>")
-		if k < 0 {
-			return -1
-		}
-		k += from
-		if b[k] == '>' {
+	for k := 1; k < len(b); k++ {
+		switch c := b[k]; c {
+		case '>':
 			return k
+		case '"', '\'':
+			close := bytes.IndexByte(b[k+1:], c)
+			if close < 0 {
+				return -1
+			}
+			k += 1 + close
 		}
-		close := bytes.IndexByte(b[k+1:], b[k])
-		if close < 0 {
-			return -1
-		}
-		from = k + 1 + close + 1
 	}
+	return -1
 }
 
 // parseTag reads the inside of <...>.
