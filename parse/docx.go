@@ -160,7 +160,7 @@ func (d *docxReader) read(data []byte) error {
 	if m := wPrefixRe.FindSubmatch(head); m != nil {
 		prefix = string(m[1])
 	}
-	return scanXML(data, func(t xmlTag) {
+	return scanXML(data, func(t *xmlTag) {
 		switch {
 		case d.skip > 0:
 			switch {
@@ -192,7 +192,7 @@ func (d *docxReader) read(data []byte) error {
 	})
 }
 
-func (d *docxReader) start(local []byte, e xmlTag) {
+func (d *docxReader) start(local []byte, e *xmlTag) {
 	switch string(local) {
 	case "p":
 		if d.depth == 0 {
