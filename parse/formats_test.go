@@ -3,8 +3,10 @@ package parse
 import (
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 )
@@ -276,5 +278,19 @@ func TestHTMLLoneAmpersand(t *testing.T) {
 	txt, err := Decode("a.html", []byte("<p>A & B &&amp; C&</p>"))
 	if err != nil || len(txt.Lines) != 1 || txt.Lines[0] != "A & B && C&" {
 		t.Fatalf("%v %q", err, txt.Lines)
+	}
+}
+
+// The renderer normalises the runes of a line; Text.normalize its string:
+// both must agree, invalid runes included.
+func TestNormalizeRunes(t *testing.T) {
+	for _, rs := range [][]rune{
+		nil, []rune("２０２１年（一）：１，２－３％ 信息公开\u3000报告｜x"), {0xD800, -1, 0x110000, '年', utf8.RuneError, 'Ａ'},
+	} {
+		norm, same, keys := normalizeRunes(rs)
+		wantNorm, wantSame, wantKeys := normalizeLine(string(rs))
+		if !slices.Equal(norm, wantNorm) || same != wantSame || keys != wantKeys {
+			t.Errorf("%q: %q %v %x, want %q %v %x", rs, norm, same, keys, wantNorm, wantSame, wantKeys)
+		}
 	}
 }

@@ -73,6 +73,28 @@ func normalizeLine(s string) ([]rune, bool, uint16) {
 	return rs, same, keys
 }
 
+// normalizeRunes is normalizeLine for the runes of a line: the line is
+// string(rs).
+func normalizeRunes(rs []rune) ([]rune, bool, uint16) {
+	norm := make([]rune, len(rs))
+	same := true
+	var keys uint16
+	for i, r := range rs {
+		if uint32(r)-0xD800 < 0x800 || uint32(r) > utf8.MaxRune {
+			r = utf8.RuneError // as string(rs) writes it
+		}
+		n := normRune(r)
+		if n != r {
+			same = false
+		}
+		norm[i] = n
+		if r >= 0x4E00 {
+			keys |= keyRune(r)
+		}
+	}
+	return norm, same, keys
+}
+
 // keyRune gives a bit to the first characters of the words the parser
 // looks for on every line (填报时间, 统计期限, 月, 申请数量, 第二十条, 本年新收,
 // 信息公开, 政务公开, 年度报告, 工作报告, 发布日期, 成文日期, 来源时间, 公开日期,

@@ -153,9 +153,13 @@ func continues(s segment, col int, loc Location) bool {
 }
 
 // renderer builds a Text line by line from a structured source (HTML,
-// DOCX), keeping where each run of characters came from.
+// DOCX), keeping where each run of characters came from. Each line is
+// normalised from its runes as it ends, which spares decoding it again.
 type renderer struct {
 	lines    []string
+	norm     [][]rune
+	changed  []bool
+	keys     []uint16
 	segs     [][]segment
 	tableRow []bool
 	cur      runs
@@ -164,7 +168,12 @@ type renderer struct {
 // endLine closes the current line; isRow marks a table row rendered from
 // real cells.
 func (b *renderer) endLine(isRow bool) {
-	b.lines = append(b.lines, string(b.cur.rs))
+	rs := b.cur.rs
+	b.lines = append(b.lines, string(rs))
+	norm, same, keys := normalizeRunes(rs)
+	b.norm = append(b.norm, norm)
+	b.changed = append(b.changed, !same)
+	b.keys = append(b.keys, keys)
 	b.segs = append(b.segs, b.cur.segs)
 	b.tableRow = append(b.tableRow, isRow)
 	b.cur = runs{rs: b.cur.rs[:0]} // the runes were copied; the segments are kept
@@ -212,7 +221,11 @@ func withoutPipes(c runs) runs {
 // text finishes the rendering.
 func (b *renderer) text(name, enc string, f Format) *Text {
 	b.breakLine()
-	t := &Text{Name: name, Encoding: enc, Format: f, Lines: b.lines, tableRow: b.tableRow, origin: &origin{lines: b.segs}}
-	t.normalize()
+	t := &Text{Name: name, Encoding: enc, Format: f, Lines: b.lines, Norm: b.norm, changed: b.changed, keys: b.keys,
+		tableRow: b.tableRow, origin: &origin{lines: b.segs}}
+	if t.Norm == nil {
+		// as Text.normalize leaves a text of no lines
+		t.Norm, t.changed, t.keys = [][]rune{}, []bool{}, []uint16{}
+	}
 	return t
 }
