@@ -576,7 +576,9 @@ func (w *htmlWalker) lineBreak() {
 // rest of the page.
 func (w *htmlWalker) endLine() {
 	if !w.plain {
-		w.out.cur = runs{}
+		// dropped: its runes and segments are no line's, and their room is
+		// kept for the next line
+		w.out.cur = runs{rs: w.out.cur.rs[:0], segs: w.out.cur.segs[:0]}
 	}
 	w.out.breakLine()
 	w.plain = false
