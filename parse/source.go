@@ -190,6 +190,14 @@ func (b *renderer) breakLine() {
 // placed at the cell that follows it.
 func (b *renderer) row(cells []runs, locs []Location) {
 	b.breakLine()
+	// the row's room made at once: a separator, the cell and a space each
+	nseg, nrs := 1, 1
+	for _, c := range cells {
+		nseg += 2 + len(c.segs)
+		nrs += 3 + len(c.rs)
+	}
+	b.cur.segs = slices.Grow(b.cur.segs, nseg)
+	b.cur.rs = slices.Grow(b.cur.rs, nrs)
 	for i, c := range cells {
 		b.cur.add([]rune("| "), locs[i])
 		b.cur.addRuns(withoutPipes(c))
