@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -101,6 +102,8 @@ type htmlWalker struct {
 	skip    atom.Atom // inside <select>: its options are page chrome
 	space   bool      // collapsed white space waiting before the next character
 	spaceAt Location
+	cells   []runs     // closeTable's rows, made again for each
+	locs    []Location // and where their cells are
 	// pre counts open <pre> elements: their line breaks and spaces are the
 	// text's own (a report pasted into a page as preformatted text)
 	pre int
@@ -659,8 +662,10 @@ func (w *htmlWalker) closeTable() {
 		if len(row) == 0 {
 			continue
 		}
-		cells := make([]runs, len(row))
-		locs := make([]Location, len(row))
+		// the row copies the cells' text: one pair of slices serves all rows
+		w.cells = slices.Grow(w.cells[:0], len(row))[:len(row)]
+		w.locs = slices.Grow(w.locs[:0], len(row))[:len(row)]
+		cells, locs := w.cells, w.locs
 		for i, c := range row {
 			cells[i] = trimRuns(c.text)
 			locs[i] = c.loc
