@@ -73,6 +73,26 @@ func normalizeLine(s string) ([]rune, bool, uint16) {
 	return rs, same, keys
 }
 
+// normalizeInto is normalizeLine writing the runes into dst, which has
+// room for them; it returns how many there are.
+func normalizeInto(dst []rune, s string) (int, bool, uint16) {
+	same := true
+	var keys uint16
+	i := 0
+	for _, r := range s {
+		n := normRune(r)
+		if n != r {
+			same = false
+		}
+		dst[i] = n
+		i++
+		if r >= 0x4E00 {
+			keys |= keyRune(r)
+		}
+	}
+	return i, same, keys
+}
+
 // normalizeRunes is normalizeLine for the runes of a line: the line is
 // string(rs).
 func normalizeRunes(rs []rune) ([]rune, bool, uint16) {
