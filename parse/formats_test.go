@@ -294,3 +294,33 @@ func TestNormalizeRunes(t *testing.T) {
 		}
 	}
 }
+
+// The fast paths of the normalising loops (ASCII, CJK ideographs) agree
+// with normRune and keyRune for every rune.
+func TestNormalizeEveryRune(t *testing.T) {
+	var rs []rune
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if r < 0xD800 || r > 0xDFFF {
+			rs = append(rs, r)
+		}
+	}
+	norm, same, keys := normalizeRunes(rs)
+	dst := make([]rune, len(rs))
+	n, sameInto, keysInto := normalizeInto(dst, string(rs))
+	if n != len(rs) || same || sameInto || keys != keysInto {
+		t.Fatalf("n %d of %d, same %v %v, keys %x %x", n, len(rs), same, sameInto, keys, keysInto)
+	}
+	for i, r := range rs {
+		if norm[i] != normRune(r) || dst[i] != normRune(r) {
+			t.Fatalf("%U: %U %U, want %U", r, norm[i], dst[i], normRune(r))
+		}
+		// each rune alone: its key bit and whether it changes
+		one, sameOne, keyOne := normalizeRunes([]rune{r})
+		if sameOne != (normRune(r) == r) || one[0] != normRune(r) {
+			t.Fatalf("%U alone: %U %v", r, one[0], sameOne)
+		}
+		if want := keyRune(r); r < 0x4E00 && keyOne != 0 || r >= 0x4E00 && keyOne != want {
+			t.Fatalf("%U: key %x, want %x", r, keyOne, want)
+		}
+	}
+}

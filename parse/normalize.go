@@ -80,15 +80,22 @@ func normalizeInto(dst []rune, s string) (int, bool, uint16) {
 	var keys uint16
 	i := 0
 	for _, r := range s {
-		n := normRune(r)
-		if n != r {
-			same = false
+		n := r
+		switch {
+		case r < utf8.RuneSelf:
+			if r == '\t' {
+				n, same = ' ', false
+			}
+		case r >= 0x4E00 && r <= 0x9FFF:
+			// CJK ideographs stay as they are; the key characters are some
+			keys |= keyRune(r)
+		default:
+			if n = normRune(r); n != r {
+				same = false
+			}
 		}
 		dst[i] = n
 		i++
-		if r >= 0x4E00 {
-			keys |= keyRune(r)
-		}
 	}
 	return i, same, keys
 }
@@ -100,17 +107,24 @@ func normalizeRunes(rs []rune) ([]rune, bool, uint16) {
 	same := true
 	var keys uint16
 	for i, r := range rs {
-		if uint32(r)-0xD800 < 0x800 || uint32(r) > utf8.MaxRune {
-			r = utf8.RuneError // as string(rs) writes it
-		}
-		n := normRune(r)
-		if n != r {
-			same = false
+		n := r
+		switch {
+		case r < utf8.RuneSelf && r >= 0:
+			if r == '\t' {
+				n, same = ' ', false
+			}
+		case r >= 0x4E00 && r <= 0x9FFF:
+			// CJK ideographs stay as they are; the key characters are some
+			keys |= keyRune(r)
+		default:
+			if uint32(r)-0xD800 < 0x800 || uint32(r) > utf8.MaxRune {
+				r = utf8.RuneError // as string(rs) writes it
+			}
+			if n = normRune(r); n != r {
+				same = false
+			}
 		}
 		norm[i] = n
-		if r >= 0x4E00 {
-			keys |= keyRune(r)
-		}
 	}
 	return norm, same, keys
 }
