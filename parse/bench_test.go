@@ -10,11 +10,19 @@ import (
 // outside program: seed texts, crawler texts, saved pages, DOCX.
 func benchFiles(b *testing.B) map[string][]byte {
 	b.Helper()
+	files := globFiles(b, "../testdata/seeds/*.txt", "../testdata/corpus/*.txt", "../testdata/corpus/*.html",
+		"../testdata/formats/*.html", "../testdata/formats/*.docx")
+	if len(files) < 20 {
+		b.Fatalf("only %d benchmark files", len(files))
+	}
+	return files
+}
+
+// globFiles reads the files the patterns match.
+func globFiles(b *testing.B, patterns ...string) map[string][]byte {
+	b.Helper()
 	files := map[string][]byte{}
-	for _, pattern := range []string{
-		"../testdata/seeds/*.txt", "../testdata/corpus/*.txt", "../testdata/corpus/*.html",
-		"../testdata/formats/*.html", "../testdata/formats/*.docx",
-	} {
+	for _, pattern := range patterns {
 		paths, _ := filepath.Glob(pattern)
 		for _, p := range paths {
 			data, err := os.ReadFile(p)
@@ -23,9 +31,6 @@ func benchFiles(b *testing.B) map[string][]byte {
 			}
 			files[p] = data
 		}
-	}
-	if len(files) < 20 {
-		b.Fatalf("only %d benchmark files", len(files))
 	}
 	return files
 }
@@ -42,6 +47,31 @@ func totalBytes(files map[string][]byte) int64 {
 // rendering, GB18030), MB/s of input.
 func BenchmarkDecode(b *testing.B) {
 	files := benchFiles(b)
+	b.SetBytes(totalBytes(files))
+	b.ReportAllocs()
+	for b.Loop() {
+		for name, data := range files {
+			if _, err := Decode(name, data); err != nil {
+				b.Fatalf("%s: %v", name, err)
+			}
+		}
+	}
+}
+
+// BenchmarkDecodeHTML is BenchmarkDecode for the saved pages alone.
+func BenchmarkDecodeHTML(b *testing.B) {
+	benchDecode(b, globFiles(b, "../testdata/corpus/*.html", "../testdata/formats/*.html"))
+}
+
+// BenchmarkDecodeDOCX is BenchmarkDecode for the DOCX files alone.
+func BenchmarkDecodeDOCX(b *testing.B) {
+	benchDecode(b, globFiles(b, "../testdata/formats/*.docx"))
+}
+
+func benchDecode(b *testing.B, files map[string][]byte) {
+	if len(files) == 0 {
+		b.Fatal("no benchmark files")
+	}
 	b.SetBytes(totalBytes(files))
 	b.ReportAllocs()
 	for b.Loop() {

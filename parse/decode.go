@@ -49,14 +49,21 @@ type Text struct {
 	origRunes []rune
 }
 
-// normalize makes Norm from Lines.
+// normalize makes Norm from Lines, the runes of all lines in one slice.
 func (t *Text) normalize() {
 	t.Norm = make([][]rune, len(t.Lines))
 	t.changed = make([]bool, len(t.Lines))
 	t.keys = make([]uint16, len(t.Lines))
+	total := 0
+	for _, l := range t.Lines {
+		total += utf8.RuneCountInString(l)
+	}
+	all := make([]rune, total)
 	for i, l := range t.Lines {
+		var n int
 		var same bool
-		t.Norm[i], same, t.keys[i] = normalizeLine(l)
+		n, same, t.keys[i] = normalizeInto(all, l)
+		t.Norm[i], all = all[:n:n], all[n:]
 		t.changed[i] = !same
 	}
 }

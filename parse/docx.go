@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Errors of DOCX input.
@@ -80,9 +81,33 @@ func readZipFile(f *zip.File) ([]byte, error) {
 		return nil, ErrBadDOCX
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, MaxInputBytes+1))
-	if err != nil {
-		return nil, ErrBadDOCX
+	// read into a buffer of the size the archive gives, plus room for the
+	// read that finds the end; the size is believed no further than
+	// deflate can expand the compressed bytes (about 1032 times)
+	size := f.UncompressedSize64
+	if most := 1100*f.CompressedSize64 + 64; size > most {
+		size = most
+	}
+	if size > MaxInputBytes {
+		size = MaxInputBytes
+	}
+	b := make([]byte, 0, size+512)
+	for len(b) <= MaxInputBytes {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // the size was wrong: grow
+		}
+		room := b[len(b):cap(b)]
+		if most := MaxInputBytes + 1 - len(b); len(room) > most {
+			room = room[:most]
+		}
+		n, err := rc.Read(room)
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, ErrBadDOCX
+		}
 	}
 	if len(b) > MaxInputBytes {
 		return nil, ErrTooLarge
@@ -135,7 +160,7 @@ func (d *docxReader) read(data []byte) error {
 	if m := wPrefixRe.FindSubmatch(head); m != nil {
 		prefix = string(m[1])
 	}
-	return scanXML(data, func(t xmlTag) {
+	return scanXML(data, func(t *xmlTag) {
 		switch {
 		case d.skip > 0:
 			switch {
@@ -162,12 +187,12 @@ func (d *docxReader) read(data []byte) error {
 		}
 	}, func(b []byte) {
 		if d.skip == 0 && d.inText && !d.hidden {
-			d.addText(string(unescapeXML(b)))
+			d.addBytes(unescapeXML(b))
 		}
 	})
 }
 
-func (d *docxReader) start(local []byte, e xmlTag) {
+func (d *docxReader) start(local []byte, e *xmlTag) {
 	switch string(local) {
 	case "p":
 		if d.depth == 0 {
@@ -257,15 +282,19 @@ func (d *docxReader) flushTable() {
 
 // addText adds text at the current place: a body paragraph, or a cell.
 func (d *docxReader) addText(s string) {
-	rs := []rune(s)
+	d.addBytes([]byte(s))
+}
+
+// addBytes is addText for the UTF-8 bytes of the text.
+func (d *docxReader) addBytes(b []byte) {
 	if d.depth > 0 {
 		loc := d.cellLoc
 		loc.Col = len(d.cellText.rs) + 1
-		d.cellText.add(rs, loc)
+		d.cellText.addBytes(b, loc)
 		return
 	}
 	loc := Location{Para: d.para, Col: d.paraCol()}
-	d.out.cur.add(rs, loc)
+	d.out.cur.addBytes(b, loc)
 }
 
 // paraCol is the character of the current paragraph the next text starts
@@ -277,7 +306,7 @@ func (d *docxReader) paraCol() int {
 		if len(segs) == 0 || segs[0].loc.Para != d.para {
 			break
 		}
-		col += len([]rune(d.out.lines[i]))
+		col += utf8.RuneCountInString(d.out.lines[i])
 	}
 	return col
 }

@@ -24,7 +24,7 @@ type xmlTag struct {
 }
 
 // attr returns the value of the attribute with the local name (any prefix).
-func (t xmlTag) attr(local string) (string, bool) {
+func (t *xmlTag) attr(local string) (string, bool) {
 	a := t.attrs
 	for len(a) > 0 {
 		a = bytes.TrimLeft(a, " \t\r\n")
@@ -55,8 +55,10 @@ func (t xmlTag) attr(local string) (string, bool) {
 }
 
 // scanXML calls tag for each tag and text for the raw text between tags
-// (unescapeXML resolves its references), in document order.
-func scanXML(data []byte, tag func(xmlTag), text func([]byte)) error {
+// (unescapeXML resolves its references), in document order. The tag is
+// valid during the call only.
+func scanXML(data []byte, tag func(*xmlTag), text func([]byte)) error {
+	var t xmlTag
 	i := 0
 	for i < len(data) {
 		lt := bytes.IndexByte(data[i:], '<')
@@ -69,9 +71,23 @@ func scanXML(data []byte, tag func(xmlTag), text func([]byte)) error {
 		}
 		i += lt
 		rest := data[i:]
+		// what follows '<' tells the kind of markup: a letter or '/' almost
+		// always
+		var next byte
+		if len(rest) > 1 {
+			next = rest[1]
+		}
 		switch {
-		case bytes.HasPrefix(rest, []byte("<?")):
+		case next == '?':
 			i = skipPast(data, i, "?>")
+		case next != '!':
+			gt := tagEnd(rest)
+			if gt < 0 {
+				return errXML
+			}
+			parseTag(&t, rest[1:gt])
+			tag(&t)
+			i += gt + 1
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			i = skipPast(data, i, "-->")
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
@@ -81,15 +97,8 @@ func scanXML(data []byte, tag func(xmlTag), text func([]byte)) error {
 			}
 			text(bytes.ReplaceAll(rest[len("<![CDATA["):end], []byte("&"), []byte("&amp;")))
 			i += end + 3
-		case bytes.HasPrefix(rest, []byte("<!")):
-			i = skipPast(data, i, ">")
 		default:
-			gt := tagEnd(rest)
-			if gt < 0 {
-				return errXML
-			}
-			tag(parseTag(rest[1:gt]))
-			i += gt + 1
+			i = skipPast(data, i, ">")
 		}
 		if i < 0 {
 			return errXML
@@ -109,32 +118,24 @@ func skipPast(data []byte, i int, end string) int {
 // tagEnd finds the '>' that closes the tag at the start of b, skipping
 // quoted attribute values.
 func tagEnd(b []byte) int {
-	// the usual tag: double quotes only, and an even number of them before
-	// the first '>'
-	if k := bytes.IndexByte(b, '>'); k >= 0 && bytes.IndexByte(b[:k], '\'') < 0 && bytes.Count(b[:k], []byte{'"'})%2 == 0 {
-		return k
-	}
-	from := 1
-	for {
-		k := bytes.IndexAny(b[from:], "\"'>")
-		if k < 0 {
-			return -1
-		}
-		k += from
-		if b[k] == '>' {
+	for k := 1; k < len(b); k++ {
+		switch c := b[k]; c {
+		case '>':
 			return k
+		case '"', '\'':
+			close := bytes.IndexByte(b[k+1:], c)
+			if close < 0 {
+				return -1
+			}
+			k += 1 + close
 		}
-		close := bytes.IndexByte(b[k+1:], b[k])
-		if close < 0 {
-			return -1
-		}
-		from = k + 1 + close + 1
 	}
+	return -1
 }
 
-// parseTag reads the inside of <...>.
-func parseTag(b []byte) xmlTag {
-	var t xmlTag
+// parseTag reads the inside of <...> into t.
+func parseTag(t *xmlTag, b []byte) {
+	t.end, t.empty = false, false
 	if len(b) > 0 && b[0] == '/' {
 		t.end = true
 		b = b[1:]
@@ -143,18 +144,22 @@ func parseTag(b []byte) xmlTag {
 		t.empty = true
 		b = b[:n-1]
 	}
-	n := 0
-	for n < len(b) && b[n] != ' ' && b[n] != '\t' && b[n] != '\r' && b[n] != '\n' {
-		n++
+	n, colon := 0, -1
+	for ; n < len(b); n++ {
+		c := b[n]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			break
+		}
+		if c == ':' && colon < 0 {
+			colon = n
+		}
 	}
-	name := b[:n]
 	t.attrs = b[n:]
-	if c := bytes.IndexByte(name, ':'); c >= 0 {
-		t.prefix, t.local = name[:c], name[c+1:]
+	if colon >= 0 {
+		t.prefix, t.local = b[:colon], b[colon+1:n]
 	} else {
-		t.local = name
+		t.prefix, t.local = nil, b[:n]
 	}
-	return t
 }
 
 // unescapeXML resolves the five named references and numeric ones.

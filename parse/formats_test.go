@@ -3,8 +3,12 @@ package parse
 import (
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/atom"
 )
 
 func decodeFile(t *testing.T, path string) *Report {
@@ -278,22 +282,22 @@ func TestPDFWithoutTool(t *testing.T) {
 }
 
 func TestTagAttrs(t *testing.T) {
-	for raw, want := range map[string]map[string]string{
-		`<td colspan="3" rowspan=2 style="x">`:                     {"colspan": "3", "rowspan": "2"},
-		`<TD ColSpan='4' vAlign="top">`:                            {"colspan": "4"},
+	for raw, want := range map[string]tagAttrs{
+		`<td colspan="3" rowspan=2 style="x">`:                     {colspan: "3", rowspan: "2"},
+		`<TD ColSpan='4' vAlign="top">`:                            {colspan: "4"},
 		`<td style="mso-colspan: 3; width:1pt" class="colspan=9">`: {},
-		`<a href="/x?colspan=3&amp;y=1" target=_blank>`:            {"href": "/x?colspan=3&y=1"},
-		`<td nowrap colspan = "2"/>`:                               {"colspan": "2"},
-		`<td colspan="2" colspan="5">`:                             {"colspan": "2"},
+		`<a href="/x?colspan=3&amp;y=1" target=_blank>`:            {href: true},
+		`<td nowrap colspan = "2"/>`:                               {colspan: "2"},
+		`<td colspan="2" colspan="5">`:                             {colspan: "2"},
+		`<td colspan="&#50;">`:                                     {colspan: "2"},
+		`<td/colspan=2>`:                                           {colspan: "2"},
 	} {
-		got := tagAttrs([]byte(raw), "colspan", "rowspan", "href")
-		if len(got) != len(want) {
-			t.Errorf("%s: %v, want %v", raw, got, want)
+		a, rest := rawTagAtom([]byte(raw)[1:])
+		if a != atom.Td && a != atom.A {
+			t.Errorf("%s: tag %v", raw, a)
 		}
-		for k, v := range want {
-			if got[k] != v {
-				t.Errorf("%s: %s=%q, want %q", raw, k, got[k], v)
-			}
+		if got := readTagAttrs(rest); got != want {
+			t.Errorf("%s: %+v, want %+v", raw, got, want)
 		}
 	}
 }
@@ -303,5 +307,49 @@ func TestHTMLLoneAmpersand(t *testing.T) {
 	txt, err := Decode("a.html", []byte("<p>A & B &&amp; C&</p>"))
 	if err != nil || len(txt.Lines) != 1 || txt.Lines[0] != "A & B && C&" {
 		t.Fatalf("%v %q", err, txt.Lines)
+	}
+}
+
+// The renderer normalises the runes of a line; Text.normalize its string:
+// both must agree, invalid runes included.
+func TestNormalizeRunes(t *testing.T) {
+	for _, rs := range [][]rune{
+		nil, []rune("２０２１年（一）：１，２－３％ 信息公开\u3000报告｜x"), {0xD800, -1, 0x110000, '年', utf8.RuneError, 'Ａ'},
+	} {
+		norm, same, keys := normalizeRunes(rs)
+		wantNorm, wantSame, wantKeys := normalizeLine(string(rs))
+		if !slices.Equal(norm, wantNorm) || same != wantSame || keys != wantKeys {
+			t.Errorf("%q: %q %v %x, want %q %v %x", rs, norm, same, keys, wantNorm, wantSame, wantKeys)
+		}
+	}
+}
+
+// The fast paths of the normalising loops (ASCII, CJK ideographs) agree
+// with normRune and keyRune for every rune.
+func TestNormalizeEveryRune(t *testing.T) {
+	var rs []rune
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if r < 0xD800 || r > 0xDFFF {
+			rs = append(rs, r)
+		}
+	}
+	norm, same, keys := normalizeRunes(rs)
+	dst := make([]rune, len(rs))
+	n, sameInto, keysInto := normalizeInto(dst, string(rs))
+	if n != len(rs) || same || sameInto || keys != keysInto {
+		t.Fatalf("n %d of %d, same %v %v, keys %x %x", n, len(rs), same, sameInto, keys, keysInto)
+	}
+	for i, r := range rs {
+		if norm[i] != normRune(r) || dst[i] != normRune(r) {
+			t.Fatalf("%U: %U %U, want %U", r, norm[i], dst[i], normRune(r))
+		}
+		// each rune alone: its key bit and whether it changes
+		one, sameOne, keyOne := normalizeRunes([]rune{r})
+		if sameOne != (normRune(r) == r) || one[0] != normRune(r) {
+			t.Fatalf("%U alone: %U %v", r, one[0], sameOne)
+		}
+		if want := keyRune(r); r < 0x4E00 && keyOne != 0 || r >= 0x4E00 && keyOne != want {
+			t.Fatalf("%U: key %x, want %x", r, keyOne, want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,7 +21,8 @@ import (
 // file. data is the file; s and enc its text as Decode guessed it, which a
 // declared charset overrides when the bytes are not UTF-8.
 func decodeHTML(name string, data []byte, s, enc string) (*Text, error) {
-	if !utf8.Valid(data) {
+	// Decode found UTF-8 text valid already; other bytes are checked here
+	if utf8Enc := enc == "UTF-8" || enc == "UTF-8 BOM"; !utf8Enc && !utf8.Valid(data) {
 		// Decode already read GB18030 text; another declared charset (Big5)
 		// overrides that. gb2312 and GBK pages are decoded as GB18030, their
 		// superset, as browsers do.
@@ -100,6 +102,8 @@ type htmlWalker struct {
 	skip    atom.Atom // inside <select>: its options are page chrome
 	space   bool      // collapsed white space waiting before the next character
 	spaceAt Location
+	cells   []runs     // closeTable's rows, made again for each
+	locs    []Location // and where their cells are
 	// pre counts open <pre> elements: their line breaks and spaces are the
 	// text's own (a report pasted into a page as preformatted text)
 	pre int
@@ -111,21 +115,26 @@ func newHTMLWalker(s string) *htmlWalker {
 
 // blockTags end a line before and after them; inside a table cell they are
 // a space.
-var blockTags = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true,
-	atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true,
-	atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true,
-	atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true,
-	atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true,
-	atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true,
-	atom.Pre: true, atom.Section: true, atom.Summary: true, atom.Ul: true, atom.Br: true, atom.Html: true,
-	atom.Caption: true, atom.Option: true,
+func blockTags(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body, atom.Center, atom.Dd,
+		atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption,
+		atom.Figure, atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Header, atom.Hgroup, atom.Hr, atom.Li, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P,
+		atom.Pre, atom.Section, atom.Summary, atom.Ul, atom.Br, atom.Html, atom.Caption, atom.Option:
+		return true
+	}
+	return false
 }
 
 // skipText are elements whose text is never report text.
-var skipText = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Title: true, atom.Textarea: true, atom.Noscript: true,
-	atom.Template: true, atom.Xmp: true, atom.Iframe: true, atom.Noframes: true, atom.Object: true,
+func skipText(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Title, atom.Textarea, atom.Noscript, atom.Template, atom.Xmp,
+		atom.Iframe, atom.Noframes, atom.Object:
+		return true
+	}
+	return false
 }
 
 func (w *htmlWalker) walk() {
@@ -144,22 +153,22 @@ func (w *htmlWalker) walk() {
 				continue
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := w.z.TagName()
-			a := atom.Lookup(name)
-			var attrs map[string]string
-			if hasAttr && (a == atom.Td || a == atom.Th || a == atom.A) {
+			// the name read from the raw tag, as the tokenizer read it:
+			// TagName would copy it
+			a, rest := rawTagAtom(rawBytes[1:])
+			var attrs tagAttrs
+			if a == atom.Td || a == atom.Th || a == atom.A {
 				// the only attributes read: colspan, rowspan, href; Word's
 				// cells carry long styles, so they are looked up in the raw
 				// tag rather than copied out one by one
-				attrs = tagAttrs(rawBytes, "colspan", "rowspan", "href")
+				attrs = readTagAttrs(rest)
 			}
-			if skipText[a] && tt == html.StartTagToken {
+			if skipText(a) && tt == html.StartTagToken {
 				raw = a
 			}
 			w.startTag(a, attrs, start)
 		case html.EndTagToken:
-			name, _ := w.z.TagName()
-			a := atom.Lookup(name)
+			a, _ := rawTagAtom(rawBytes[2:])
 			if a == raw {
 				raw = 0
 			}
@@ -173,16 +182,46 @@ func (w *htmlWalker) walk() {
 	w.endLine()
 }
 
-// tagAttrs reads the named attributes (lowercase names, matched in any
-// case) from a raw start tag in one pass, without copying the others.
-func tagAttrs(raw []byte, names ...string) map[string]string {
-	m := map[string]string{}
-	b := raw
-	// skip "<tagname"
-	k := 1
-	for k < len(b) && !isHTMLSpace(b[k]) && b[k] != '>' && b[k] != '/' {
-		k++
+// rawTagAtom reads the tag name at the start of b, the raw tag after its
+// "<" or "</", and returns its atom and the rest of the tag. The name ends
+// where the tokenizer ends it (white space, '/' or '>') and is matched
+// lowercase, as TagName returns it.
+func rawTagAtom(b []byte) (atom.Atom, []byte) {
+	n := 0
+	for n < len(b) {
+		c := b[n]
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		n++
 	}
+	var buf [32]byte
+	if n > len(buf) {
+		return 0, b[n:] // longer than any atom
+	}
+	for i, c := range b[:n] {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return atom.Lookup(buf[:n]), b[n:]
+}
+
+// tagAttrs are the attributes the walker reads: colspan and rowspan of
+// cells, href of links.
+type tagAttrs struct {
+	colspan, rowspan string
+	href             bool
+}
+
+// readTagAttrs reads colspan, rowspan and href (matched in any case) from
+// the attributes of a raw start tag in one pass, without copying the
+// others.
+func readTagAttrs(b []byte) tagAttrs {
+	var m tagAttrs
+	var seenCol, seenRow bool
+	k := 0
 	for k < len(b) {
 		for k < len(b) && (isHTMLSpace(b[k]) || b[k] == '/') {
 			k++
@@ -221,18 +260,27 @@ func tagAttrs(raw []byte, names ...string) map[string]string {
 				val = b[v:k]
 			}
 		}
-		for _, want := range names {
-			if len(name) == len(want) && bytes.EqualFold(name, []byte(want)) {
-				if _, seen := m[want]; !seen { // the first one counts, as in browsers
-					m[want] = html.UnescapeString(string(val))
-				}
-			}
-		}
-		if len(name) == 0 {
+		// the first one of a name counts, as in browsers
+		switch {
+		case len(name) == 0:
 			k++ // a stray character; move on
+		case len(name) == 4 && bytes.EqualFold(name, []byte("href")):
+			m.href = true
+		case len(name) == 7 && !seenCol && bytes.EqualFold(name, []byte("colspan")):
+			m.colspan, seenCol = attrValue(val), true
+		case len(name) == 7 && !seenRow && bytes.EqualFold(name, []byte("rowspan")):
+			m.rowspan, seenRow = attrValue(val), true
 		}
 	}
 	return m
+}
+
+// attrValue is an attribute's value, its character references resolved.
+func attrValue(v []byte) string {
+	if bytes.IndexByte(v, '&') < 0 {
+		return string(v)
+	}
+	return html.UnescapeString(string(v))
 }
 
 func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
@@ -329,12 +377,11 @@ func (w *htmlWalker) text(b []byte) {
 		// added at once
 		// (a lone & that starts no reference is a character of the run)
 		n := 1
-		for n < len(b) && !isHTMLSpace(b[n]) && b[n] != '&' {
+		for n < len(b) && !endsTextRun[b[n]] {
 			n++
 		}
-		w.col += utf8.RuneCount(b[:n])
+		w.col += w.emitBytes(b[:n], at, stray)
 		w.lastCR = false
-		w.emitBytes(b[:n], at, stray)
 		b = b[n:]
 	}
 }
@@ -345,10 +392,15 @@ func (w *htmlWalker) emit(rs []rune, at Location, stray bool) {
 	w.target(stray).add(rs, at)
 }
 
-// emitBytes is emit for UTF-8 text.
-func (w *htmlWalker) emitBytes(b []byte, at Location, stray bool) {
-	w.target(stray).addBytes(b, at)
+// emitBytes is emit for UTF-8 text; it returns how many characters it
+// added.
+func (w *htmlWalker) emitBytes(b []byte, at Location, stray bool) int {
+	return w.target(stray).addBytes(b, at)
 }
+
+// endsTextRun are the bytes that end a run of text added at once: white
+// space and the & of a character reference.
+var endsTextRun = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '&': true}
 
 // target is where the next characters go, the collapsed space before them
 // already added. Text standing in a table outside any cell is shown by
@@ -403,7 +455,7 @@ func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-func (w *htmlWalker) startTag(a atom.Atom, attrs map[string]string, at Location) {
+func (w *htmlWalker) startTag(a atom.Atom, attrs tagAttrs, at Location) {
 	switch a {
 	case atom.Head:
 		w.inHead = true
@@ -414,7 +466,7 @@ func (w *htmlWalker) startTag(a atom.Atom, attrs map[string]string, at Location)
 		w.skip = a
 		return
 	case atom.A:
-		if _, ok := attrs["href"]; ok {
+		if attrs.href {
 			w.links++
 		}
 		return
@@ -441,7 +493,7 @@ func (w *htmlWalker) startTag(a atom.Atom, attrs map[string]string, at Location)
 			t.col++
 		}
 		c.col = t.col
-		colspan, rowspan := spanAttr(attrs["colspan"]), spanAttr(attrs["rowspan"])
+		colspan, rowspan := spanAttr(attrs.colspan), spanAttr(attrs.rowspan)
 		for k := t.col; k < t.col+colspan; k++ {
 			for len(t.spanLeft) <= k {
 				t.spanLeft = append(t.spanLeft, 0)
@@ -455,12 +507,12 @@ func (w *htmlWalker) startTag(a atom.Atom, attrs map[string]string, at Location)
 		t.cell = c
 		return
 	}
-	if w.inHead && a != 0 && !headTags[a] {
+	if w.inHead && a != 0 && !headTags(a) {
 		// a page without </head> begins its body with the first tag that
 		// cannot stand in a head
 		w.inHead = false
 	}
-	if blockTags[a] || a == atom.Img {
+	if blockTags(a) || a == atom.Img {
 		w.lineBreak()
 	}
 	if a == atom.Pre {
@@ -469,9 +521,12 @@ func (w *htmlWalker) startTag(a atom.Atom, attrs map[string]string, at Location)
 }
 
 // headTags may stand in <head>; any other tag there begins the body.
-var headTags = map[atom.Atom]bool{
-	atom.Meta: true, atom.Link: true, atom.Title: true, atom.Style: true, atom.Script: true,
-	atom.Base: true, atom.Noscript: true, atom.Template: true,
+func headTags(a atom.Atom) bool {
+	switch a {
+	case atom.Meta, atom.Link, atom.Title, atom.Style, atom.Script, atom.Base, atom.Noscript, atom.Template:
+		return true
+	}
+	return false
 }
 
 func (w *htmlWalker) endTag(a atom.Atom) {
@@ -500,7 +555,7 @@ func (w *htmlWalker) endTag(a atom.Atom) {
 			w.endCell(t)
 		}
 	default:
-		if blockTags[a] {
+		if blockTags(a) {
 			w.lineBreak()
 		}
 	}
@@ -524,7 +579,9 @@ func (w *htmlWalker) lineBreak() {
 // rest of the page.
 func (w *htmlWalker) endLine() {
 	if !w.plain {
-		w.out.cur = runs{}
+		// dropped: its runes and segments are no line's, and their room is
+		// kept for the next line
+		w.out.cur = runs{rs: w.out.cur.rs[:0], segs: w.out.cur.segs[:0]}
 	}
 	w.out.breakLine()
 	w.plain = false
@@ -532,6 +589,9 @@ func (w *htmlWalker) endLine() {
 }
 
 func spanAttr(v string) int {
+	if v == "" {
+		return 1 // the usual case: no attribute (Atoi would make an error)
+	}
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	switch {
 	case err != nil || n < 1:
@@ -602,8 +662,10 @@ func (w *htmlWalker) closeTable() {
 		if len(row) == 0 {
 			continue
 		}
-		cells := make([]runs, len(row))
-		locs := make([]Location, len(row))
+		// the row copies the cells' text: one pair of slices serves all rows
+		w.cells = slices.Grow(w.cells[:0], len(row))[:len(row)]
+		w.locs = slices.Grow(w.locs[:0], len(row))[:len(row)]
+		cells, locs := w.cells, w.locs
 		for i, c := range row {
 			cells[i] = trimRuns(c.text)
 			locs[i] = c.loc

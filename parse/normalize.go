@@ -73,6 +73,62 @@ func normalizeLine(s string) ([]rune, bool, uint16) {
 	return rs, same, keys
 }
 
+// normalizeInto is normalizeLine writing the runes into dst, which has
+// room for them; it returns how many there are.
+func normalizeInto(dst []rune, s string) (int, bool, uint16) {
+	same := true
+	var keys uint16
+	i := 0
+	for _, r := range s {
+		n := r
+		switch {
+		case r < utf8.RuneSelf:
+			if r == '\t' {
+				n, same = ' ', false
+			}
+		case r >= 0x4E00 && r <= 0x9FFF:
+			// CJK ideographs stay as they are; the key characters are some
+			keys |= keyRune(r)
+		default:
+			if n = normRune(r); n != r {
+				same = false
+			}
+		}
+		dst[i] = n
+		i++
+	}
+	return i, same, keys
+}
+
+// normalizeRunes is normalizeLine for the runes of a line: the line is
+// string(rs).
+func normalizeRunes(rs []rune) ([]rune, bool, uint16) {
+	norm := make([]rune, len(rs))
+	same := true
+	var keys uint16
+	for i, r := range rs {
+		n := r
+		switch {
+		case r < utf8.RuneSelf && r >= 0:
+			if r == '\t' {
+				n, same = ' ', false
+			}
+		case r >= 0x4E00 && r <= 0x9FFF:
+			// CJK ideographs stay as they are; the key characters are some
+			keys |= keyRune(r)
+		default:
+			if uint32(r)-0xD800 < 0x800 || uint32(r) > utf8.MaxRune {
+				r = utf8.RuneError // as string(rs) writes it
+			}
+			if n = normRune(r); n != r {
+				same = false
+			}
+		}
+		norm[i] = n
+	}
+	return norm, same, keys
+}
+
 // keyRune gives a bit to the first characters of the words the parser
 // looks for on every line (填报时间, 统计期限, 月, 申请数量, 第二十条, 本年新收,
 // 信息公开, 政务公开, 年度报告, 工作报告, 发布日期, 成文日期, 来源时间, 公开日期,

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -106,19 +107,30 @@ func (r *runs) add(rs []rune, loc Location) {
 }
 
 // addBytes appends the characters of UTF-8 text that come from the original
-// file at loc onwards.
-func (r *runs) addBytes(b []byte, loc Location) {
+// file at loc onwards, and returns how many there were.
+func (r *runs) addBytes(b []byte, loc Location) int {
 	if len(b) == 0 {
-		return
+		return 0
 	}
 	if n := len(r.segs); n == 0 || !continues(r.segs[n-1], len(r.rs), loc) {
 		r.segs = append(r.segs, segment{start: len(r.rs), loc: loc})
 	}
-	for len(b) > 0 {
-		c, size := utf8.DecodeRune(b)
-		r.rs = append(r.rs, c)
-		b = b[size:]
+	n := len(r.rs)
+	if free := cap(r.rs) - n; free < len(b) {
+		// room for a character a byte at most, which ASCII needs
+		r.rs = slices.Grow(r.rs, len(b))
 	}
+	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			r.rs = append(r.rs, rune(c))
+			i++
+			continue
+		}
+		c, size := utf8.DecodeRune(b[i:])
+		r.rs = append(r.rs, c)
+		i += size
+	}
+	return len(r.rs) - n
 }
 
 // addRuns appends other rendered text.
@@ -141,9 +153,13 @@ func continues(s segment, col int, loc Location) bool {
 }
 
 // renderer builds a Text line by line from a structured source (HTML,
-// DOCX), keeping where each run of characters came from.
+// DOCX), keeping where each run of characters came from. Each line is
+// normalised from its runes as it ends, which spares decoding it again.
 type renderer struct {
 	lines    []string
+	norm     [][]rune
+	changed  []bool
+	keys     []uint16
 	segs     [][]segment
 	tableRow []bool
 	cur      runs
@@ -152,7 +168,12 @@ type renderer struct {
 // endLine closes the current line; isRow marks a table row rendered from
 // real cells.
 func (b *renderer) endLine(isRow bool) {
-	b.lines = append(b.lines, string(b.cur.rs))
+	rs := b.cur.rs
+	b.lines = append(b.lines, string(rs))
+	norm, same, keys := normalizeRunes(rs)
+	b.norm = append(b.norm, norm)
+	b.changed = append(b.changed, !same)
+	b.keys = append(b.keys, keys)
 	b.segs = append(b.segs, b.cur.segs)
 	b.tableRow = append(b.tableRow, isRow)
 	b.cur = runs{rs: b.cur.rs[:0]} // the runes were copied; the segments are kept
@@ -169,6 +190,14 @@ func (b *renderer) breakLine() {
 // placed at the cell that follows it.
 func (b *renderer) row(cells []runs, locs []Location) {
 	b.breakLine()
+	// the row's room made at once: a separator, the cell and a space each
+	nseg, nrs := 1, 1
+	for _, c := range cells {
+		nseg += 2 + len(c.segs)
+		nrs += 3 + len(c.rs)
+	}
+	b.cur.segs = slices.Grow(b.cur.segs, nseg)
+	b.cur.rs = slices.Grow(b.cur.rs, nrs)
 	for i, c := range cells {
 		b.cur.add([]rune("| "), locs[i])
 		b.cur.addRuns(withoutPipes(c))
@@ -200,7 +229,11 @@ func withoutPipes(c runs) runs {
 // text finishes the rendering.
 func (b *renderer) text(name, enc string, f Format) *Text {
 	b.breakLine()
-	t := &Text{Name: name, Encoding: enc, Format: f, Lines: b.lines, tableRow: b.tableRow, origin: &origin{lines: b.segs}}
-	t.normalize()
+	t := &Text{Name: name, Encoding: enc, Format: f, Lines: b.lines, Norm: b.norm, changed: b.changed, keys: b.keys,
+		tableRow: b.tableRow, origin: &origin{lines: b.segs}}
+	if t.Norm == nil {
+		// as Text.normalize leaves a text of no lines
+		t.Norm, t.changed, t.keys = [][]rune{}, []bool{}, []uint16{}
+	}
 	return t
 }
