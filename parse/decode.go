@@ -68,20 +68,6 @@ func (t *Text) normalize() {
 	}
 }
 
-// rawText returns the runes [a, b) of line ln as the file prints them;
-// norm is the same runes normalised, which is the answer when
-// normalisation changed nothing on the line. orig caches the line's runes
-// for the caller's next question.
-func (t *Text) rawText(ln, a, b int, norm string, orig *[]rune) string {
-	if ln < len(t.changed) && !t.changed[ln] {
-		return norm
-	}
-	if *orig == nil {
-		*orig = []rune(t.Lines[ln])
-	}
-	return string((*orig)[a:b])
-}
-
 // has reports whether line i holds one of the words. The words must be
 // made of CJK ideographs, which normalisation leaves as they are, so that
 // the line as it is can be searched without making its normalised string.
