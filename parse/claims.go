@@ -128,7 +128,7 @@ func readClaims(s *Sentence) {
 	col0 := s.Span.Start.Col - 1
 	// where in the sentence a cumulative figure begins (截至…, 累计…), found
 	// once: a count after it is not the report year's
-	cumulFrom := runeIndexAny(rs, cumulativeWords)
+	cumulFrom, cumulRead := -1, false
 	for i := 0; i < len(rs); i++ {
 		if !isDigit(rs[i]) || (i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || rs[i-1] == ',' && i > 1 && isDigit(rs[i-2]) || isLatin(rs[i-1]))) {
 			continue
@@ -162,11 +162,39 @@ func readClaims(s *Sentence) {
 		c.Subject = subjectOf(clause)
 		c.After = clauseAfter(rs, j)
 		c.Total = runeIndexAny(clause, totalWords) >= 0
+		if !cumulRead { // most sentences state no count: searched only when one does
+			cumulFrom, cumulRead = runeIndexAny(rs, cumulativeWords), true
+		}
 		c.Cumulative = cumulFrom >= 0 && cumulFrom < i
 		c.Negated = runeIndexAny(clause, negationWords) >= 0
 		s.Claims = append(s.Claims, c)
 		i = j - 1
 	}
+}
+
+// plainDigitRunes reads up to 15 plain digits, as ParseNumber would.
+func plainDigitRunes(rs []rune) (Number, bool) {
+	if len(rs) == 0 || len(rs) > 15 {
+		return Number{}, false
+	}
+	var v int64
+	for _, r := range rs {
+		if r < '0' || r > '9' {
+			return Number{}, false
+		}
+		v = v*10 + int64(r-'0')
+	}
+	return Number{Value: float64(v), IsInt: true}, true
+}
+
+// isDateOrOrdinalUnit: a number followed by these is a date, a time or a
+// serial number (2021年, 3月, 第5期), not a count.
+func isDateOrOrdinalUnit(r rune) bool {
+	switch r {
+	case '年', '月', '日', '号', '时', '期', '届', '批':
+		return true
+	}
+	return false
 }
 
 func isLatin(r rune) bool {
@@ -180,15 +208,18 @@ func readNumber(rs []rune, i int) (int, Number, bool) {
 	for j < len(rs) && (isDigit(rs[j]) || (rs[j] == ',' || rs[j] == '.') && j+1 < len(rs) && isDigit(rs[j+1])) {
 		j++
 	}
-	n, ok := ParseNumber(string(rs[i:j]))
+	n, ok := plainDigitRunes(rs[i:j]) // most counts: no separator, no decimals
+	if !ok {
+		n, ok = ParseNumber(string(rs[i:j]))
+	}
 	if !ok {
 		return j, Number{}, false
 	}
 	k := skipSpaces(rs, j)
-	if k < len(rs) && strings.ContainsRune("年月日号时期届批", rs[k]) {
+	if k < len(rs) && isDateOrOrdinalUnit(rs[k]) {
 		return j, Number{}, false
 	}
-	if i > 0 && strings.ContainsRune("第〔[", rs[i-1]) {
+	if i > 0 && (rs[i-1] == '第' || rs[i-1] == '〔' || rs[i-1] == '[') {
 		return j, Number{}, false
 	}
 	return j, n, true
@@ -240,7 +271,7 @@ func shareBefore(rs []rune, i int) (string, bool) {
 				return "", false
 			}
 			return strings.TrimSpace(phrase), true
-		case strings.ContainsRune(",;。", rs[k]) || isDigit(rs[k]):
+		case rs[k] == ',' || rs[k] == ';' || rs[k] == '。' || isDigit(rs[k]):
 			return "", false
 		}
 	}

@@ -41,7 +41,7 @@ func flatTokens(txt *Text, ln int) []token {
 	toks := splitReviewHeaders(cutFlat(rs, ln), rs)
 	// the tokens stand in order on the line: their texts are cut from the
 	// line's string, found by walking it once, rather than copied
-	w := runeWalker{s: txt.normLine(ln)}
+	w := runeWalker{s: txt.normLine(ln), rs: rs}
 	for i := range toks {
 		t := &toks[i]
 		a := w.byteAt(t.col)

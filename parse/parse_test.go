@@ -190,3 +190,16 @@ func TestChromeRunes(t *testing.T) {
 		}
 	}
 }
+
+// runeWalker's byte offsets are those of string(rs), invalid runes
+// (written as U+FFFD) included.
+func TestRuneWalker(t *testing.T) {
+	rs := []rune("a统计，b" + "\U0001F600")
+	rs = append(rs, 0xD800, 'x', -1, 0x110000, '年')
+	w := runeWalker{s: string(rs), rs: rs}
+	for i := 0; i <= len(rs); i++ {
+		if got, want := w.byteAt(i), len(string(rs[:i])); got != want {
+			t.Fatalf("byteAt(%d) = %d, want %d", i, got, want)
+		}
+	}
+}

@@ -157,7 +157,7 @@ func pipeTokens(toks []token, txt *Text, ln int) []token {
 	first := len(toks) // the line's tokens are toks[first:]
 	rs := txt.Norm[ln]
 	structured := txt.isTableRow(ln)
-	w := runeWalker{s: txt.normLine(ln)} // the cells' texts are cut from the line's string
+	w := runeWalker{s: txt.normLine(ln), rs: txt.Norm[ln]} // the cells' texts are cut from the line's string
 	start := 0
 	for i := 0; i <= len(rs); i++ {
 		if i < len(rs) && rs[i] != '|' {
@@ -283,7 +283,7 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 	// the tokens' texts are cut from the line's string (made once per line
 	// for the whole parse), except a label joined from several words, whose
 	// runes are gathered in words
-	w := runeWalker{s: txt.normLine(ln)}
+	w := runeWalker{s: txt.normLine(ln), rs: txt.Norm[ln]}
 	var words []rune
 	textStart, textEnd := -1, -1 // runes of the text token being joined
 	textFrom, textTo := 0, 0     // its bytes, while it is one word
@@ -344,16 +344,20 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 	return toks
 }
 
-// runeWalker turns rune indexes of a string into byte offsets, walking the
-// string once for indexes that never decrease.
+// runeWalker turns rune indexes of a line into byte offsets of its string,
+// walking the line once for indexes that never decrease.
 type runeWalker struct {
-	s       string
+	s       string // string(rs)
+	rs      []rune
 	at, off int // rune index and its byte offset
 }
 
 func (w *runeWalker) byteAt(col int) int {
 	for ; w.at < col; w.at++ {
-		_, n := utf8.DecodeRuneInString(w.s[w.off:])
+		n := utf8.RuneLen(w.rs[w.at])
+		if n < 0 {
+			n = 3 // string(rs) writes an invalid rune as U+FFFD
+		}
 		w.off += n
 	}
 	return w.off
