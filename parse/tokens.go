@@ -109,11 +109,33 @@ func tokenize(txt *Text, from, to int, merge bool) []token {
 		t.label = t.c
 		if utf8.RuneCountInString(t.c) <= 60 {
 			if stripped := stripNumberingRunes(rs); len(stripped) != len(trimSpaceRunes(rs)) {
-				t.label = compactRunes(stripped)
+				// the list number stood before the rest: the label is the
+				// end of the compact form, past the number's characters
+				t.label = t.c[compactBytes(rs[:cap(rs)-cap(stripped)]):]
 			}
 		}
 	}
 	return toks
+}
+
+// compactBytes is len(compactRunes(rs)), counted without making it.
+func compactBytes(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if !dropsInCompact(r) {
+			n += runeBytes(r)
+		}
+	}
+	return n
+}
+
+// runeBytes is the length of r in a string made from runes (an invalid
+// rune is written as U+FFFD).
+func runeBytes(r rune) int {
+	if n := utf8.RuneLen(r); n > 0 {
+		return n
+	}
+	return 3
 }
 
 func hasCompactDrop(rs []rune) bool {
@@ -354,11 +376,7 @@ type runeWalker struct {
 
 func (w *runeWalker) byteAt(col int) int {
 	for ; w.at < col; w.at++ {
-		n := utf8.RuneLen(w.rs[w.at])
-		if n < 0 {
-			n = 3 // string(rs) writes an invalid rune as U+FFFD
-		}
-		w.off += n
+		w.off += runeBytes(w.rs[w.at])
 	}
 	return w.off
 }
