@@ -43,6 +43,9 @@ func (n Number) Int() (int64, bool) {
 
 // ParseCell classifies the text of one table cell.
 func ParseCell(raw string) (CellKind, Number) {
+	if v, ok := plainDigits(raw); ok { // most cells
+		return CellNumber, Number{Value: v, IsInt: true}
+	}
 	if plainText(raw) {
 		return CellText, Number{}
 	}
