@@ -19,17 +19,26 @@ func findReportDates(r *Report) {
 		if !hasDigit(rs) {
 			continue // every date has digits
 		}
+		// a date in full opens with a year: a line without four digits in
+		// a row (a table's cells, one per line) holds none
+		yearish := hasDigitRunes(rs, 4)
 		before := len(r.Dates)
 		switch {
 		case r.Text.has(i, filledKeys):
 			addDateAfter(r, i, r.Text.normLine(i), filledWords, RoleFilled)
-		case signedDateLine(r, i):
+		case yearish && signedDateLine(r, i):
 			if ds := datesIn(rs, true, 0); len(ds) > 0 {
 				addDate(r, i, ds[len(ds)-1], RoleSigned)
 			}
 		}
 		for _, d := range r.Dates[before:] {
 			have[d.Span.Start] = true
+		}
+		if !yearish {
+			if containsRune(rs, '月') {
+				findMonthDays(r, i, rs)
+			}
+			continue
 		}
 		for _, d := range datesIn(rs, false, 0) {
 			if p := (Pos{i + 1, d.start + 1}); d.Certainty == Exact && !have[p] {
@@ -279,6 +288,21 @@ func indexAny(s string, words []string) int {
 		}
 	}
 	return best
+}
+
+// hasDigitRunes reports n ASCII digits in a row in rs.
+func hasDigitRunes(rs []rune, n int) bool {
+	run := 0
+	for _, r := range rs {
+		if isDigit(r) {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func hasDigit(rs []rune) bool {

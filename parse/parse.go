@@ -191,6 +191,9 @@ func findBodyEnd(r *Report) {
 // compactAtMost reports whether compact(rs) has at most n runes; it stops
 // reading a long line as soon as it knows.
 func compactAtMost(rs []rune, n int) bool {
+	if len(rs) <= n {
+		return true
+	}
 	for _, r := range rs {
 		if !dropsInCompact(r) {
 			if n--; n < 0 {
