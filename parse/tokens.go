@@ -107,7 +107,7 @@ func tokenize(txt *Text, from, to int, merge bool) []token {
 			t.c = compactRunes(rs)
 		}
 		t.label = t.c
-		if utf8.RuneCountInString(t.c) <= 60 {
+		if (len(t.c) <= 60 || utf8.RuneCountInString(t.c) <= 60) && mayOpenWithNumber(rs) {
 			if stripped := stripNumberingRunes(rs); len(stripped) != len(trimSpaceRunes(rs)) {
 				// the list number stood before the rest: the label is the
 				// end of the compact form, past the number's characters
@@ -116,6 +116,17 @@ func tokenize(txt *Text, from, to int, merge bool) []token {
 		}
 	}
 	return toks
+}
+
+// mayOpenWithNumber: the first character after spaces could begin a list
+// number (stripNumberingRunes has something to strip only then).
+func mayOpenWithNumber(rs []rune) bool {
+	for _, r := range rs {
+		if r != ' ' {
+			return r == '(' || isNumeralRune(r)
+		}
+	}
+	return false
 }
 
 // compactBytes is len(compactRunes(rs)), counted without making it.
