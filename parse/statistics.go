@@ -36,7 +36,7 @@ func readStatistics(toks []token) *Table {
 			}
 			continue
 		}
-		if d := r.match(tk.text); d != nil {
+		if d := r.match(tk); d != nil {
 			r.start(d, tk)
 			continue
 		}
@@ -134,12 +134,12 @@ func (r *statReader) unknownRow(t token) {
 	}
 }
 
-func (r *statReader) match(label string) *statDef {
-	if utf8.RuneCountInString(label) > 80 {
+func (r *statReader) match(t token) *statDef {
+	if len(t.text) > 80 && utf8.RuneCountInString(t.text) > 80 {
 		return nil
 	}
-	c := compact(label)
-	if utf8.RuneCountInString(c) > 60 {
+	c := t.c // compact(t.text), made by tokenize
+	if len(c) > 60 && utf8.RuneCountInString(c) > 60 {
 		return nil
 	}
 	hits := statHitsIn(c)

@@ -191,6 +191,7 @@ func init() {
 			}
 			first, _ := utf8.DecodeRuneInString(w)
 			statWordsByFirst[first] = append(statWordsByFirst[first], statWord{def: i, word: w})
+			statFirst[(first&0xFFFF)>>6] |= 1 << (first & 63)
 		}
 	}
 }
@@ -212,10 +213,17 @@ type statWord struct {
 // search per word.
 var statWordsByFirst map[rune][]statWord
 
+// statFirst is a bitset of the words' first characters (by their low 16
+// bits), which spares most characters the map lookup.
+var statFirst [1024]uint64
+
 // statHitsIn finds the rows whose words the compacted label holds.
 func statHitsIn(c string) statHits {
 	var h statHits
 	for off, r := range c {
+		if statFirst[(r&0xFFFF)>>6]&(1<<(r&63)) == 0 {
+			continue // no row's word begins with r: most characters
+		}
 		for _, w := range statWordsByFirst[r] {
 			if strings.HasPrefix(c[off:], w.word) {
 				h.set(w.def)
