@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrNotReport is returned for text that is not recognisably a government
@@ -57,7 +58,7 @@ func findTitle(r *Report) {
 		}
 		j := joinLines(r.Text, i, 2)
 		s := string(j.runes)
-		m := titleRe.FindStringSubmatchIndex(s)
+		m := findTitleMatch(s)
 		if m == nil || m[0] >= len(r.Text.normLine(i)) {
 			continue
 		}
@@ -78,6 +79,93 @@ func findTitle(r *Report) {
 		r.IssuerKind = issuerKind(r.Issuer)
 		return
 	}
+}
+
+// titleHead is how much of a line the title is first looked for in.
+const titleHead = 4096
+
+// findTitleMatch is titleRe.FindStringSubmatchIndex(s), quicker on crawler
+// text that runs a whole page into one line (the regexp engine is slow on
+// long input): the title is looked for in the line's head first. A match
+// found there that ends well before the cut is the match in the whole
+// line: a match starting earlier would be longer than any match can be
+// without a long run of spaces, and the head has none.
+func findTitleMatch(s string) []int {
+	if !mayHoldTitle(s) {
+		return nil
+	}
+	if len(s) > titleHead+512 {
+		head := s[:titleHead]
+		if m := titleRe.FindStringSubmatchIndex(head); m != nil && m[1] <= titleHead-256 && !hasSpaceRun(head, 32) {
+			return m
+		}
+	}
+	return titleRe.FindStringSubmatchIndex(s)
+}
+
+// mayHoldTitle checks what every titleRe match holds: 信息公开 and, at most
+// eight characters on with no digit or stop between, 报告 or 年报. Most lines
+// fail it, and it is much cheaper than the regexp.
+func mayHoldTitle(s string) bool {
+	for {
+		k := strings.Index(s, "信息公开")
+		if k < 0 {
+			return false
+		}
+		before := s[:k]
+		s = s[k+len("信息公开"):]
+		rest := s
+		for n := 0; n <= 8 && rest != ""; n++ {
+			if strings.HasPrefix(rest, "报告") || strings.HasPrefix(rest, "年报") {
+				if yearBefore(before) {
+					return true
+				}
+				break
+			}
+			r, size := utf8.DecodeRuneInString(rest)
+			if r >= '0' && r <= '9' || r == ',' || r == '。' || r == ';' {
+				break
+			}
+			rest = rest[size:]
+		}
+	}
+}
+
+// yearBefore: s ends with what titleRe wants before 信息公开 — a year
+// (19xx or 20xx), 年, and then no digit or stop.
+func yearBefore(s string) bool {
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+		switch {
+		case r >= '0' && r <= '9' || r == ',' || r == '。' || r == ';':
+			return false
+		case r == '年':
+			y := strings.TrimRight(s, " \t\n\r\f\v")
+			if n := len(y); n >= 4 && isDigitByte(y[n-1]) && isDigitByte(y[n-2]) && (y[n-4:n-2] == "19" || y[n-4:n-2] == "20") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// hasSpaceRun reports n white-space bytes (as regexp's \s) in a row.
+func hasSpaceRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			if run++; run >= n {
+				return true
+			}
+		default:
+			run = 0
+		}
+	}
+	return false
 }
 
 // issuerInTitle takes the name between the year and 政府信息公开:

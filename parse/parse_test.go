@@ -2,6 +2,9 @@ package parse
 
 import (
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -200,6 +203,36 @@ func TestRuneWalker(t *testing.T) {
 	for i := 0; i <= len(rs); i++ {
 		if got, want := w.byteAt(i), len(string(rs[:i])); got != want {
 			t.Fatalf("byteAt(%d) = %d, want %d", i, got, want)
+		}
+	}
+}
+
+// findTitleMatch gives what the plain regexp search gives, on every line
+// of the test reports, on lines made long the way crawler text is, and on
+// titles with spaces where \s* allows them.
+func TestFindTitleMatchAgreesWithRegexp(t *testing.T) {
+	var lines []string
+	paths, _ := filepath.Glob("../testdata/*/*.txt")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(Normalize(string(data)), "\n")...)
+	}
+	pad := strings.Repeat("政务公开信息公开年报首页", 500) // long, no year before it
+	lines = append(lines,
+		pad+"2021年度某某区政府信息公开工作年度报告",
+		"2021年度某某区政府信息公开工作年度报告"+pad,
+		"2021   年  度某区政府信息公开年报",
+		pad[:3000]+"2020年"+strings.Repeat(" ", 200)+"政府信息公开工作报告"+pad,
+		"第12021年政府信息公开工作年度报告",
+		"2021年政府信息公开3年度报告",
+	)
+	for i, l := range lines {
+		want := titleRe.FindStringSubmatchIndex(l)
+		if got := findTitleMatch(l); !slices.Equal(got, want) {
+			t.Errorf("line %d (%d bytes): findTitleMatch %v, regexp %v", i, len(l), got, want)
 		}
 	}
 }
