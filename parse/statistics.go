@@ -24,7 +24,7 @@ func readStatistics(toks []token) *Table {
 	}
 	t := &Table{Kind: TableStatistics, Title: toks[start].printed(), Span: toks[start].span()}
 	r := &statReader{table: t, used: map[string]bool{}}
-	if gluedStatRow(toks[start].text) {
+	if gluedStatRow(toks[start].compact()) {
 		r.glued = append(r.glued, toks[start])
 	}
 	var header strings.Builder
@@ -40,19 +40,19 @@ func readStatistics(toks []token) *Table {
 			r.start(d, tk)
 			continue
 		}
-		if len(t.Rows) == 0 && gluedStatRow(tk.text) {
+		if len(t.Rows) == 0 && gluedStatRow(tk.compact()) {
 			r.glued = append(r.glued, tk)
 			break
 		}
 		if r.row == nil {
-			header.WriteString(compact(tk.text))
+			header.WriteString(tk.compact())
 			continue
 		}
-		if statUnits[compact(tk.text)] {
+		if statUnits[tk.compact()] {
 			continue
 		}
-		if isChromeOrProse(tk.text) {
-			if len(t.Rows) == 0 && gluedStatRow(tk.text) {
+		if isChromeOrProse(tk.compact()) {
+			if len(t.Rows) == 0 && gluedStatRow(tk.compact()) {
 				r.glued = append(r.glued, tk)
 			}
 			break
@@ -84,7 +84,7 @@ func findStatTitle(toks []token) int {
 		}
 		// a title, not a sentence that mentions the table or a list of
 		// contents that names it (附表：…统计报表)
-		c := compact(t.text)
+		c := t.compact()
 		if strings.Contains(c, "统计表指标名称") || strings.HasPrefix(c, "指标名称") {
 			return i // crawler text that ran the title into the table
 		}
@@ -102,9 +102,9 @@ func findStatTitle(toks []token) int {
 
 // isChromeOrProse reports text after the table that is no part of it: a
 // long sentence or the filling note.
-func isChromeOrProse(s string) bool {
-	c := compact(s)
-	return len([]rune(c)) > 40 || strings.HasPrefix(c, "填表说明") || strings.HasPrefix(c, "注")
+// c is the text compacted.
+func isChromeOrProse(c string) bool {
+	return utf8.RuneCountInString(c) > 40 || strings.HasPrefix(c, "填表说明") || strings.HasPrefix(c, "注")
 }
 
 type statReader struct {
@@ -205,8 +205,9 @@ func (r *statReader) assign() {
 		// the excerpt starts at the row whose digits ran on, or at the
 		// text's start when only its end is digits (a label ending in a
 		// number: found by fuzzing)
-		c := []rune(compact(r.glued[0].text))
-		g := excerpt(string(c[max(gluedAt(r.glued[0].text), 0):]), 24)
+		gc := r.glued[0].compact()
+		c := []rune(gc)
+		g := excerpt(string(c[max(gluedAt(gc), 0):]), 24)
 		t.Status = TableUnchecked
 		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g)
 		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g)
@@ -224,11 +225,11 @@ func (r *statReader) assign() {
 
 // gluedStatRow reports crawler text that ran a table's labels and numbers
 // together ("主动公开信息数条4251516"): a row's words followed by digits.
-func gluedStatRow(s string) bool { return gluedAt(s) >= 0 }
+// c is the text compacted.
+func gluedStatRow(c string) bool { return gluedAt(c) >= 0 }
 
-// gluedAt returns where in compact(s) a glued row starts, or -1.
-func gluedAt(s string) int {
-	c := compact(s)
+// gluedAt returns where in c, a compacted text, a glued row starts, or -1.
+func gluedAt(c string) int {
 	if !hasDigitRun(c, 4) {
 		return -1 // the common case, and the cheap one
 	}

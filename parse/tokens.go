@@ -40,6 +40,15 @@ type token struct {
 	cell CellKind
 }
 
+// compact is compact(t.text): the form tokenize made, except for a long
+// text token (prose), which tokenize leaves as it is.
+func (t *token) compact() string {
+	if t.kind == tokText && t.end-t.col <= 120 {
+		return t.c
+	}
+	return compact(t.text)
+}
+
 // printed is the token as the file prints it; a text token of more than
 // 200 characters (prose) has none.
 func (t *token) printed() string {
