@@ -42,6 +42,8 @@ type Text struct {
 	normStr  []string // string(Norm[i]), made on first use
 	changed  []bool   // normalisation changed some rune of the line
 	keys     []uint16 // the keyRunes each line holds
+	// compact forms of long text tokens by line, column and end (token.compact)
+	longCompact map[[3]int]string
 
 	// the runes of the last line whose printed text was asked for
 	// (printed), kept for the next question about the same line

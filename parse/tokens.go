@@ -41,12 +41,26 @@ type token struct {
 }
 
 // compact is compact(t.text): the form tokenize made, except for a long
-// text token (prose), which tokenize leaves as it is.
+// text token (prose), which tokenize leaves as it is and whose compact
+// form is made here once per report (the statistics reader asks for it
+// several times).
 func (t *token) compact() string {
-	if t.kind == tokText && t.end-t.col <= 120 {
+	switch {
+	case t.kind == tokText && t.end-t.col <= 120:
 		return t.c
+	case t.kind != tokText:
+		return compact(t.text)
 	}
-	return compact(t.text)
+	k := [3]int{t.line, t.col, t.end}
+	if c, ok := t.src.longCompact[k]; ok && len(c) > 0 {
+		return c
+	}
+	c := compact(t.text)
+	if t.src.longCompact == nil {
+		t.src.longCompact = map[[3]int]string{}
+	}
+	t.src.longCompact[k] = c
+	return c
 }
 
 // printed is the token as the file prints it; a text token of more than
