@@ -100,9 +100,13 @@ func (r *appReader) matchRow(t token) int {
 // labels before it) against a wrapped or damaged label; it never looks
 // further, so that a damaged label cannot skip rows.
 func (r *appReader) matchDamaged(label string) int {
+	l := damagedLabelOf(label)
+	if l.num == "" {
+		return -1 // no list number: nothing to match a damaged label by
+	}
 	for d := r.defIdx + 1; d < len(applicationRows); d++ {
 		def := applicationRows[d]
-		if def.matchesDamaged(label) {
+		if def.matchesDamagedLabel(l) {
 			return d
 		}
 		if !def.group && !def.maybeGroup {

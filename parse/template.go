@@ -47,19 +47,46 @@ func (d rowDef) matchesCompact(c string) bool {
 // missing 法规禁): it carries the template row's own list number, and its
 // words are, in order, mostly the template's.
 func (d rowDef) matchesDamaged(label string) bool {
-	if d.full == "" {
-		return false
-	}
+	return d.matchesDamagedLabel(damagedLabelOf(label))
+}
+
+// damagedLabel is a label split for matchesDamaged: its list number and
+// the compact runes of the rest.
+type damagedLabel struct {
+	num  string
+	rest []rune
+}
+
+func damagedLabelOf(label string) damagedLabel {
 	num, rest := leadingNumeral(label)
-	wantNum, want := leadingNumeral(d.full)
-	if num == "" || num != wantNum {
+	return damagedLabel{num, []rune(compact(rest))}
+}
+
+// templateLabels holds the templates' printed labels split once: a label
+// is compared with several of them.
+var templateLabels = map[string]damagedLabel{}
+
+func (d rowDef) matchesDamagedLabel(l damagedLabel) bool {
+	if d.full == "" || l.num == "" {
 		return false
 	}
-	got, tmpl := []rune(compact(rest)), []rune(compact(want))
-	if len(got) < 4 || len(got) > len(tmpl) || len(got)*10 < len(tmpl)*3 {
+	want, ok := templateLabels[d.full]
+	if !ok {
+		want = damagedLabelOf(d.full)
+	}
+	got, tmpl := l.rest, want.rest
+	if l.num != want.num || len(got) < 4 || len(got) > len(tmpl) || len(got)*10 < len(tmpl)*3 {
 		return false
 	}
 	return commonSubsequence(got, tmpl)*10 >= len(got)*8
+}
+
+func init() {
+	for _, d := range applicationRows {
+		if d.full != "" {
+			templateLabels[d.full] = damagedLabelOf(d.full)
+		}
+	}
 }
 
 // leadingNumeral splits a label into its list number (the numeral of 1.
