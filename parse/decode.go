@@ -45,10 +45,11 @@ type Text struct {
 	// compact forms of long text tokens by line, column and end (token.compact)
 	longCompact map[[3]int]string
 
-	// the runes of the last line whose printed text was asked for
-	// (printed), kept for the next question about the same line
-	origLine  int
-	origRunes []rune
+	// where printed last was: the line, the string it cut, and a rune
+	// index of it with its byte offset, for the next question (tokens are
+	// asked in order, mostly)
+	pLine, pAt, pOff int
+	pStr             string
 }
 
 // normalize makes Norm from Lines, the runes of all lines in one slice.

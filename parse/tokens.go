@@ -72,15 +72,37 @@ func (t *token) printed() string {
 	return t.src.printed(t.line, t.col, t.end)
 }
 
-// printed returns the runes [a, b) of line ln as the file prints them.
+// printed returns the runes [a, b) of line ln as the file prints them: a
+// part of the normalised line's string where normalisation changed
+// nothing on it, else of the line as read.
 func (t *Text) printed(ln, a, b int) string {
-	if ln >= len(t.changed) || !t.changed[ln] {
-		return string(t.Norm[ln][a:b])
+	unchanged := ln >= len(t.changed) || !t.changed[ln]
+	s := t.Lines[ln]
+	if unchanged {
+		s = t.normLine(ln)
 	}
-	if t.origRunes == nil || t.origLine != ln {
-		t.origLine, t.origRunes = ln, []rune(t.Lines[ln])
+	if t.pStr != s || t.pLine != ln || t.pAt > a {
+		t.pLine, t.pStr, t.pAt, t.pOff = ln, s, 0, 0
 	}
-	return string(t.origRunes[a:b])
+	from := t.printedOffset(a, unchanged)
+	out := s[from:t.printedOffset(b, unchanged)]
+	if !unchanged && !utf8.ValidString(out) {
+		return string([]rune(out)) // as []rune(line) would read the bad bytes
+	}
+	return out
+}
+
+// printedOffset moves printed's place on to rune index col.
+func (t *Text) printedOffset(col int, norm bool) int {
+	for ; t.pAt < col; t.pAt++ {
+		if norm {
+			t.pOff += runeBytes(t.Norm[t.pLine][t.pAt])
+		} else {
+			_, n := utf8.DecodeRuneInString(t.pStr[t.pOff:])
+			t.pOff += n
+		}
+	}
+	return t.pOff
 }
 
 func (t token) span() Span {
