@@ -72,3 +72,15 @@ func TestLostFormsOnlyInContext(t *testing.T) {
 		t.Errorf("prose dates: %+v", ds)
 	}
 }
+
+// periodIndex finds what indexAny finds.
+func TestPeriodIndex(t *testing.T) {
+	for _, s := range []string{
+		"", "统计", "本报告统计期限自2021年", "数据统计期为", "统计数据统计期为2021年", "统计时间段统计期限",
+		"统计统计周期", "数据统计统计时限", "abc统计时段", "统计区间统计期间", "无关文字",
+	} {
+		if got, want := periodIndex(s), indexAny(s, periodWords); got != want {
+			t.Errorf("periodIndex(%q) = %d, indexAny %d", s, got, want)
+		}
+	}
+}

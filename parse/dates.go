@@ -69,6 +69,27 @@ const periodReach = 100
 // periodWords open the sentence that states the statistical period.
 var periodWords = []string{"统计期限", "统计周期", "统计时限", "统计时间段", "统计时段", "统计区间", "统计时间", "统计期间", "数据统计期"}
 
+// periodIndex is indexAny(s, periodWords), in one search: every word but
+// 数据统计期 begins with 统计, so only where 统计 stands is anything compared.
+func periodIndex(s string) int {
+	for from := 0; ; {
+		k := strings.Index(s[from:], "统计")
+		if k < 0 {
+			return -1
+		}
+		k += from
+		if k >= len("数据") && strings.HasPrefix(s[k-len("数据"):], "数据统计期") {
+			return k - len("数据")
+		}
+		for _, w := range periodWords {
+			if strings.HasPrefix(s[k:], w) {
+				return k
+			}
+		}
+		from = k + len("统计")
+	}
+}
+
 // findPeriod reads the statistical period from the sentence that states it,
 // which PDF text may wrap over the next line.
 func findPeriod(r *Report) {
@@ -77,7 +98,7 @@ func findPeriod(r *Report) {
 			continue
 		}
 		s := r.Text.normLine(i)
-		k := indexAny(s, periodWords)
+		k := periodIndex(s)
 		if k < 0 {
 			continue
 		}
