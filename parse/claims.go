@@ -78,6 +78,12 @@ func findProse(r *Report) {
 		if !hasDigit(r.Text.Norm[i]) {
 			continue // no number, no claim
 		}
+		// a sentence's text is cut from the line's string where the
+		// tables' reader made one (the sentences come in order)
+		var w *runeWalker
+		if i < len(r.Text.normStr) && r.Text.normStr[i] != "" {
+			w = &runeWalker{s: r.Text.normStr[i], rs: r.Text.Norm[i]}
+		}
 		eachSentence(r.Text.Norm[i], i, func(s Sentence) {
 			if posInTable(r, s.Span.Start) {
 				return
@@ -87,7 +93,12 @@ func findProse(r *Report) {
 				prev = nil
 				return
 			}
-			s.Text = string(s.runes)
+			if w != nil {
+				a := w.byteAt(s.Span.Start.Col - 1)
+				s.Text = w.s[a:w.byteAt(s.Span.End.Col-1)]
+			} else {
+				s.Text = string(s.runes)
+			}
 			groupClaims(&s, prev)
 			r.Prose = append(r.Prose, s)
 			prev = &r.Prose[len(r.Prose)-1]
