@@ -1,0 +1,55 @@
+package parse
+
+import (
+	"math/rand"
+	"slices"
+	"testing"
+	"unicode/utf8"
+)
+
+// utf8Bytes are pieces of valid and invalid UTF-8 around every boundary
+// the decoders check: leads, continuation bytes, overlong forms,
+// surrogates, runes past U+10FFFF, cut sequences.
+var utf8Bytes = []string{
+	"a", " ", "\n", "\x7f", "\x80", "\xbf", "\xc0", "\xc1", "\xc2", "\xdf", "\xe0", "\xe1", "\xe4", "\xe9", "\xec", "\xed", "\xee", "\xef",
+	"\xf0", "\xf4", "\xf5", "\xff", "\x9f", "\xa0", "\x8f", "\x90", "一", "年", "报", "\u4dff", "\u4000", "\u3fff", "\ufffd", "\uffff",
+	"（", "Ａ", "\u3000", "😀", "\U0010ffff", "\xe4\xb8", "\xe0\xa0\x80", "\xe0\x9f\xbf", "\xed\x9f\xbf", "\xed\xa0\x80",
+	"\xf0\x90\x80\x80", "\xf0\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xc2\x80", "\xc1\xbf", "12345678",
+}
+
+func randomUTF8(r *rand.Rand) string {
+	var b []byte
+	for n := r.Intn(40); n > 0; n-- {
+		b = append(b, utf8Bytes[r.Intn(len(utf8Bytes))]...)
+	}
+	return string(b)
+}
+
+// normalizeInto decodes invalid UTF-8 as a range loop does: U+FFFD for
+// each byte it cannot read.
+func TestNormalizeIntoInvalid(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	for k := 0; k < 100000; k++ {
+		s := randomUTF8(r)
+		want, wantSame, wantKeys := normalizeLine(s)
+		dst := make([]rune, utf8.RuneCountInString(s))
+		n, same, keys := normalizeInto(dst, s)
+		if n != len(dst) || !slices.Equal(dst, want) || same != wantSame || keys != wantKeys {
+			t.Fatalf("%q: %q %v %x, want %q %v %x", s, dst[:n], same, keys, want, wantSame, wantKeys)
+		}
+	}
+}
+
+// keyOf is keyRune.
+func TestKeyOf(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if keyOf(r) != keyRune(r) {
+			t.Fatalf("%U: %x, want %x", r, keyOf(r), keyRune(r))
+		}
+	}
+	for i, r := range []rune(keyRunes) {
+		if keyRune(r) != 1<<i {
+			t.Fatalf("%c: bit %x", r, keyRune(r))
+		}
+	}
+}
