@@ -25,6 +25,30 @@ func randomUTF8(r *rand.Rand) string {
 	return string(b)
 }
 
+// utf8Runes agrees with utf8.Valid and utf8.RuneCount.
+func TestUTF8Runes(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for k := 0; k < 200000; k++ {
+		s := []byte(randomUTF8(r))
+		n, ok := utf8Runes(s)
+		if ok != utf8.Valid(s) || ok && n != utf8.RuneCount(s) {
+			t.Fatalf("%q: %d %v, want %d %v", s, n, ok, utf8.RuneCount(s), utf8.Valid(s))
+		}
+	}
+	// every two bytes, with a third at each edge of the ranges
+	var b [3]byte
+	for i := 0; i < 1<<16; i++ {
+		for _, c := range []byte{0, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff} {
+			b[0], b[1], b[2] = byte(i>>8), byte(i), c
+			for _, s := range [][]byte{b[:], b[:2], append(b[:], 'x', 'y'), append(b[:], '\xe4', '\xb8', '\x80', 'z')} {
+				if n, ok := utf8Runes(s); ok != utf8.Valid(s) || ok && n != utf8.RuneCount(s) {
+					t.Fatalf("%q: %d %v", s, n, ok)
+				}
+			}
+		}
+	}
+}
+
 // normalizeInto decodes invalid UTF-8 as a range loop does: U+FFFD for
 // each byte it cannot read.
 func TestNormalizeIntoInvalid(t *testing.T) {
