@@ -77,3 +77,23 @@ func TestKeyOf(t *testing.T) {
 		}
 	}
 }
+
+// renderRunes writes a line as string(rs) does and normalises it as
+// normalizeRunes does, invalid runes included.
+func TestRenderRunes(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	odd := []rune{-1, 0, '\t', 0x7f, 0x80, 0x7ff, 0x800, 0x4dff, 0x4e00, '年', 0x9fff, 0xa000, 0xd7ff, 0xd800, 0xdfff, 0xe000,
+		0xfffd, 0xffff, 0x10000, utf8.MaxRune, utf8.MaxRune + 1, 1 << 30, 'Ａ', '（', '\u3000'}
+	for k := 0; k < 20000; k++ {
+		rs := []rune(randomUTF8(r))
+		for n := r.Intn(4); n > 0; n-- {
+			rs = slices.Insert(rs, r.Intn(len(rs)+1), odd[r.Intn(len(odd))])
+		}
+		norm := make([]rune, len(rs))
+		buf, same, keys := renderRunes([]byte("x"), norm, rs)
+		wantNorm, wantSame, wantKeys := normalizeRunes(rs)
+		if string(buf) != "x"+string(rs) || !slices.Equal(norm, wantNorm) || same != wantSame || keys != wantKeys {
+			t.Fatalf("%U: %q %v %x, want %q %v %x", rs, buf, same, keys, string(rs), wantSame, wantKeys)
+		}
+	}
+}
