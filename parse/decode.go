@@ -139,19 +139,21 @@ func Decode(name string, data []byte) (*Text, error) {
 	if bytes.HasPrefix(data, oleMagic) {
 		return nil, ErrOldOffice
 	}
-	s, enc, runes, err := toUTF8(data)
+	b, enc, runes, err := toUTF8(data)
 	if err != nil {
 		return nil, err
 	}
-	switch blank, binary := inspect(s); {
+	switch blank, binary := inspect(b); {
 	case blank:
 		return nil, ErrEmpty
 	case binary:
 		return nil, ErrBinary
 	}
-	if looksHTML(s, name) {
-		return decodeHTML(name, data, s, enc)
+	if looksHTML(b, name) {
+		// the tokenizer reads the bytes: no string of the page is made
+		return decodeHTML(name, data, b, enc)
 	}
+	s := string(b)
 	t := &Text{Name: name, Encoding: enc}
 	t.Lines = splitLines(s)
 	if runes >= 0 {
@@ -162,19 +164,20 @@ func Decode(name string, data []byte) (*Text, error) {
 	return t, nil
 }
 
-// toUTF8 returns the text of data in UTF-8, its encoding, and for UTF-8
-// input how many characters it holds (-1 for others).
-func toUTF8(data []byte) (string, string, int, error) {
+// toUTF8 returns the text of data in UTF-8 (data itself, or a part of
+// it, when it is UTF-8 already), its encoding, and for UTF-8 input how many
+// characters it holds (-1 for others).
+func toUTF8(data []byte) ([]byte, string, int, error) {
 	switch {
 	case len(data) == 0:
-		return "", "", -1, ErrEmpty
+		return nil, "", -1, ErrEmpty
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
 		n, ok := utf8Runes(data)
 		if !ok {
-			return "", "", -1, ErrBinary
+			return nil, "", -1, ErrBinary
 		}
-		return string(data), "UTF-8 BOM", n, nil
+		return data, "UTF-8 BOM", n, nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		return decodeUTF16(data[2:], false), "UTF-16LE", -1, nil
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
@@ -189,16 +192,16 @@ func toUTF8(data []byte) (string, string, int, error) {
 			}
 			return decodeUTF16(data, be), enc, -1, nil
 		}
-		return "", "", -1, ErrBinary
+		return nil, "", -1, ErrBinary
 	}
 	if n, ok := utf8Runes(data); ok {
-		return string(data), "UTF-8", n, nil
+		return data, "UTF-8", n, nil
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil || !utf8.Valid(out) {
-		return "", "", -1, ErrBinary
+		return nil, "", -1, ErrBinary
 	}
-	return string(out), "GB18030", -1, nil
+	return out, "GB18030", -1, nil
 }
 
 // looksUTF16 recognises UTF-16 without a byte-order mark by its zero bytes:
@@ -234,10 +237,12 @@ func looksUTF16(data []byte) (be, ok bool) {
 		return false, false
 	}
 	s := decodeUTF16(data, be)
-	return be, !strings.ContainsRune(s, utf8.RuneError) && !looksBinary(s)
+	return be, !bytes.ContainsRune(s, utf8.RuneError) && !looksBinary(s)
 }
 
-func decodeUTF16(b []byte, bigEndian bool) string {
+// decodeUTF16 returns UTF-16 text in UTF-8, an unpaired surrogate as
+// U+FFFD.
+func decodeUTF16(b []byte, bigEndian bool) []byte {
 	u := make([]uint16, 0, len(b)/2)
 	for i := 0; i+1 < len(b); i += 2 {
 		if bigEndian {
@@ -246,12 +251,17 @@ func decodeUTF16(b []byte, bigEndian bool) string {
 			u = append(u, uint16(b[i+1])<<8|uint16(b[i]))
 		}
 	}
-	return string(utf16.Decode(u))
+	rs := utf16.Decode(u)
+	out := make([]byte, 0, len(rs)*3)
+	for _, r := range rs {
+		out = utf8.AppendRune(out, r)
+	}
+	return out
 }
 
 // looksBinary reports text that decoded but is mostly control characters or
 // holds NUL bytes: a report never does.
-func looksBinary(s string) bool {
+func looksBinary(s []byte) bool {
 	_, binary := inspect(s)
 	return binary
 }
@@ -259,13 +269,13 @@ func looksBinary(s string) bool {
 // inspect reads decoded text once and tells whether it holds nothing but
 // white space, and whether it looks binary (NUL bytes, or one character in
 // twenty a control character or undecodable).
-func inspect(s string) (blank, binary bool) {
-	if strings.IndexByte(s, 0) >= 0 {
+func inspect(s []byte) (blank, binary bool) {
+	if bytes.IndexByte(s, 0) >= 0 {
 		return false, true
 	}
 	// control characters are single bytes; U+FFFD marks what a decoder
 	// could not read
-	ctrl := strings.Count(s, "\uFFFD")
+	ctrl := bytes.Count(s, []byte("\uFFFD"))
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
 			ctrl++
@@ -273,13 +283,13 @@ func inspect(s string) (blank, binary bool) {
 	}
 	blank = true
 	for i := 0; i < len(s) && blank; {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRune(s[i:])
 		i += size
 		if r != ' ' && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v' && blankToSpace(r) != ' ' {
 			blank = false
 		}
 	}
-	return blank, ctrl > 0 && ctrl*20 > utf8.RuneCountInString(s)
+	return blank, ctrl > 0 && ctrl*20 > utf8.RuneCount(s)
 }
 
 func blankToSpace(r rune) rune {
