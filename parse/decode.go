@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
@@ -52,14 +53,17 @@ type Text struct {
 	pStr             string
 }
 
-// normalize makes Norm from Lines, the runes of all lines in one slice.
-func (t *Text) normalize() {
+// normalize makes Norm from Lines, the runes of all lines in one slice;
+// total is how many runes the lines hold, or -1 for it to count them.
+func (t *Text) normalize(total int) {
 	t.Norm = make([][]rune, len(t.Lines))
 	t.changed = make([]bool, len(t.Lines))
 	t.keys = make([]uint16, len(t.Lines))
-	total := 0
-	for _, l := range t.Lines {
-		total += utf8.RuneCountInString(l)
+	if total < 0 {
+		total = 0
+		for _, l := range t.Lines {
+			total += utf8.RuneCountInString(l)
+		}
 	}
 	all := make([]rune, total)
 	for i, l := range t.Lines {
@@ -138,39 +142,49 @@ func Decode(name string, data []byte) (*Text, error) {
 	if bytes.HasPrefix(data, oleMagic) {
 		return nil, ErrOldOffice
 	}
-	s, enc, err := toUTF8(data)
+	b, enc, runes, err := toUTF8(data)
 	if err != nil {
 		return nil, err
 	}
-	switch blank, binary := inspect(s); {
+	switch blank, binary := inspect(b); {
 	case blank:
 		return nil, ErrEmpty
 	case binary:
 		return nil, ErrBinary
 	}
-	if looksHTML(s, name) {
-		return decodeHTML(name, data, s, enc)
+	if looksHTML(b, name) {
+		// the tokenizer reads the bytes: no string of the page is made
+		return decodeHTML(name, data, b, enc)
 	}
+	s := string(b)
 	t := &Text{Name: name, Encoding: enc}
 	t.Lines = splitLines(s)
-	t.normalize()
+	if runes >= 0 {
+		// the characters of the lines: the line ends are not theirs
+		runes -= strings.Count(s, "\n") + strings.Count(s, "\r")
+	}
+	t.normalize(runes)
 	return t, nil
 }
 
-func toUTF8(data []byte) (string, string, error) {
+// toUTF8 returns the text of data in UTF-8 (data itself, or a part of
+// it, when it is UTF-8 already), its encoding, and for UTF-8 input how many
+// characters it holds (-1 for others).
+func toUTF8(data []byte) ([]byte, string, int, error) {
 	switch {
 	case len(data) == 0:
-		return "", "", ErrEmpty
+		return nil, "", -1, ErrEmpty
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
-		if !utf8.Valid(data) {
-			return "", "", ErrBinary
+		n, ok := utf8Runes(data)
+		if !ok {
+			return nil, "", -1, ErrBinary
 		}
-		return string(data), "UTF-8 BOM", nil
+		return data, "UTF-8 BOM", n, nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decodeUTF16(data[2:], false), "UTF-16LE", nil
+		return decodeUTF16(data[2:], false), "UTF-16LE", -1, nil
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeUTF16(data[2:], true), "UTF-16BE", nil
+		return decodeUTF16(data[2:], true), "UTF-16BE", -1, nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		// text never holds NUL bytes; UTF-16 without a BOM does
@@ -179,18 +193,18 @@ func toUTF8(data []byte) (string, string, error) {
 			if be {
 				enc = "UTF-16BE"
 			}
-			return decodeUTF16(data, be), enc, nil
+			return decodeUTF16(data, be), enc, -1, nil
 		}
-		return "", "", ErrBinary
+		return nil, "", -1, ErrBinary
 	}
-	if utf8.Valid(data) {
-		return string(data), "UTF-8", nil
+	if n, ok := utf8Runes(data); ok {
+		return data, "UTF-8", n, nil
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil || !utf8.Valid(out) {
-		return "", "", ErrBinary
+		return nil, "", -1, ErrBinary
 	}
-	return string(out), "GB18030", nil
+	return out, "GB18030", -1, nil
 }
 
 // looksUTF16 recognises UTF-16 without a byte-order mark by its zero bytes:
@@ -226,10 +240,12 @@ func looksUTF16(data []byte) (be, ok bool) {
 		return false, false
 	}
 	s := decodeUTF16(data, be)
-	return be, !strings.ContainsRune(s, utf8.RuneError) && !looksBinary(s)
+	return be, !bytes.ContainsRune(s, utf8.RuneError) && !looksBinary(s)
 }
 
-func decodeUTF16(b []byte, bigEndian bool) string {
+// decodeUTF16 returns UTF-16 text in UTF-8, an unpaired surrogate as
+// U+FFFD.
+func decodeUTF16(b []byte, bigEndian bool) []byte {
 	u := make([]uint16, 0, len(b)/2)
 	for i := 0; i+1 < len(b); i += 2 {
 		if bigEndian {
@@ -238,12 +254,17 @@ func decodeUTF16(b []byte, bigEndian bool) string {
 			u = append(u, uint16(b[i+1])<<8|uint16(b[i]))
 		}
 	}
-	return string(utf16.Decode(u))
+	rs := utf16.Decode(u)
+	out := make([]byte, 0, len(rs)*3)
+	for _, r := range rs {
+		out = utf8.AppendRune(out, r)
+	}
+	return out
 }
 
 // looksBinary reports text that decoded but is mostly control characters or
 // holds NUL bytes: a report never does.
-func looksBinary(s string) bool {
+func looksBinary(s []byte) bool {
 	_, binary := inspect(s)
 	return binary
 }
@@ -251,13 +272,13 @@ func looksBinary(s string) bool {
 // inspect reads decoded text once and tells whether it holds nothing but
 // white space, and whether it looks binary (NUL bytes, or one character in
 // twenty a control character or undecodable).
-func inspect(s string) (blank, binary bool) {
-	if strings.IndexByte(s, 0) >= 0 {
+func inspect(s []byte) (blank, binary bool) {
+	if bytes.IndexByte(s, 0) >= 0 {
 		return false, true
 	}
 	// control characters are single bytes; U+FFFD marks what a decoder
 	// could not read
-	ctrl := strings.Count(s, "\uFFFD")
+	ctrl := bytes.Count(s, []byte("\uFFFD"))
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
 			ctrl++
@@ -265,13 +286,13 @@ func inspect(s string) (blank, binary bool) {
 	}
 	blank = true
 	for i := 0; i < len(s) && blank; {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRune(s[i:])
 		i += size
 		if r != ' ' && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v' && blankToSpace(r) != ' ' {
 			blank = false
 		}
 	}
-	return blank, ctrl > 0 && ctrl*20 > utf8.RuneCountInString(s)
+	return blank, ctrl > 0 && ctrl*20 > utf8.RuneCount(s)
 }
 
 func blankToSpace(r rune) rune {
@@ -318,4 +339,46 @@ func splitLines(s string) []string {
 		lines = append(lines, s[start:])
 	}
 	return lines
+}
+
+// utf8Runes reports whether p is valid UTF-8, as utf8.Valid does, and if
+// so how many characters it holds. Text that is mostly three-byte
+// characters (CJK), which utf8.Valid checks on its slow path one by one, it
+// checks quicker.
+func utf8Runes(p []byte) (int, bool) {
+	n := 0
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			i++
+			n++
+			// a run of ASCII, eight bytes at a time
+			for i+8 <= len(p) && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
+				i += 8
+				n += 8
+			}
+			continue
+		}
+		// a run of three-byte characters whose lead is neither E0 nor ED
+		// (those limit the second byte further): U+1000-U+CFFF and
+		// U+E000-U+FFFF, which hold the CJK ideographs and punctuation
+		for i+4 <= len(p) {
+			w := binary.LittleEndian.Uint32(p[i:])
+			if lead := byte(w); lead-0xE1 > 0xEF-0xE1 || lead == 0xED || w&0xC0C000 != 0x808000 {
+				break
+			}
+			i += 3
+			n++
+		}
+		if i >= len(p) || p[i] < utf8.RuneSelf {
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			return 0, false
+		}
+		i += size
+		n++
+	}
+	return n, true
 }

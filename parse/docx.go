@@ -8,7 +8,6 @@ import (
 	"path"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 // Errors of DOCX input.
@@ -301,12 +300,12 @@ func (d *docxReader) addBytes(b []byte) {
 // at, counting the lines a <w:br/> split it into.
 func (d *docxReader) paraCol() int {
 	col := len(d.out.cur.rs) + 1
-	for i := len(d.out.segs) - 1; i >= 0; i-- {
-		segs := d.out.segs[i]
-		if len(segs) == 0 || segs[0].loc.Para != d.para {
+	for i := len(d.out.ends) - 1; i >= 0; i-- {
+		start, end := d.out.line(i)
+		if end.segs == start.segs || d.out.segs[start.segs].loc.Para != d.para {
 			break
 		}
-		col += utf8.RuneCountInString(d.out.lines[i])
+		col += end.norm - start.norm // the line's runes
 	}
 	return col
 }

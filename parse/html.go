@@ -20,7 +20,7 @@ import (
 // cell appears once. Every character keeps its line and column in the HTML
 // file. data is the file; s and enc its text as Decode guessed it, which a
 // declared charset overrides when the bytes are not UTF-8.
-func decodeHTML(name string, data []byte, s, enc string) (*Text, error) {
+func decodeHTML(name string, data, s []byte, enc string) (*Text, error) {
 	// Decode found UTF-8 text valid already; other bytes are checked here
 	if utf8Enc := enc == "UTF-8" || enc == "UTF-8 BOM"; !utf8Enc && !utf8.Valid(data) {
 		// Decode already read GB18030 text; another declared charset (Big5)
@@ -29,7 +29,7 @@ func decodeHTML(name string, data []byte, s, enc string) (*Text, error) {
 		if label := declaredCharset(data); label != "" {
 			if e, err := htmlindex.Get(label); err == nil && e != simplifiedchinese.GBK {
 				if out, err := e.NewDecoder().Bytes(data); err == nil && utf8.Valid(out) {
-					s, enc = string(out), strings.ToUpper(label)
+					s, enc = out, strings.ToUpper(label)
 				}
 			}
 		}
@@ -109,8 +109,8 @@ type htmlWalker struct {
 	pre int
 }
 
-func newHTMLWalker(s string) *htmlWalker {
-	return &htmlWalker{z: html.NewTokenizer(strings.NewReader(s)), line: 1, col: 1}
+func newHTMLWalker(s []byte) *htmlWalker {
+	return &htmlWalker{z: html.NewTokenizer(bytes.NewReader(s)), line: 1, col: 1}
 }
 
 // blockTags end a line before and after them; inside a table cell they are

@@ -79,20 +79,45 @@ func normalizeInto(dst []rune, s string) (int, bool, uint16) {
 	same := true
 	var keys uint16
 	i := 0
-	for _, r := range s {
-		n := r
-		switch {
-		case r < utf8.RuneSelf:
-			if r == '\t' {
-				n, same = ' ', false
+	for j := 0; j < len(s); {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if c == '\t' {
+				dst[i], same = ' ', false
+			} else {
+				dst[i] = rune(c)
 			}
-		case r >= 0x4E00 && r <= 0x9FFF:
-			// CJK ideographs stay as they are; the key characters are some
-			keys |= keyRune(r)
-		default:
-			if n = normRune(r); n != r {
+			i++
+			j++
+			continue
+		}
+		// the lead bytes E4-E9 with two continuation bytes are U+4000-U+9FFF,
+		// always valid: the CJK ideographs, decoded here rather than by a call
+		if c-0xE4 <= 0xE9-0xE4 && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(s[j+1]&0x3F)<<6 | rune(s[j+2]&0x3F)
+			j += 3
+			if r >= 0x4E00 {
+				// CJK ideographs stay as they are; the key characters are some
+				keys |= keyOf(r)
+				dst[i] = r
+				i++
+				continue
+			}
+			n := normRune(r)
+			if n != r {
 				same = false
 			}
+			dst[i] = n
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		j += size
+		n := r
+		if r >= 0x4E00 && r <= 0x9FFF {
+			keys |= keyOf(r)
+		} else if n = normRune(r); n != r {
+			same = false
 		}
 		dst[i] = n
 		i++
@@ -115,7 +140,7 @@ func normalizeRunes(rs []rune) ([]rune, bool, uint16) {
 			}
 		case r >= 0x4E00 && r <= 0x9FFF:
 			// CJK ideographs stay as they are; the key characters are some
-			keys |= keyRune(r)
+			keys |= keyOf(r)
 		default:
 			if uint32(r)-0xD800 < 0x800 || uint32(r) > utf8.MaxRune {
 				r = utf8.RuneError // as string(rs) writes it
@@ -165,6 +190,34 @@ func keyRune(r rune) uint16 {
 		return 1 << 13
 	case '报':
 		return 1 << 14
+	}
+	return 0
+}
+
+// keyRunes are the runes keyRune gives a bit, in the order of their bits.
+const keyRunes = "填统月申第本信政年工发成来公报"
+
+// keyTable is keyRune as a table: the keyRunes differ in bits 3-10, which
+// pick their entry.
+var keyTable = func() (tab [256]struct {
+	r   rune
+	bit uint16
+}) {
+	for _, r := range keyRunes {
+		e := &tab[r>>3&0xFF]
+		if e.bit != 0 {
+			panic("keyTable: two key runes in one entry")
+		}
+		e.r, e.bit = r, keyRune(r)
+	}
+	return tab
+}()
+
+// keyOf is keyRune by a table lookup, without the branches of a switch,
+// for the loops that ask it of every CJK character.
+func keyOf(r rune) uint16 {
+	if e := keyTable[r>>3&0xFF]; e.r == r {
+		return e.bit
 	}
 	return 0
 }

@@ -43,29 +43,29 @@ var htmlStarts = []string{
 // looksHTML decides on HTML by the content: text that opens with a tag. A
 // file named .htm/.html that holds tags further down counts too; markdown
 // with a stray <br> does not.
-func looksHTML(s, name string) bool {
-	t := strings.TrimLeft(s, " \t\r\n\ufeff")
+func looksHTML(s []byte, name string) bool {
+	t := bytes.TrimLeft(s, " \t\r\n\ufeff")
 	if len(t) > 512 {
 		t = t[:512]
 	}
-	lower := strings.ToLower(t)
+	lower := bytes.ToLower(t)
 	for _, p := range htmlStarts {
-		if strings.HasPrefix(lower, p) {
+		if bytes.HasPrefix(lower, []byte(p)) {
 			if p == "<?xml" || p == "<!--" {
-				return strings.Contains(strings.ToLower(head(s, 4096)), "<html")
+				return bytes.Contains(bytes.ToLower(head(s, 4096)), []byte("<html"))
 			}
 			return true
 		}
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".htm", ".html", ".shtml", ".xhtml":
-		h := strings.ToLower(head(s, 65536))
-		return strings.Contains(h, "<p") || strings.Contains(h, "<div") || strings.Contains(h, "<td") || strings.Contains(h, "<br")
+		h := bytes.ToLower(head(s, 65536))
+		return bytes.Contains(h, []byte("<p")) || bytes.Contains(h, []byte("<div")) || bytes.Contains(h, []byte("<td")) || bytes.Contains(h, []byte("<br"))
 	}
 	return false
 }
 
-func head(s string, n int) string {
+func head(s []byte, n int) []byte {
 	if len(s) > n {
 		return s[:n]
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -155,28 +156,97 @@ func continues(s segment, col int, loc Location) bool {
 // renderer builds a Text line by line from a structured source (HTML,
 // DOCX), keeping where each run of characters came from. Each line is
 // normalised from its runes as it ends, which spares decoding it again.
+// The lines' bytes, normalised runes and segments go into one slice each,
+// taken from a pool, and are copied out at their exact size when the text
+// is finished: growing them leaves no garbage.
 type renderer struct {
-	lines    []string
-	norm     [][]rune
+	buf      []byte    // the UTF-8 bytes of the lines
+	norm     []rune    // their normalised runes
+	segs     []segment // their segments
+	ends     []lineEnd // where each line ends in them
 	changed  []bool
 	keys     []uint16
-	segs     [][]segment
 	tableRow []bool
 	cur      runs
+}
+
+// lineEnd is where a rendered line ends in the renderer's slices.
+type lineEnd struct {
+	buf, norm, segs int
+}
+
+// renderSlices are a renderer's slices, kept for the next one.
+type renderSlices struct {
+	buf  []byte
+	norm []rune
+	segs []segment
+	ends []lineEnd
+}
+
+var renderPool = sync.Pool{New: func() any { return new(renderSlices) }}
+
+// line is where line i starts and ends in the renderer's slices.
+func (b *renderer) line(i int) (start, end lineEnd) {
+	if i > 0 {
+		start = b.ends[i-1]
+	}
+	return start, b.ends[i]
 }
 
 // endLine closes the current line; isRow marks a table row rendered from
 // real cells.
 func (b *renderer) endLine(isRow bool) {
+	if b.ends == nil {
+		p := renderPool.Get().(*renderSlices)
+		b.buf, b.norm, b.segs, b.ends = p.buf[:0], p.norm[:0], p.segs[:0], p.ends[:0]
+	}
 	rs := b.cur.rs
-	b.lines = append(b.lines, string(rs))
-	norm, same, keys := normalizeRunes(rs)
-	b.norm = append(b.norm, norm)
+	n := len(b.norm)
+	b.norm = slices.Grow(b.norm, len(rs))[:n+len(rs)]
+	b.buf = slices.Grow(b.buf, len(rs))
+	var same bool
+	var keys uint16
+	b.buf, same, keys = renderRunes(b.buf, b.norm[n:], rs)
+	b.segs = append(b.segs, b.cur.segs...)
+	b.ends = append(b.ends, lineEnd{buf: len(b.buf), norm: len(b.norm), segs: len(b.segs)})
 	b.changed = append(b.changed, !same)
 	b.keys = append(b.keys, keys)
-	b.segs = append(b.segs, b.cur.segs)
 	b.tableRow = append(b.tableRow, isRow)
-	b.cur = runs{rs: b.cur.rs[:0]} // the runes were copied; the segments are kept
+	// the runes and segments were copied: their room serves the next line
+	b.cur = runs{rs: rs[:0], segs: b.cur.segs[:0]}
+}
+
+// renderRunes appends the runes of a line to buf in UTF-8, as string(rs)
+// writes them, and their normalised form to norm, which has room for them
+// (normalizeRunes in one pass with the encoding).
+func renderRunes(buf []byte, norm, rs []rune) ([]byte, bool, uint16) {
+	same := true
+	var keys uint16
+	norm = norm[:len(rs)]
+	for i, r := range rs {
+		n := r
+		switch {
+		case uint32(r) < utf8.RuneSelf:
+			buf = append(buf, byte(r))
+			if r == '\t' {
+				n, same = ' ', false
+			}
+		case r >= 0x4E00 && r <= 0x9FFF:
+			// CJK ideographs stay as they are; the key characters are some
+			buf = append(buf, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
+			keys |= keyOf(r)
+		default:
+			if uint32(r)-0xD800 < 0x800 || uint32(r) > utf8.MaxRune {
+				r = utf8.RuneError // as string(rs) writes it
+			}
+			buf = utf8.AppendRune(buf, r)
+			if n = normRune(r); n != r {
+				same = false
+			}
+		}
+		norm[i] = n
+	}
+	return buf, same, keys
 }
 
 // breakLine ends the current line unless it is empty.
@@ -229,11 +299,28 @@ func withoutPipes(c runs) runs {
 // text finishes the rendering.
 func (b *renderer) text(name, enc string, f Format) *Text {
 	b.breakLine()
-	t := &Text{Name: name, Encoding: enc, Format: f, Lines: b.lines, Norm: b.norm, changed: b.changed, keys: b.keys,
-		tableRow: b.tableRow, origin: &origin{lines: b.segs}}
-	if t.Norm == nil {
+	n := len(b.ends)
+	t := &Text{Name: name, Encoding: enc, Format: f, changed: b.changed, keys: b.keys, tableRow: b.tableRow, origin: &origin{}}
+	if n == 0 {
 		// as Text.normalize leaves a text of no lines
 		t.Norm, t.changed, t.keys = [][]rune{}, []bool{}, []uint16{}
+		return t
 	}
+	t.Lines, t.Norm, t.origin.lines = make([]string, n), make([][]rune, n), make([][]segment, n)
+	all, norm, segs := string(b.buf), slices.Clone(b.norm), slices.Clone(b.segs)
+	if norm == nil {
+		norm = []rune{} // an empty line's runes are empty, not nil
+	}
+	var start lineEnd
+	for i, end := range b.ends {
+		t.Lines[i] = all[start.buf:end.buf]
+		t.Norm[i] = norm[start.norm:end.norm:end.norm]
+		if end.segs > start.segs {
+			t.origin.lines[i] = segs[start.segs:end.segs:end.segs]
+		}
+		start = end
+	}
+	renderPool.Put(&renderSlices{buf: b.buf, norm: b.norm, segs: b.segs, ends: b.ends})
+	b.buf, b.norm, b.segs, b.ends = nil, nil, nil, nil
 	return t
 }

@@ -1,0 +1,99 @@
+package parse
+
+import (
+	"math/rand"
+	"slices"
+	"testing"
+	"unicode/utf8"
+)
+
+// utf8Bytes are pieces of valid and invalid UTF-8 around every boundary
+// the decoders check: leads, continuation bytes, overlong forms,
+// surrogates, runes past U+10FFFF, cut sequences.
+var utf8Bytes = []string{
+	"a", " ", "\n", "\x7f", "\x80", "\xbf", "\xc0", "\xc1", "\xc2", "\xdf", "\xe0", "\xe1", "\xe4", "\xe9", "\xec", "\xed", "\xee", "\xef",
+	"\xf0", "\xf4", "\xf5", "\xff", "\x9f", "\xa0", "\x8f", "\x90", "一", "年", "报", "\u4dff", "\u4000", "\u3fff", "\ufffd", "\uffff",
+	"（", "Ａ", "\u3000", "😀", "\U0010ffff", "\xe4\xb8", "\xe0\xa0\x80", "\xe0\x9f\xbf", "\xed\x9f\xbf", "\xed\xa0\x80",
+	"\xf0\x90\x80\x80", "\xf0\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xc2\x80", "\xc1\xbf", "12345678",
+}
+
+func randomUTF8(r *rand.Rand) string {
+	var b []byte
+	for n := r.Intn(40); n > 0; n-- {
+		b = append(b, utf8Bytes[r.Intn(len(utf8Bytes))]...)
+	}
+	return string(b)
+}
+
+// utf8Runes agrees with utf8.Valid and utf8.RuneCount.
+func TestUTF8Runes(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for k := 0; k < 200000; k++ {
+		s := []byte(randomUTF8(r))
+		n, ok := utf8Runes(s)
+		if ok != utf8.Valid(s) || ok && n != utf8.RuneCount(s) {
+			t.Fatalf("%q: %d %v, want %d %v", s, n, ok, utf8.RuneCount(s), utf8.Valid(s))
+		}
+	}
+	// every two bytes, with a third at each edge of the ranges
+	var b [3]byte
+	for i := 0; i < 1<<16; i++ {
+		for _, c := range []byte{0, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff} {
+			b[0], b[1], b[2] = byte(i>>8), byte(i), c
+			for _, s := range [][]byte{b[:], b[:2], append(b[:], 'x', 'y'), append(b[:], '\xe4', '\xb8', '\x80', 'z')} {
+				if n, ok := utf8Runes(s); ok != utf8.Valid(s) || ok && n != utf8.RuneCount(s) {
+					t.Fatalf("%q: %d %v", s, n, ok)
+				}
+			}
+		}
+	}
+}
+
+// normalizeInto decodes invalid UTF-8 as a range loop does: U+FFFD for
+// each byte it cannot read.
+func TestNormalizeIntoInvalid(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	for k := 0; k < 100000; k++ {
+		s := randomUTF8(r)
+		want, wantSame, wantKeys := normalizeLine(s)
+		dst := make([]rune, utf8.RuneCountInString(s))
+		n, same, keys := normalizeInto(dst, s)
+		if n != len(dst) || !slices.Equal(dst, want) || same != wantSame || keys != wantKeys {
+			t.Fatalf("%q: %q %v %x, want %q %v %x", s, dst[:n], same, keys, want, wantSame, wantKeys)
+		}
+	}
+}
+
+// keyOf is keyRune.
+func TestKeyOf(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if keyOf(r) != keyRune(r) {
+			t.Fatalf("%U: %x, want %x", r, keyOf(r), keyRune(r))
+		}
+	}
+	for i, r := range []rune(keyRunes) {
+		if keyRune(r) != 1<<i {
+			t.Fatalf("%c: bit %x", r, keyRune(r))
+		}
+	}
+}
+
+// renderRunes writes a line as string(rs) does and normalises it as
+// normalizeRunes does, invalid runes included.
+func TestRenderRunes(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	odd := []rune{-1, 0, '\t', 0x7f, 0x80, 0x7ff, 0x800, 0x4dff, 0x4e00, '年', 0x9fff, 0xa000, 0xd7ff, 0xd800, 0xdfff, 0xe000,
+		0xfffd, 0xffff, 0x10000, utf8.MaxRune, utf8.MaxRune + 1, 1 << 30, 'Ａ', '（', '\u3000'}
+	for k := 0; k < 20000; k++ {
+		rs := []rune(randomUTF8(r))
+		for n := r.Intn(4); n > 0; n-- {
+			rs = slices.Insert(rs, r.Intn(len(rs)+1), odd[r.Intn(len(odd))])
+		}
+		norm := make([]rune, len(rs))
+		buf, same, keys := renderRunes([]byte("x"), norm, rs)
+		wantNorm, wantSame, wantKeys := normalizeRunes(rs)
+		if string(buf) != "x"+string(rs) || !slices.Equal(norm, wantNorm) || same != wantSame || keys != wantKeys {
+			t.Fatalf("%U: %q %v %x, want %q %v %x", rs, buf, same, keys, string(rs), wantSame, wantKeys)
+		}
+	}
+}
