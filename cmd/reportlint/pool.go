@@ -16,7 +16,10 @@ func checkAll(paths []string, workers int, prog *progress, check func(string) fo
 		out  chan format.FileResult
 	}
 	jobs := make(chan job)
-	pending := make(chan chan format.FileResult, 4*workers)
+	// a window of results wide enough that a slow file (a large saved
+	// page) does not leave the other workers idle; the memory limit set in
+	// tuneGC keeps the waiting reports within bounds
+	pending := make(chan chan format.FileResult, 16*workers)
 	for w := 0; w < workers; w++ {
 		go func() {
 			for j := range jobs {
