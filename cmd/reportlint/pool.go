@@ -8,7 +8,7 @@ import (
 
 // checkAll checks the files with a fixed number of workers and hands the
 // results to emit one at a time, in the order of paths, whatever order the
-// workers finish in. At most a few results per worker wait to be emitted,
+// workers finish in. At most 16 results per worker wait to be emitted,
 // so memory does not grow with the number of files.
 func checkAll(paths []string, workers int, prog *progress, check func(string) format.FileResult, emit func(format.FileResult)) {
 	type job struct {
