@@ -3,6 +3,7 @@ package parse
 import (
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -94,6 +95,23 @@ func TestRenderRunes(t *testing.T) {
 		wantNorm, wantSame, wantKeys := normalizeRunes(rs)
 		if string(buf) != "x"+string(rs) || !slices.Equal(norm, wantNorm) || same != wantSame || keys != wantKeys {
 			t.Fatalf("%U: %q %v %x, want %q %v %x", rs, buf, same, keys, string(rs), wantSame, wantKeys)
+		}
+	}
+}
+
+// runeCountValid counts as utf8.RuneCount does, on valid UTF-8.
+func TestRuneCountValid(t *testing.T) {
+	for _, s := range []string{
+		"", "a", "abcdefgh", "abcdefghi", "统计", "<p style=\"x\">政府信息公开</p>\n", "é€𝄞",
+		strings.Repeat("表三 本年新收 12 |", 50), strings.Repeat("\U0001F600a", 9),
+	} {
+		for i := 0; i <= len(s); i++ {
+			if !utf8.ValidString(s[i:]) {
+				continue
+			}
+			if got, want := runeCountValid([]byte(s[i:])), utf8.RuneCountInString(s[i:]); got != want {
+				t.Errorf("runeCountValid(%q) = %d, want %d", s[i:], got, want)
+			}
 		}
 	}
 }

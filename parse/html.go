@@ -2,6 +2,8 @@ package parse
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -292,9 +294,9 @@ func (w *htmlWalker) advance(b []byte) {
 		// the usual case, counted in bulk
 		if n := bytes.Count(b, []byte{'\n'}); n > 0 {
 			w.line += n
-			w.col = 1 + utf8.RuneCount(b[bytes.LastIndexByte(b, '\n')+1:])
+			w.col = 1 + runeCountValid(b[bytes.LastIndexByte(b, '\n')+1:])
 		} else {
-			w.col += utf8.RuneCount(b)
+			w.col += runeCountValid(b)
 		}
 		return
 	}
@@ -303,6 +305,27 @@ func (w *htmlWalker) advance(b []byte) {
 		b = b[size:]
 		w.step(r)
 	}
+}
+
+// runeCountValid is utf8.RuneCount for valid UTF-8, which the walker's
+// input is (Decode made it so): the bytes that are not continuation bytes
+// (10xxxxxx), counted eight at a time. Most of a saved page is markup, and
+// its columns are counted for every byte of it.
+func runeCountValid(b []byte) int {
+	const hi = 0x8080808080808080
+	n := len(b)
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		// a continuation byte has bit 7 set and bit 6 clear
+		n -= bits.OnesCount64(x & hi & (^x << 1) & hi)
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 func (w *htmlWalker) step(r rune) {
