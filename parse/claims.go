@@ -362,12 +362,27 @@ func clauseAfter(rs []rune, j int) string {
 // subjectOf keeps the words of a clause that name what is counted.
 func subjectOf(clause []rune) string {
 	s := compactRunes(clause)
+	if !hasSubjectFiller(clause) {
+		return s // most clauses: nothing to take out
+	}
 	for _, w := range []string{"其中", "分别为", "分别是", "约", "共计", "总计", "合计", "共", "达"} {
 		if strings.Contains(s, w) {
 			s = strings.ReplaceAll(s, w, "")
 		}
 	}
 	return s
+}
+
+// hasSubjectFiller: the clause holds the first character of a word
+// subjectOf takes out (其中, 分别为, 约, 共计, 总计, 合计, 共, 达).
+func hasSubjectFiller(rs []rune) bool {
+	for _, r := range rs {
+		switch r {
+		case '其', '分', '约', '共', '总', '合', '达':
+			return true
+		}
+	}
+	return false
 }
 
 // groupClaims finds the lists of parts a sentence gives of a total.
