@@ -2,7 +2,6 @@ package parse
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // ClaimKind says what a number in prose is.
@@ -70,6 +69,19 @@ type ClaimList struct {
 
 // countUnits are the units a count in prose carries, longest first.
 var countUnits = []string{"人次", "条", "件", "篇", "次", "个", "起", "项", "份", "例", "家", "场", "期"}
+
+// oneRuneUnits are the countUnits of one character, by their character.
+var oneRuneUnits = func() map[rune]string {
+	m := map[rune]string{}
+	for _, u := range countUnits {
+		if rs := []rune(u); len(rs) == 1 {
+			m[rs[0]] = u
+		} else if u != "人次" {
+			panic("parse: unitAfter reads only 人次 of the units of two characters")
+		}
+	}
+	return m
+}()
 
 // findProse reads the sentences of the body that are not table text.
 func findProse(r *Report) {
@@ -240,9 +252,13 @@ func readNumber(rs []rune, i int) (int, Number, bool) {
 // where the copy plainly lost it: before a comma or the sentence's end.
 func unitAfter(rs []rune, i, j int) (string, int, bool) {
 	k := skipSpaces(rs, j)
-	for _, u := range countUnits {
-		if hasRunePrefix(rs[k:], u) {
-			return u, k + utf8.RuneCountInString(u), true
+	if k < len(rs) {
+		// every unit is one character but 人次
+		if rs[k] == '人' && k+1 < len(rs) && rs[k+1] == '次' {
+			return "人次", k + 2, true
+		}
+		if u, ok := oneRuneUnits[rs[k]]; ok {
+			return u, k + 1, true
 		}
 	}
 	// a bare number: not a phone number, postcode or address after a colon
