@@ -513,17 +513,26 @@ func detectEra(r *Report) {
 			return
 		}
 	}
-	var b strings.Builder
+	// the lines that hold 号 (every document number has it) are read as if
+	// run together, as they once were: each line, and each join of two
+	cites2021, cites2019 := false, false
+	prev := ""
 	for i := r.BodyStart; i < r.BodyEnd && i < r.BodyStart+80; i++ {
-		if strings.Contains(r.Text.Lines[i], "号") { // every document number has it
-			b.WriteString(r.Text.normLine(i))
+		if !strings.Contains(r.Text.Lines[i], "号") {
+			continue
 		}
+		l := r.Text.normLine(i)
+		join := prev[max(0, len(prev)-16):] + l[:min(len(l), 16)]
+		for _, part := range []string{l, join} {
+			cites2021 = cites2021 || strings.Contains(part, "〔2021〕30号") || strings.Contains(part, "[2021]30号")
+			cites2019 = cites2019 || strings.Contains(part, "〔2019〕60号") || strings.Contains(part, "[2019]60号")
+		}
+		prev = l
 	}
-	text := b.String()
 	switch {
-	case strings.Contains(text, "〔2021〕30号") || strings.Contains(text, "[2021]30号"):
+	case cites2021:
 		r.Era, r.EraEvidence = Era2021, "引用国办公开办函〔2021〕30号"
-	case strings.Contains(text, "〔2019〕60号") || strings.Contains(text, "[2019]60号"):
+	case cites2019:
 		r.Era, r.EraEvidence = Era2019, "引用国办公开办函〔2019〕60号"
 	case r.Year >= 2021:
 		r.Era, r.EraEvidence = Era2021, "报告年度"
