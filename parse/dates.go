@@ -60,7 +60,6 @@ var (
 	filledKeys    = wordsOf(filledWords...)
 	periodKeys    = wordsOf(periodWords...)
 	publishedKeys = wordsOf("发布", "发文", "成文", "来源时间", "公开日期")
-	monthKeys     = wordsOf("月")
 )
 
 // periodReach is how far after its word a period's second date may end.
@@ -94,9 +93,10 @@ func periodIndex(s string) int {
 // which PDF text may wrap over the next line.
 func findPeriod(r *Report) {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		if !r.Text.has(i, periodKeys) {
+		if !r.Text.mayHave(i, periodKeys) {
 			continue
 		}
+		// periodIndex searches once for what has would search word by word
 		s := r.Text.normLine(i)
 		k := periodIndex(s)
 		if k < 0 {
@@ -260,9 +260,6 @@ func findPublished(r *Report) {
 // findMonthDays records dates printed as M月D日 without a year when the day
 // cannot exist in any year (2月30日, 4月31日, 13月1日).
 func findMonthDays(r *Report, line int, rs []rune) {
-	if !r.Text.has(line, monthKeys) {
-		return
-	}
 	for k, c := range rs {
 		if c != '月' {
 			continue

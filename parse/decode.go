@@ -90,6 +90,17 @@ func (t *Text) has(i int, ws keyWords) bool {
 	return false
 }
 
+// mayHave reports whether line i holds the first character of one of the
+// words: has without the search.
+func (t *Text) mayHave(i int, ws keyWords) bool {
+	for k := range ws.words {
+		if ws.keys[k] == 0 || i >= len(t.keys) || t.keys[i]&ws.keys[k] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // keyWords are words for Text.has with the key bit of their first
 // character worked out once.
 type keyWords struct {
