@@ -84,8 +84,16 @@ func benchDecode(b *testing.B, files map[string][]byte) {
 }
 
 // BenchmarkParse measures decoded text to the report model, MB/s of input.
-func BenchmarkParse(b *testing.B) {
-	files := benchFiles(b)
+func BenchmarkParse(b *testing.B) { benchParse(b, benchFiles(b)) }
+
+// BenchmarkParseText is BenchmarkParse for the plain-text reports alone,
+// the slowest per byte (their bytes are all text; a saved page's are
+// mostly markup).
+func BenchmarkParseText(b *testing.B) {
+	benchParse(b, globFiles(b, "../testdata/seeds/*.txt", "../testdata/corpus/*.txt"))
+}
+
+func benchParse(b *testing.B, files map[string][]byte) {
 	texts := map[string]*Text{}
 	for name, data := range files {
 		t, err := Decode(name, data)
