@@ -160,24 +160,24 @@ func isChineseNumeral(r rune) bool {
 // (「…行政诉讼情况行政复议行政诉讼结果维持…总计」), so that the header is a
 // token of its own.
 func splitReviewHeaders(toks []token, line []rune) []token {
-	out := toks[:0:0]
-	for _, t := range toks {
-		if t.kind != tokText {
-			out = append(out, t)
-			continue
+	// where each token splits (0: it does not); most lines have no 表四
+	// header, and then the tokens are returned as they are
+	var cuts map[int]int
+	for i := range toks {
+		if k := reviewHeaderCut(&toks[i], line); k > 0 {
+			if cuts == nil {
+				cuts = map[int]int{}
+			}
+			cuts[i] = k
 		}
-		rs := line[t.col:t.end]
-		k := len(rs)
-		for k > 0 && (strings.ContainsRune(reviewHeaderRunes, rs[k-1]) || rs[k-1] == ' ') {
-			k--
-		}
-		h := runeIndex(rs[k:], reviewWord)
-		if h < 0 || len(rs)-k < 12 {
-			out = append(out, t)
-			continue
-		}
-		k += h
-		if k == 0 {
+	}
+	if cuts == nil {
+		return toks
+	}
+	out := make([]token, 0, len(toks)+len(cuts))
+	for i, t := range toks {
+		k, ok := cuts[i]
+		if !ok {
 			out = append(out, t)
 			continue
 		}
@@ -186,6 +186,24 @@ func splitReviewHeaders(toks []token, line []rune) []token {
 		out = append(out, head, tail)
 	}
 	return out
+}
+
+// reviewHeaderCut is where in a text token 表四's header words begin, when
+// they end it after some other text; 0 when they do not.
+func reviewHeaderCut(t *token, line []rune) int {
+	if t.kind != tokText {
+		return 0
+	}
+	rs := line[t.col:t.end]
+	k := len(rs)
+	for k > 0 && (strings.ContainsRune(reviewHeaderRunes, rs[k-1]) || rs[k-1] == ' ') {
+		k--
+	}
+	h := runeIndex(rs[k:], reviewWord)
+	if h < 0 || len(rs)-k < 12 {
+		return 0
+	}
+	return k + h
 }
 
 var reviewWord = []rune("行政复议")

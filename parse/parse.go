@@ -400,6 +400,45 @@ func firstTokenAt(toks []token, p Pos) int {
 
 var sectionRe = regexp.MustCompile(`^\s*([一二三四五六七八九十]{1,2})\s*[、.]\s*(\S.*)$`)
 
+// sectionHeading is sectionRe.FindStringSubmatch(s), read by hand: the
+// regexp engine was a good part of the parser's time on plain text.
+func sectionHeading(s string) []string {
+	i := skipRegexpSpace(s, 0)
+	j := i
+	for n := 0; n < 2 && j < len(s); n++ {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !isChineseNumeral(r) {
+			break
+		}
+		j += size
+	}
+	if j == i {
+		return nil
+	}
+	k := skipRegexpSpace(s, j)
+	switch {
+	case strings.HasPrefix(s[k:], "、"):
+		k += len("、")
+	case strings.HasPrefix(s[k:], "."):
+		k++
+	default:
+		return nil
+	}
+	k = skipRegexpSpace(s, k)
+	if k == len(s) {
+		return nil // (\S.*) needs a character
+	}
+	return []string{s, s[i:j], s[k:]}
+}
+
+// skipRegexpSpace skips what regexp's \s matches.
+func skipRegexpSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
 // findSections finds the top-level headings 一、… in order. A heading must
 // carry the next number, which keeps the numbered rows of tables out.
 func findSections(r *Report) {
@@ -411,7 +450,7 @@ func findSections(r *Report) {
 			continue
 		}
 		s := r.Text.normLine(i)
-		m := sectionRe.FindStringSubmatch(s)
+		m := sectionHeading(s)
 		if m == nil || strings.Contains(s, "|") || inTable(r, i) {
 			continue
 		}

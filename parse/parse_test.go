@@ -236,3 +236,23 @@ func TestFindTitleMatchAgreesWithRegexp(t *testing.T) {
 		}
 	}
 }
+
+// sectionHeading reads what sectionRe matches, on every test line and on
+// made-up ones.
+func TestSectionHeadingAgreesWithRegexp(t *testing.T) {
+	lines := []string{"一、概述", " 二 、 主动公开", "十一.其他", "三、", "三、  ", "一二三、x", "四是加强", "五、\t收费", "六x、a", "", "七", "八.  附表|x"}
+	paths, _ := filepath.Glob("../testdata/*/*.txt")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(Normalize(string(data)), "\n")...)
+	}
+	for _, l := range lines {
+		got, want := sectionHeading(l), sectionRe.FindStringSubmatch(l)
+		if (got == nil) != (want == nil) || got != nil && (got[1] != want[1] || got[2] != want[2]) {
+			t.Errorf("sectionHeading(%q) = %q, regexp %q", l, got, want)
+		}
+	}
+}
