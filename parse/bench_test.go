@@ -45,18 +45,7 @@ func totalBytes(files map[string][]byte) int64 {
 
 // BenchmarkDecode measures bytes to text (format detection, HTML and DOCX
 // rendering, GB18030), MB/s of input.
-func BenchmarkDecode(b *testing.B) {
-	files := benchFiles(b)
-	b.SetBytes(totalBytes(files))
-	b.ReportAllocs()
-	for b.Loop() {
-		for name, data := range files {
-			if _, err := Decode(name, data); err != nil {
-				b.Fatalf("%s: %v", name, err)
-			}
-		}
-	}
-}
+func BenchmarkDecode(b *testing.B) { benchDecode(b, benchFiles(b)) }
 
 // BenchmarkDecodeHTML is BenchmarkDecode for the saved pages alone.
 func BenchmarkDecodeHTML(b *testing.B) {

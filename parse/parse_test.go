@@ -211,15 +211,7 @@ func TestRuneWalker(t *testing.T) {
 // of the test reports, on lines made long the way crawler text is, and on
 // titles with spaces where \s* allows them.
 func TestFindTitleMatchAgreesWithRegexp(t *testing.T) {
-	var lines []string
-	paths, _ := filepath.Glob("../testdata/*/*.txt")
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(Normalize(string(data)), "\n")...)
-	}
+	lines := testLines(t)
 	pad := strings.Repeat("政务公开信息公开年报首页", 500) // long, no year before it
 	lines = append(lines,
 		pad+"2021年度某某区政府信息公开工作年度报告",
@@ -240,7 +232,19 @@ func TestFindTitleMatchAgreesWithRegexp(t *testing.T) {
 // sectionHeading reads what sectionRe matches, on every test line and on
 // made-up ones.
 func TestSectionHeadingAgreesWithRegexp(t *testing.T) {
-	lines := []string{"一、概述", " 二 、 主动公开", "十一.其他", "三、", "三、  ", "一二三、x", "四是加强", "五、\t收费", "六x、a", "", "七", "八.  附表|x"}
+	lines := append(testLines(t), "一、概述", " 二 、 主动公开", "十一.其他", "三、", "三、  ", "一二三、x", "四是加强", "五、\t收费", "六x、a", "", "七", "八.  附表|x")
+	for _, l := range lines {
+		got, want := sectionHeading(l), sectionRe.FindStringSubmatch(l)
+		if (got == nil) != (want == nil) || got != nil && (got[1] != want[1] || got[2] != want[2]) {
+			t.Errorf("sectionHeading(%q) = %q, regexp %q", l, got, want)
+		}
+	}
+}
+
+// testLines are the normalised lines of every text report in testdata.
+func testLines(t *testing.T) []string {
+	t.Helper()
+	var lines []string
 	paths, _ := filepath.Glob("../testdata/*/*.txt")
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
@@ -249,10 +253,8 @@ func TestSectionHeadingAgreesWithRegexp(t *testing.T) {
 		}
 		lines = append(lines, strings.Split(Normalize(string(data)), "\n")...)
 	}
-	for _, l := range lines {
-		got, want := sectionHeading(l), sectionRe.FindStringSubmatch(l)
-		if (got == nil) != (want == nil) || got != nil && (got[1] != want[1] || got[2] != want[2]) {
-			t.Errorf("sectionHeading(%q) = %q, regexp %q", l, got, want)
-		}
+	if len(lines) < 1000 {
+		t.Fatalf("only %d test lines", len(lines))
 	}
+	return lines
 }
