@@ -398,6 +398,8 @@ func firstTokenAt(toks []token, p Pos) int {
 	return len(toks)
 }
 
+// sectionRe is the heading pattern; sectionHeading reads it by hand and a
+// test keeps the two in step.
 var sectionRe = regexp.MustCompile(`^\s*([一二三四五六七八九十]{1,2})\s*[、.]\s*(\S.*)$`)
 
 // sectionHeading is sectionRe.FindStringSubmatch(s), read by hand: the
@@ -475,7 +477,7 @@ func findSections(r *Report) {
 	}
 }
 
-// looksNumberedHeading is a quick test before sectionRe: one or two Chinese
+// looksNumberedHeading is a quick test before sectionHeading: one or two Chinese
 // numerals then 、 or . at the start of the line.
 func looksNumberedHeading(rs []rune) bool {
 	rs = trimSpaceRunes(rs)
