@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -233,8 +234,9 @@ func SharedProse(ms []Member) []Finding {
 // SharedProseDigests is SharedProse over digests.
 func SharedProseDigests(ds []Digest) []Finding {
 	index := map[uint64][]int{}
+	seen := map[uint64]bool{}
 	for i, d := range ds {
-		seen := map[uint64]bool{}
+		clear(seen)
 		for _, s := range d.Sentences {
 			if !seen[s.Hash] {
 				seen[s.Hash] = true
@@ -243,8 +245,9 @@ func SharedProseDigests(ds []Digest) []Finding {
 		}
 	}
 	var out []Finding
+	shared := map[int]int{} // other report → characters of b found in it
 	for j, b := range ds {
-		shared := map[int]int{} // other report → characters of b found in it
+		clear(shared)
 		for _, s := range b.Sentences {
 			owners := index[s.Hash]
 			if len(owners) > maxSharers {
@@ -260,15 +263,34 @@ func SharedProseDigests(ds []Digest) []Finding {
 		for _, s := range b.Sentences {
 			total += s.Len
 		}
-		for i := 0; i < j; i++ {
-			a := ds[i]
-			if total == 0 || a.Year != b.Year || b.Year == 0 || a.Key == b.Key || float64(shared[i])/float64(total) < CopiedShareThreshold {
+		if total == 0 || b.Year == 0 {
+			continue
+		}
+		// only the earlier reports b shares a sentence with, in order: a
+		// loop over every earlier report would make a run quadratic in
+		// the number of files
+		for _, i := range earlierSharers(shared, j) {
+			a := &ds[i]
+			if a.Year != b.Year || a.Key == b.Key || float64(shared[i])/float64(total) < CopiedShareThreshold {
 				continue
 			}
-			out = append(out, sharedFinding(a, b, float64(shared[i])/float64(total)))
+			out = append(out, sharedFinding(*a, b, float64(shared[i])/float64(total)))
 		}
 	}
 	return out
+}
+
+// earlierSharers lists, in ascending order, the reports before j that hold
+// a sentence of j.
+func earlierSharers(shared map[int]int, j int) []int {
+	var is []int
+	for i := range shared {
+		if i < j {
+			is = append(is, i)
+		}
+	}
+	slices.Sort(is)
+	return is
 }
 
 func sharedFinding(a, b Digest, share float64) Finding {
