@@ -118,7 +118,12 @@ func wordsOf(ws ...string) keyWords {
 }
 
 // normLine is Norm[i] as a string, made once: the readers ask for it often.
+// A line normalisation left as it was (valid UTF-8, no rune changed) is
+// its own normalised string.
 func (t *Text) normLine(i int) string {
+	if i < len(t.changed) && !t.changed[i] {
+		return t.Lines[i]
+	}
 	if t.normStr == nil {
 		t.normStr = make([]string, len(t.Norm))
 	}

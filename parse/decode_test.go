@@ -2,6 +2,8 @@ package parse
 
 import (
 	"math/rand"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -114,4 +116,44 @@ func TestRuneCountValid(t *testing.T) {
 			}
 		}
 	}
+}
+
+// normLine is string(Norm[i]) for every line: of every test report in each
+// format, and of text lines with invalid bytes (which must not pass for
+// their own normalised string).
+func TestNormLineIsNormString(t *testing.T) {
+	var texts []*Text
+	for _, pattern := range []string{"../testdata/*/*.txt", "../testdata/*/*.md", "../testdata/*/*.html", "../testdata/*/*.docx"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if txt, err := Decode(p, data); err == nil {
+				texts = append(texts, txt)
+			}
+		}
+	}
+	if len(texts) < 30 {
+		t.Fatalf("only %d test reports decoded", len(texts))
+	}
+	r := rand.New(rand.NewSource(3))
+	var lines []string
+	for k := 0; k < 2000; k++ {
+		lines = append(lines, "2019年"+randomUTF8(r)+"本年新收")
+	}
+	made := &Text{Lines: lines}
+	made.normalize(-1)
+	texts = append(texts, made)
+	checked := 0
+	for _, txt := range texts {
+		for i := range txt.Norm {
+			if got, want := txt.normLine(i), string(txt.Norm[i]); got != want {
+				t.Fatalf("%s:%d: normLine %q, want %q", txt.Name, i+1, got, want)
+			}
+			checked++
+		}
+	}
+	t.Logf("%d lines of %d texts", checked, len(texts))
 }

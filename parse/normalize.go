@@ -70,7 +70,8 @@ func normalizeLine(s string) ([]rune, bool, uint16) {
 			keys |= keyRune(r)
 		}
 	}
-	return rs, same, keys
+	// an invalid byte makes the line's string differ from its runes'
+	return rs, same && utf8.ValidString(s), keys
 }
 
 // normalizeInto is normalizeLine writing the runes into dst, which has
@@ -116,7 +117,9 @@ func normalizeInto(dst []rune, s string) (int, bool, uint16) {
 		n := r
 		if r >= 0x4E00 && r <= 0x9FFF {
 			keys |= keyOf(r)
-		} else if n = normRune(r); n != r {
+		} else if n = normRune(r); n != r || size == 1 {
+			// an invalid byte reads as U+FFFD: the line's string is then
+			// not the string of its runes, which same also promises
 			same = false
 		}
 		dst[i] = n
