@@ -40,7 +40,7 @@ type Text struct {
 	// every cell between their pipes is a cell of the table, empty or not.
 	tableRow []bool
 	origin   *origin
-	normStr  []string // string(Norm[i]), made on first use
+	normStr  []string // string(Norm[i]): all made with Norm from plain text, else on first use
 	changed  []bool   // normalisation changed some rune of the line
 	keys     []uint16 // the keyRunes each line holds
 	// compact forms of long text tokens by line, column and end (token.compact)
@@ -66,12 +66,27 @@ func (t *Text) normalize(total int) {
 		}
 	}
 	all := make([]rune, total)
+	// the normalised strings of the lines normalisation changed, in one
+	// buffer; a line it left as it was is its own
+	var nb []byte
+	spans := make([][2]int, len(t.Lines))
 	for i, l := range t.Lines {
 		var n int
 		var same bool
-		n, same, t.keys[i] = normalizeInto(all, l)
+		from := len(nb)
+		n, same, t.keys[i], nb = normalizeInto(all, nb, l)
 		t.Norm[i], all = all[:n:n], all[n:]
 		t.changed[i] = !same
+		spans[i] = [2]int{from, len(nb)}
+	}
+	t.normStr = make([]string, len(t.Lines))
+	strs := string(nb)
+	for i, l := range t.Lines {
+		if t.changed[i] {
+			t.normStr[i] = strs[spans[i][0]:spans[i][1]]
+		} else {
+			t.normStr[i] = l
+		}
 	}
 }
 

@@ -60,9 +60,13 @@ func TestNormalizeIntoInvalid(t *testing.T) {
 		s := randomUTF8(r)
 		want, wantSame, wantKeys := normalizeLine(s)
 		dst := make([]rune, utf8.RuneCountInString(s))
-		n, same, keys := normalizeInto(dst, s)
+		n, same, keys, nb := normalizeInto(dst, []byte("x"), s)
 		if n != len(dst) || !slices.Equal(dst, want) || same != wantSame || keys != wantKeys {
 			t.Fatalf("%q: %q %v %x, want %q %v %x", s, dst[:n], same, keys, want, wantSame, wantKeys)
+		}
+		// the normalised string, appended when the line changed
+		if wantStr := "x" + string(want); same && string(nb) != "x" || !same && string(nb) != wantStr {
+			t.Fatalf("%q: normalised string %q, want %q (same %v)", s, nb, wantStr, same)
 		}
 	}
 }

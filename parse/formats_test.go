@@ -335,9 +335,12 @@ func TestNormalizeEveryRune(t *testing.T) {
 	}
 	norm, same, keys := normalizeRunes(rs)
 	dst := make([]rune, len(rs))
-	n, sameInto, keysInto := normalizeInto(dst, string(rs))
+	n, sameInto, keysInto, nb := normalizeInto(dst, nil, string(rs))
 	if n != len(rs) || same || sameInto || keys != keysInto {
 		t.Fatalf("n %d of %d, same %v %v, keys %x %x", n, len(rs), same, sameInto, keys, keysInto)
+	}
+	if string(nb) != string(dst) {
+		t.Fatal("the normalised string is not the string of the normalised runes")
 	}
 	for i, r := range rs {
 		if norm[i] != normRune(r) || dst[i] != normRune(r) {

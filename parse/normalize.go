@@ -75,16 +75,20 @@ func normalizeLine(s string) ([]rune, bool, uint16) {
 }
 
 // normalizeInto is normalizeLine writing the runes into dst, which has
-// room for them; it returns how many there are.
-func normalizeInto(dst []rune, s string) (int, bool, uint16) {
-	same := true
+// room for them; it returns how many there are. Where normalisation changes
+// the line it also appends the line's normalised string to nb, the bytes
+// it leaves as they are copied in runs, and returns nb: so the string need
+// not be encoded again from the runes.
+func normalizeInto(dst []rune, nb []byte, s string) (int, bool, uint16, []byte) {
 	var keys uint16
 	i := 0
+	copied := -1 // bytes of s already in nb; -1 while nothing has changed
 	for j := 0; j < len(s); {
 		c := s[j]
 		if c < utf8.RuneSelf {
 			if c == '\t' {
-				dst[i], same = ' ', false
+				dst[i] = ' '
+				nb, copied = changeAt(nb, s, copied, j, 1, ' ')
 			} else {
 				dst[i] = rune(c)
 			}
@@ -106,7 +110,7 @@ func normalizeInto(dst []rune, s string) (int, bool, uint16) {
 			}
 			n := normRune(r)
 			if n != r {
-				same = false
+				nb, copied = changeAt(nb, s, copied, j-3, 3, n)
 			}
 			dst[i] = n
 			i++
@@ -120,12 +124,23 @@ func normalizeInto(dst []rune, s string) (int, bool, uint16) {
 		} else if n = normRune(r); n != r || size == 1 {
 			// an invalid byte reads as U+FFFD: the line's string is then
 			// not the string of its runes, which same also promises
-			same = false
+			nb, copied = changeAt(nb, s, copied, j-size, size, n)
 		}
 		dst[i] = n
 		i++
 	}
-	return i, same, keys
+	if copied < 0 {
+		return i, true, keys, nb
+	}
+	return i, false, keys, append(nb, s[copied:]...)
+}
+
+// changeAt appends to nb the bytes of s from copied (0 when it is -1) up
+// to at, then n in place of the size bytes at at; it returns nb and how
+// far s is copied.
+func changeAt(nb []byte, s string, copied, at, size int, n rune) ([]byte, int) {
+	nb = append(nb, s[max(copied, 0):at]...)
+	return utf8.AppendRune(nb, n), at + size
 }
 
 // normalizeRunes is normalizeLine for the runes of a line: the line is
