@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -160,4 +161,26 @@ func TestNormLineIsNormString(t *testing.T) {
 		}
 	}
 	t.Logf("%d lines of %d texts", checked, len(texts))
+}
+
+// The ASCII case folds of the HTML sniffer agree with searching a
+// lower-case copy, on text of tags in mixed case among Chinese and ASCII.
+func TestFoldASCII(t *testing.T) {
+	pieces := []string{"<", "<P", "<p", "<Div", "<dIV", "<TD", "<bR", "<HTML", "<htm", "l", "L", "报告", "a", " ", ">", "\ufeff", "<!--", "<?XML"}
+	r := rand.New(rand.NewSource(4))
+	for k := 0; k < 50000; k++ {
+		var b []byte
+		for n := r.Intn(8); n > 0; n-- {
+			b = append(b, pieces[r.Intn(len(pieces))]...)
+		}
+		lower := bytes.ToLower(b)
+		for _, p := range []string{"<p", "<div", "<td", "<br", "<html", "<!doctype html", "<?xml"} {
+			if got, want := containsFoldASCII(b, p), bytes.Contains(lower, []byte(p)); got != want {
+				t.Fatalf("containsFoldASCII(%q, %q) = %v", b, p, got)
+			}
+			if got, want := hasPrefixFoldASCII(b, p), bytes.HasPrefix(lower, []byte(p)); got != want {
+				t.Fatalf("hasPrefixFoldASCII(%q, %q) = %v", b, p, got)
+			}
+		}
+	}
 }

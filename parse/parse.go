@@ -504,17 +504,25 @@ func inTable(r *Report, line int) bool {
 }
 
 func chineseNumber(s string) int {
-	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 	rs := []rune(s)
 	switch {
 	case len(rs) == 1 && rs[0] == '十':
 		return 10
 	case len(rs) == 1:
-		return digits[rs[0]]
+		return chineseDigit(rs[0])
 	case len(rs) == 2 && rs[0] == '十':
-		return 10 + digits[rs[1]]
+		return 10 + chineseDigit(rs[1])
 	}
 	return 0
+}
+
+// chineseDigit is the value of 一 to 九, 0 for any other rune.
+func chineseDigit(r rune) int {
+	i := strings.IndexRune("一二三四五六七八九", r)
+	if i < 0 {
+		return 0
+	}
+	return i/3 + 1
 }
 
 // sectionKind matches headings by keywords, not exact strings: real reports

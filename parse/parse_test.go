@@ -258,3 +258,13 @@ func testLines(t *testing.T) []string {
 	}
 	return lines
 }
+
+// chineseNumber reads the section numbers 一 to 十九 and nothing else.
+func TestChineseNumber(t *testing.T) {
+	for s, want := range map[string]int{"一": 1, "二": 2, "五": 5, "九": 9, "十": 10, "十一": 11, "十九": 19,
+		"〇": 0, "零": 0, "a": 0, "": 0, "二十": 0, "十十": 10, "一二": 0, "百": 0} {
+		if got := chineseNumber(s); got != want {
+			t.Errorf("chineseNumber(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

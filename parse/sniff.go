@@ -45,24 +45,55 @@ var htmlStarts = []string{
 // with a stray <br> does not.
 func looksHTML(s []byte, name string) bool {
 	t := bytes.TrimLeft(s, " \t\r\n\ufeff")
-	if len(t) > 512 {
-		t = t[:512]
-	}
-	lower := bytes.ToLower(t)
 	for _, p := range htmlStarts {
-		if bytes.HasPrefix(lower, []byte(p)) {
+		if hasPrefixFoldASCII(t, p) {
 			if p == "<?xml" || p == "<!--" {
-				return bytes.Contains(bytes.ToLower(head(s, 4096)), []byte("<html"))
+				return containsFoldASCII(head(s, 4096), "<html")
 			}
 			return true
 		}
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".htm", ".html", ".shtml", ".xhtml":
-		h := bytes.ToLower(head(s, 65536))
-		return bytes.Contains(h, []byte("<p")) || bytes.Contains(h, []byte("<div")) || bytes.Contains(h, []byte("<td")) || bytes.Contains(h, []byte("<br"))
+		h := head(s, 65536)
+		return containsFoldASCII(h, "<p") || containsFoldASCII(h, "<div") || containsFoldASCII(h, "<td") || containsFoldASCII(h, "<br")
 	}
 	return false
+}
+
+// hasPrefixFoldASCII reports whether s begins with p, ASCII letters in
+// either case (p is lower case). Tag names are ASCII: folding them this
+// way needs no lower-case copy of the text, which for Chinese text means
+// a Unicode case mapping of every character.
+func hasPrefixFoldASCII(s []byte, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s holds p, which opens with '<', in
+// ASCII letters of either case.
+func containsFoldASCII(s []byte, p string) bool {
+	for {
+		i := bytes.IndexByte(s, p[0])
+		if i < 0 {
+			return false
+		}
+		if hasPrefixFoldASCII(s[i:], p) {
+			return true
+		}
+		s = s[i+1:]
+	}
 }
 
 func head(s []byte, n int) []byte {
