@@ -96,12 +96,14 @@ func normalizeInto(dst []rune, nb []byte, s string) (int, bool, uint16, []byte) 
 			j++
 			continue
 		}
-		// the lead bytes E4-E9 with two continuation bytes are U+4000-U+9FFF,
-		// always valid: the CJK ideographs, decoded here rather than by a call
-		if c-0xE4 <= 0xE9-0xE4 && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 {
+		// the lead bytes E1-EC and EE-EF with two continuation bytes are
+		// always valid (E0 and ED restrict the second byte): the CJK
+		// ideographs and Chinese punctuation, decoded here rather than by a
+		// call
+		if c-0xE1 <= 0xEF-0xE1 && c != 0xED && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 {
 			r := rune(c&0x0F)<<12 | rune(s[j+1]&0x3F)<<6 | rune(s[j+2]&0x3F)
 			j += 3
-			if r >= 0x4E00 {
+			if r >= 0x4E00 && r <= 0x9FFF {
 				// CJK ideographs stay as they are; the key characters are some
 				keys |= keyOf(r)
 				dst[i] = r
@@ -208,12 +210,14 @@ func keyRune(r rune) uint16 {
 		return 1 << 13
 	case '报':
 		return 1 << 14
+	case '指':
+		return 1 << 15
 	}
 	return 0
 }
 
 // keyRunes are the runes keyRune gives a bit, in the order of their bits.
-const keyRunes = "填统月申第本信政年工发成来公报"
+const keyRunes = "填统月申第本信政年工发成来公报指"
 
 // keyTable is keyRune as a table: the keyRunes differ in bits 3-10, which
 // pick their entry.

@@ -379,11 +379,8 @@ func readTables(r *Report) {
 // statTitleLine is the first body line that names a statistics table, or -1.
 func statTitleLine(r *Report) int {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		l := r.Text.Lines[i]
-		for _, w := range statTitleWords {
-			if strings.Contains(l, w) {
-				return i
-			}
+		if r.Text.has(i, statTitleKeys) {
+			return i
 		}
 	}
 	return -1

@@ -11,6 +11,13 @@ func containsStr(s, sub string) bool { return strings.Contains(s, sub) }
 // statTitleWords open a pre-2019 statistics table.
 var statTitleWords = []string{"统计表", "统计报表", "指标名称", "统计指标"}
 
+// statTitleKeys are statTitleWords for Text.has: 统 and 指 are key runes.
+var statTitleKeys = wordsOf(statTitleWords...)
+
+// statOrIndex are the key bits of 统 and 指: a token on a line with
+// neither holds no 统计 or 指标.
+var statOrIndex = keyRune('统') | keyRune('指')
+
 // statUnits are unit cells (单位 column) that stand before a row's numbers.
 var statUnits = map[string]bool{"条": true, "件": true, "个": true, "人": true, "次": true, "人次": true, "万元": true, "元": true, "篇": true, "项": true}
 
@@ -79,7 +86,10 @@ func readStatistics(toks []token) *Table {
 
 func findStatTitle(toks []token) int {
 	for i, t := range toks {
-		if t.kind != tokText || !(strings.Contains(t.text, "统计") || strings.Contains(t.text, "指标")) {
+		if t.kind != tokText || t.line < len(t.src.keys) && t.src.keys[t.line]&statOrIndex == 0 {
+			continue
+		}
+		if !strings.Contains(t.text, "统计") && !strings.Contains(t.text, "指标") {
 			continue
 		}
 		// a title, not a sentence that mentions the table or a list of
