@@ -46,7 +46,7 @@ func checkCells(p *Pass) {
 					}
 				case parse.CellDash, parse.CellSlash, parse.CellNone:
 					if placeholders == 0 {
-						first = c.cell
+						first = *c.cell
 					}
 					placeholders++
 				}
@@ -67,26 +67,24 @@ func checkCells(p *Pass) {
 }
 
 type placedCell struct {
-	cell parse.Cell
-	col  int // -1 when the column is not known
+	cell *parse.Cell // in its row's Cells or Read
+	col  int         // -1 when the column is not known
 }
 
 // cellsToCheck returns a row's cells with their columns where known; a row
 // whose columns are unknown still has its cells checked for text.
 func cellsToCheck(t *parse.Table, row *parse.Row) []placedCell {
-	var out []placedCell
-	known := false
-	for i, c := range row.Cells {
-		if c.Kind != parse.CellMissing && !c.Inferred {
-			known = true
+	out := make([]placedCell, 0, max(len(row.Cells), len(row.Read)))
+	for i := range row.Cells {
+		if c := &row.Cells[i]; c.Kind != parse.CellMissing && !c.Inferred {
 			out = append(out, placedCell{c, i})
 		}
 	}
-	if known {
+	if len(out) > 0 {
 		return out
 	}
-	for _, c := range row.Read {
-		out = append(out, placedCell{c, -1})
+	for i := range row.Read {
+		out = append(out, placedCell{&row.Read[i], -1})
 	}
 	return out
 }
@@ -116,14 +114,14 @@ func checkStatisticsCells(p *Pass, t *parse.Table) {
 		for col, c := range row.Cells {
 			switch c.Kind {
 			case parse.CellText:
-				p.Add(cellFinding(t, row, placedCell{c, col}, fmt.Sprintf("填写了文字「%s」，应填数字", c.Raw), fmt.Sprintf("holds text %q where a number belongs", c.Raw)).At(Error))
+				p.Add(cellFinding(t, row, placedCell{&row.Cells[col], col}, fmt.Sprintf("填写了文字「%s」，应填数字", c.Raw), fmt.Sprintf("holds text %q where a number belongs", c.Raw)).At(Error))
 			case parse.CellBlank:
 				zh, en := "为空白，应填数字（无则填 0）", "is empty; write a number (0 for none)"
 				if parts, ok := partsSum(t, row, col); ok {
 					zh += fmt.Sprintf("；其分项 %s", parts.zh)
 					en += fmt.Sprintf("; its parts say %s", parts.en)
 				}
-				f := cellFinding(t, row, placedCell{c, col}, zh, en).At(Warning)
+				f := cellFinding(t, row, placedCell{&row.Cells[col], col}, zh, en).At(Warning)
 				if parts, ok := partsSum(t, row, col); ok {
 					f.Operands, f.Expected, f.HasExpected = parts.operands, parts.total, true
 				}

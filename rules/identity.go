@@ -47,11 +47,11 @@ type Identity struct {
 	Soften bool
 }
 
-// term is a resolved ref.
+// term is a resolved ref: cell points into row.Cells.
 type term struct {
 	row  *parse.Row
 	col  int
-	cell parse.Cell
+	cell *parse.Cell
 }
 
 // checkIdentities runs every identity of a rule over the report's tables.
@@ -112,13 +112,28 @@ func resolve(t *parse.Table, r ref, col int, row *parse.Row) (term, bool) {
 	if target == nil || r.col >= len(target.Cells) {
 		return term{}, false
 	}
-	c := target.Cells[r.col]
+	c := &target.Cells[r.col]
 	// Only whole numbers are summed: a blank, dash or text cell is reported by
 	// its own rule, and every identity that uses it is skipped.
 	if !c.IsNumber() || !c.Number.IsInt || c.Number.Value < 0 {
 		return term{}, false
 	}
 	return term{row: target, col: r.col, cell: c}, true
+}
+
+// sumRefs is the sum of the refs' cells, false when one cannot be
+// resolved: resolveAll and sum without making the terms, for the
+// identities that hold (nearly all of them).
+func sumRefs(t *parse.Table, refs []ref, col int, row *parse.Row) (float64, bool) {
+	var s float64
+	for _, r := range refs {
+		tm, ok := resolve(t, r, col, row)
+		if !ok {
+			return 0, false
+		}
+		s += tm.cell.Number.Value
+	}
+	return s, true
 }
 
 func resolveAll(t *parse.Table, refs []ref, col int, row *parse.Row) ([]term, bool) {
@@ -137,22 +152,21 @@ func resolveAll(t *parse.Table, refs []ref, col int, row *parse.Row) ([]term, bo
 }
 
 func checkIdentity(p *Pass, t *parse.Table, id Identity, col int, row *parse.Row) {
-	left, ok := resolveAll(t, id.Left, col, row)
+	l, ok := sumRefs(t, id.Left, col, row)
 	if !ok {
 		return
 	}
-	right, ok := resolveAll(t, id.Right, col, row)
+	r, ok := sumRefs(t, id.Right, col, row)
 	if !ok {
 		return
 	}
 	fix, ok := resolve(t, id.Fix, col, row)
-	if !ok {
+	if !ok || l == r {
 		return
 	}
-	l, r := sum(left), sum(right)
-	if l == r {
-		return
-	}
+	// the sums differ: the terms, for the message
+	left, _ := resolveAll(t, id.Left, col, row)
+	right, _ := resolveAll(t, id.Right, col, row)
 	expected := fix.cell.Number.Value
 	if onSide(id.Fix, id.Left) {
 		expected += r - l
