@@ -184,3 +184,27 @@ func TestFoldASCII(t *testing.T) {
 		}
 	}
 }
+
+// compactOf is compactRunes, for labels with drops at their ends, inside,
+// none, invalid runes, and a string that is not the runes' own.
+func TestCompactOf(t *testing.T) {
+	pieces := []rune{'（', '(', ')', ' ', '、', ':', '|', '一', '申', 'a', '1', 0xD800, utf8.RuneError, '报', '*'}
+	r := rand.New(rand.NewSource(5))
+	for k := 0; k < 100000; k++ {
+		rs := make([]rune, r.Intn(12))
+		for i := range rs {
+			rs[i] = pieces[r.Intn(len(pieces))]
+		}
+		want := compactRunes(rs)
+		if got := compactOf(rs, string(rs)); got != want {
+			t.Fatalf("compactOf(%q) = %q, want %q", rs, got, want)
+		}
+		// a joined label's text lacks the spaces between its words
+		if got := compactOf(rs, strings.ReplaceAll(string(rs), " ", "")); got != want {
+			t.Fatalf("compactOf(%q, without spaces) = %q, want %q", rs, got, want)
+		}
+	}
+	if long := []rune(strings.Repeat("申请人（", 100)); compactRunes(long) != strings.Repeat("申请人（", 100) {
+		t.Fatal("compactRunes of a label longer than its stack room")
+	}
+}

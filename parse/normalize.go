@@ -267,13 +267,47 @@ func compact(s string) string {
 
 // compactRunes is compact for normalised runes, without decoding them.
 func compactRunes(rs []rune) string {
-	b := make([]byte, 0, len(rs)*3)
+	// built on the stack when short (labels are), so that the string is
+	// the one allocation
+	var room [192]byte
+	b := room[:0]
 	for _, r := range rs {
 		if !dropsInCompact(r) {
 			b = utf8.AppendRune(b, r)
 		}
 	}
 	return string(b)
+}
+
+// compactOf is compactRunes(rs) for runes whose string is s (string(rs)):
+// when the runes compaction drops all stand at the ends ("（一）",
+// "申请人："), it is a part of s and nothing is made.
+func compactOf(rs []rune, s string) string {
+	a, b := 0, len(rs)
+	for a < b && dropsInCompact(rs[a]) {
+		a++
+	}
+	for b > a && dropsInCompact(rs[b-1]) {
+		b--
+	}
+	if hasCompactDrop(rs[a:b]) {
+		return compactRunes(rs)
+	}
+	from, to, all := 0, 0, 0
+	for k, r := range rs {
+		switch n := runeBytes(r); {
+		case k < a:
+			from += n
+			to += n
+		case k < b:
+			to += n
+		}
+		all += runeBytes(r)
+	}
+	if all != len(s) {
+		return compactRunes(rs) // s is not the runes' string: never cut it
+	}
+	return s[from:to]
 }
 
 func dropsInCompact(r rune) bool {

@@ -149,7 +149,7 @@ func tokenize(txt *Text, from, to int, merge bool) []token {
 		// then the text serves as both
 		t.c = t.text
 		if hasCompactDrop(rs) {
-			t.c = compactRunes(rs)
+			t.c = compactOf(rs, t.text)
 		}
 		t.label = t.c
 		if (len(t.c) <= 60 || utf8.RuneCountInString(t.c) <= 60) && mayOpenWithNumber(rs) {
