@@ -431,6 +431,11 @@ type runeWalker struct {
 }
 
 func (w *runeWalker) byteAt(col int) int {
+	if col == len(w.rs) {
+		// the end of the line, asked of every line's last token
+		w.at, w.off = col, len(w.s)
+		return w.off
+	}
 	for ; w.at < col; w.at++ {
 		w.off += runeBytes(w.rs[w.at])
 	}
