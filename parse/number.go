@@ -60,7 +60,7 @@ func ParseCell(raw string) (CellKind, Number) {
 	case "无":
 		return CellNone, Number{}
 	}
-	if n, ok := ParseNumber(s); ok {
+	if n, ok := parseNormalNumber(s); ok {
 		return CellNumber, n
 	}
 	return CellText, Number{}
@@ -76,7 +76,15 @@ func ParseNumber(raw string) (Number, bool) {
 	if v, ok := plainDigits(raw); ok {
 		return Number{Value: v, IsInt: true}, true
 	}
-	s := strings.TrimSpace(Normalize(raw))
+	return parseNormalNumber(strings.TrimSpace(Normalize(raw)))
+}
+
+// parseNormalNumber is ParseNumber for text already normalised and
+// trimmed (ParseCell has done both).
+func parseNormalNumber(s string) (Number, bool) {
+	if v, ok := plainDigits(s); ok {
+		return Number{Value: v, IsInt: true}, true
+	}
 	var n Number
 	for _, sign := range []string{"增", "减", "+", "-"} {
 		if strings.HasPrefix(s, sign) {

@@ -92,6 +92,11 @@ func findStatTitle(toks []token) int {
 		if !strings.Contains(t.text, "统计") && !strings.Contains(t.text, "指标") {
 			continue
 		}
+		if t.end-t.col > 40 && !strings.Contains(t.text, "名") && compactLen(t.src.Norm[t.line][t.col:t.end]) > 40 {
+			// a sentence: too long for a title, and without 名 it cannot
+			// hold 指标名称 (counted without making its compact form)
+			continue
+		}
 		// a title, not a sentence that mentions the table or a list of
 		// contents that names it (附表：…统计报表)
 		c := t.compact()
