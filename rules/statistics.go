@@ -51,13 +51,16 @@ var statSubsetRule = &Rule{
 // province's variant form is a change of data.
 func checkParts(p *Pass, kind parse.PartKind) {
 	for _, t := range p.Report.TablesOf(parse.TableStatistics) {
-		for _, parent := range t.Rows {
-			var parts []ref
-			for _, row := range t.Rows {
-				if row.Parent == parent.Key && row.Part == kind {
-					parts = append(parts, ref{row.Key, -1})
-				}
+		// each row's parts of this kind, in the table's order, gathered in
+		// one pass over the rows
+		byParent := map[string][]ref{}
+		for _, row := range t.Rows {
+			if row.Part == kind {
+				byParent[row.Parent] = append(byParent[row.Parent], ref{row.Key, -1})
 			}
+		}
+		for _, parent := range t.Rows {
+			parts := byParent[parent.Key]
 			if len(parts) == 0 {
 				continue
 			}
