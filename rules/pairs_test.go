@@ -71,3 +71,36 @@ func TestPairCases(t *testing.T) {
 		})
 	}
 }
+
+// SharedProseDigests over many reports: a report is compared with the
+// earlier reports it shares sentences with, however far back they stand,
+// in order, and with no other (the other 2,000 share nothing).
+func TestSharedProseDigestsAmongMany(t *testing.T) {
+	sentence := func(h uint64, line int) rules.SentenceDigest {
+		return rules.SentenceDigest{Hash: h, Len: 20, Span: parse.Span{Start: parse.Pos{Line: line, Col: 1}, End: parse.Pos{Line: line, Col: 21}}}
+	}
+	var ds []rules.Digest
+	add := func(path, body string, year int, hashes ...uint64) {
+		d := rules.Digest{Path: path, Issuer: body, Key: body, Year: year}
+		for i, h := range hashes {
+			d.Sentences = append(d.Sentences, sentence(h, i+1))
+		}
+		ds = append(ds, d)
+	}
+	add("a.txt", "甲县人民政府", 2020, 1, 2, 3, 4, 5, 6)
+	for i := 0; i < 2000; i++ {
+		add(fmt.Sprintf("other%d.txt", i), fmt.Sprintf("乙%d县人民政府", i), 2020, uint64(1000+3*i), uint64(1001+3*i), uint64(1002+3*i))
+	}
+	add("b.txt", "丙县人民政府", 2020, 1, 2, 3, 99)  // 3 of 4 sentences in a.txt
+	add("c.txt", "丁县人民政府", 2019, 1, 2, 3, 4)   // another year: not compared
+	add("d.txt", "戊县人民政府", 2020, 1, 2, 98, 97) // half in a.txt and in b.txt
+	add("e.txt", "甲县人民政府", 2020, 5, 6, 60, 61) // half in a.txt, of the same body
+	var got []string
+	for _, f := range rules.SharedProseDigests(ds) {
+		got = append(got, f.Path+" ~ "+f.Related[0].Path)
+	}
+	want := []string{"b.txt ~ a.txt", "d.txt ~ a.txt", "d.txt ~ b.txt"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("shared-prose pairs (-want +got):\n%s", diff)
+	}
+}
