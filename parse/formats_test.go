@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math/rand"
 	"os"
 	"os/exec"
 	"slices"
@@ -353,6 +354,36 @@ func TestNormalizeEveryRune(t *testing.T) {
 		}
 		if want := keyRune(r); r < 0x4E00 && keyOne != 0 || r >= 0x4E00 && keyOne != want {
 			t.Fatalf("%U: key %x, want %x", r, keyOne, want)
+		}
+	}
+}
+
+// advance counts lines and columns in bulk as step counts them rune by
+// rune, for text with LF, CR LF and lone CR cut into tokens anywhere
+// (a CR LF may be split between two tokens).
+func TestAdvanceAgreesWithStep(t *testing.T) {
+	pieces := []string{"a", "<td>", "\n", "\r", "\r\n", "报", "告", " ", "\r\r", "\n\n", "😀"}
+	r := rand.New(rand.NewSource(6))
+	for k := 0; k < 20000; k++ {
+		var text []byte
+		for n := r.Intn(30); n > 0; n-- {
+			text = append(text, pieces[r.Intn(len(pieces))]...)
+		}
+		bulk, each := &htmlWalker{line: 1, col: 1}, &htmlWalker{line: 1, col: 1}
+		for rest := text; len(rest) > 0; {
+			cut := 1 + r.Intn(len(rest))
+			for cut < len(rest) && !utf8.RuneStart(rest[cut]) {
+				cut++ // tokens end between characters
+			}
+			bulk.advance(rest[:cut])
+			for _, c := range string(rest[:cut]) {
+				each.step(c)
+			}
+			if bulk.line != each.line || bulk.col != each.col || bulk.lastCR != each.lastCR {
+				t.Fatalf("%q, after %q: line %d col %d lastCR %v, want %d %d %v",
+					text, rest[:cut], bulk.line, bulk.col, bulk.lastCR, each.line, each.col, each.lastCR)
+			}
+			rest = rest[cut:]
 		}
 	}
 }

@@ -290,21 +290,26 @@ func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // advance moves the position over input bytes, counting lines as editors
 // do (LF, CRLF, lone CR) and columns in characters.
 func (w *htmlWalker) advance(b []byte) {
-	if bytes.IndexByte(b, '\r') < 0 && !w.lastCR {
-		// the usual case, counted in bulk
-		if n := bytes.Count(b, []byte{'\n'}); n > 0 {
-			w.line += n
-			w.col = 1 + runeCountValid(b[bytes.LastIndexByte(b, '\n')+1:])
-		} else {
-			w.col += runeCountValid(b)
-		}
+	// counted in bulk, as step would count rune by rune: CR LF, a lone CR
+	// and a lone LF each end a line (pages saved on Windows have CR LF)
+	if w.lastCR && len(b) > 0 && b[0] == '\n' {
+		b = b[1:] // the LF of a CR LF split between tokens
+	}
+	if len(b) == 0 {
+		w.lastCR = false
 		return
 	}
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		b = b[size:]
-		w.step(r)
+	n := bytes.Count(b, []byte{'\n'})
+	if cr := bytes.Count(b, []byte{'\r'}); cr > 0 {
+		n += cr - bytes.Count(b, []byte("\r\n"))
 	}
+	if n > 0 {
+		w.line += n
+		w.col = 1 + runeCountValid(b[bytes.LastIndexAny(b, "\r\n")+1:])
+	} else {
+		w.col += runeCountValid(b)
+	}
+	w.lastCR = b[len(b)-1] == '\r'
 }
 
 // runeCountValid is utf8.RuneCount for valid UTF-8, which the walker's
