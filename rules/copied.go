@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -218,94 +219,149 @@ func copiedShare(cur, prev *parse.Report) (float64, string, parse.Span, parse.Sp
 const maxSharers = 20
 
 // SharedProse compares the reports of different bodies for one year and
-// returns a finding for each pair whose prose is mostly the same. It works
-// on digests through an index of sentence hashes, so a run over thousands
-// of reports compares only reports that share sentences.
+// returns a finding for each pair whose prose is mostly the same (tests and
+// small runs: a run of many files fills a ProseIndex as it goes).
 func SharedProse(ms []Member) []Finding {
+	x := NewProseIndex(DefaultProseIndexLimit)
 	var ds []Digest
+	reports := map[string]*parse.Report{}
 	for _, m := range ms {
 		if m.Report != nil {
-			ds = append(ds, DigestOf(m.Path, m.Report))
+			d := DigestOf(m.Path, m.Report)
+			x.Add(len(ds), &d)
+			ds = append(ds, d)
+			reports[m.Path] = m.Report
 		}
 	}
-	return SharedProseDigests(ds)
+	return x.Findings(ds, func(path string) *parse.Report { return reports[path] })
 }
 
-// SharedProseDigests is SharedProse over digests.
-func SharedProseDigests(ds []Digest) []Finding {
-	index := map[uint64][]int{}
-	seen := map[uint64]bool{}
-	for i, d := range ds {
-		clear(seen)
-		for _, s := range d.Sentences {
-			if !seen[s.Hash] {
-				seen[s.Hash] = true
-				index[s.Hash] = append(index[s.Hash], i)
+// ProseIndex holds the masked sentences of a run's reports for
+// shared-prose: 16 bytes a sentence in one array, no list per report, and
+// no more than its limit, so that the memory of a run stays bounded
+// whatever the number of files. Reports past the limit are not compared,
+// and the findings say so.
+type ProseIndex struct {
+	entries []proseEntry
+	limit   int
+	full    int // the first report left out because the index was full; -1 while there is room
+}
+
+type proseEntry struct {
+	hash uint64
+	doc  uint32 // the report: its index among the run's digests
+	n    uint32 // the sentence's length in characters
+}
+
+// DefaultProseIndexLimit is a run's limit: a million sentences, 16 MB,
+// about 12,000 reports of the corpus's mix.
+const DefaultProseIndexLimit = 1 << 20
+
+// NewProseIndex makes an index of at most limit sentences.
+func NewProseIndex(limit int) *ProseIndex {
+	return &ProseIndex{limit: limit, full: -1}
+}
+
+// Add indexes the sentences of the run's doc'th digest (digests are added
+// in order); the digest may drop them afterwards.
+func (x *ProseIndex) Add(doc int, d *Digest) {
+	if x.full >= 0 {
+		return
+	}
+	if len(x.entries)+len(d.Sentences) > x.limit {
+		x.full = doc
+		return
+	}
+	for _, s := range d.Sentences {
+		x.entries = append(x.entries, proseEntry{hash: s.Hash, doc: uint32(doc), n: uint32(s.Len)})
+	}
+}
+
+// Findings compares the indexed reports: for each report, the share of its
+// sentence characters found in each earlier report of another body and the
+// same year, a sentence found in more than maxSharers reports left out.
+// The entries are sorted by hash, so that the reports sharing a sentence
+// stand together; only those are ever compared. load reads a report again,
+// for the places of the first shared sentence (nil if it cannot).
+func (x *ProseIndex) Findings(ds []Digest, load func(path string) *parse.Report) []Finding {
+	slices.SortFunc(x.entries, func(a, b proseEntry) int {
+		return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.doc, b.doc))
+	})
+	shared := map[[2]uint32]int{} // earlier, later report → characters of the later found in the earlier
+	var owners []proseEntry       // the reports holding one sentence, its lengths in each summed
+	for g := 0; g < len(x.entries); {
+		h := x.entries[g].hash
+		owners = owners[:0]
+		for ; g < len(x.entries) && x.entries[g].hash == h; g++ {
+			e := x.entries[g]
+			if n := len(owners); n > 0 && owners[n-1].doc == e.doc {
+				owners[n-1].n += e.n // the sentence again in the same report
+				continue
+			}
+			owners = append(owners, e)
+		}
+		if len(owners) < 2 || len(owners) > maxSharers {
+			continue
+		}
+		for j := 1; j < len(owners); j++ {
+			for i := 0; i < j; i++ {
+				shared[[2]uint32{owners[i].doc, owners[j].doc}] += int(owners[j].n)
 			}
 		}
 	}
-	var out []Finding
-	shared := map[int]int{} // other report → characters of b found in it
-	for j, b := range ds {
-		clear(shared)
-		for _, s := range b.Sentences {
-			owners := index[s.Hash]
-			if len(owners) > maxSharers {
-				continue
-			}
-			for _, i := range owners {
-				if i != j {
-					shared[i] += s.Len
-				}
-			}
-		}
-		total := 0
-		for _, s := range b.Sentences {
-			total += s.Len
-		}
-		if total == 0 || b.Year == 0 {
+	var pairs [][2]uint32
+	for k, n := range shared {
+		a, b := &ds[k[0]], &ds[k[1]]
+		if b.ProseLen == 0 || b.Year == 0 || a.Year != b.Year || a.Key == b.Key || float64(n)/float64(b.ProseLen) < CopiedShareThreshold {
 			continue
 		}
-		// only the earlier reports b shares a sentence with, in order: a
-		// loop over every earlier report would make a run quadratic in
-		// the number of files
-		for _, i := range earlierSharers(shared, j) {
-			a := &ds[i]
-			if a.Year != b.Year || a.Key == b.Key || float64(shared[i])/float64(total) < CopiedShareThreshold {
-				continue
-			}
-			out = append(out, sharedFinding(*a, b, float64(shared[i])/float64(total)))
-		}
+		pairs = append(pairs, k)
+	}
+	// in the order of the later report, then of the earlier
+	slices.SortFunc(pairs, func(p, q [2]uint32) int {
+		return cmp.Or(cmp.Compare(p[1], q[1]), cmp.Compare(p[0], q[0]))
+	})
+	var out []Finding
+	for _, k := range pairs {
+		a, b := ds[k[0]], ds[k[1]]
+		out = append(out, sharedFinding(a, b, float64(shared[k])/float64(b.ProseLen), load))
+	}
+	if x.full >= 0 {
+		out = append(out, x.fullNote(ds))
 	}
 	return out
 }
 
-// earlierSharers lists, in ascending order, the reports before j that hold
-// a sentence of j.
-func earlierSharers(shared map[int]int, j int) []int {
-	var is []int
-	for i := range shared {
-		if i < j {
-			is = append(is, i)
-		}
-	}
-	slices.Sort(is)
-	return is
+// fullNote says which reports the index left out.
+func (x *ProseIndex) fullNote(ds []Digest) Finding {
+	d := ds[x.full]
+	return settle(sharedProseRule, Finding{
+		Path: d.Path, Span: d.Title,
+		Message: Text{
+			Zh: fmt.Sprintf("同年报告雷同（shared-prose）只比较了本次检查的前 %d 份报告：句子索引已满（%d 句，为限制内存），本报告及其后的 %d 份报告未参与比较；可分批检查", x.full, x.limit, len(ds)-x.full-1),
+			En: fmt.Sprintf("shared-prose compared the first %d reports of this run only: its sentence index is full (%d sentences, to bound memory), and this report and the %d after it were not compared; check them in smaller batches", x.full, x.limit, len(ds)-x.full-1),
+		},
+	}.At(Info))
 }
 
-func sharedFinding(a, b Digest, share float64) Finding {
-	inA := map[uint64]parse.Span{}
-	for _, s := range a.Sentences {
-		if _, ok := inA[s.Hash]; !ok {
-			inA[s.Hash] = s.Span
-		}
-	}
-	var at, otherAt parse.Span
-	for _, s := range b.Sentences {
-		if sp, ok := inA[s.Hash]; ok {
-			at, otherAt = s.Span, sp
-			break
-		}
+// sharedFinding reports b's prose found in a. The places of the first
+// shared sentence are found again in the two reports; a report that
+// cannot be read again is located at its title.
+func sharedFinding(a, b Digest, share float64, load func(string) *parse.Report) Finding {
+	at, otherAt := b.Title, a.Title
+	if ra, rb := load(a.Path), load(b.Path); ra != nil && rb != nil {
+		inA := map[uint64]parse.Span{}
+		eachMaskedSentence(ra, func(key []rune, span parse.Span) {
+			if h := hashKey(key); inA[h] == (parse.Span{}) {
+				inA[h] = span
+			}
+		})
+		found := false
+		eachMaskedSentence(rb, func(key []rune, span parse.Span) {
+			if sp, ok := inA[hashKey(key)]; ok && !found {
+				at, otherAt, found = span, sp, true
+			}
+		})
 	}
 	return settle(sharedProseRule, Finding{
 		Path: b.Path, Span: at,

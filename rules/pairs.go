@@ -58,22 +58,27 @@ type Digest struct {
 	Year   int
 	Title  parse.Span
 	// Sentences are the prose's masked sentences, hashed, for shared-prose.
+	// A run moves them into its ProseIndex and drops them: kept for every
+	// file they made memory grow with the number of files.
 	Sentences []SentenceDigest
+	// ProseLen is the length of those sentences in characters, in all.
+	ProseLen int
 }
 
-// SentenceDigest is one masked prose sentence: its hash, its length in
-// characters and where it stands.
+// SentenceDigest is one masked prose sentence: its hash and its length in
+// characters. Where it stands is found again, in the few reports a finding
+// names.
 type SentenceDigest struct {
 	Hash uint64
 	Len  int
-	Span parse.Span
 }
 
 // DigestOf digests a checked report.
 func DigestOf(path string, r *parse.Report) Digest {
 	d := Digest{Path: path, Issuer: r.Issuer, Key: parse.BodyKey(r.Issuer), Year: r.Year, Title: r.TitleSpan}
 	eachMaskedSentence(r, func(key []rune, span parse.Span) {
-		d.Sentences = append(d.Sentences, SentenceDigest{Hash: hashKey(key), Len: len(key), Span: span})
+		d.Sentences = append(d.Sentences, SentenceDigest{Hash: hashKey(key), Len: len(key)})
+		d.ProseLen += len(key)
 	})
 	return d
 }

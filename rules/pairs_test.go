@@ -72,19 +72,48 @@ func TestPairCases(t *testing.T) {
 	}
 }
 
-// SharedProseDigests over many reports: a report is compared with the
-// earlier reports it shares sentences with, however far back they stand,
-// in order, and with no other (the other 2,000 share nothing).
-func TestSharedProseDigestsAmongMany(t *testing.T) {
-	sentence := func(h uint64, line int) rules.SentenceDigest {
-		return rules.SentenceDigest{Hash: h, Len: 20, Span: parse.Span{Start: parse.Pos{Line: line, Col: 1}, End: parse.Pos{Line: line, Col: 21}}}
+// The prose index over many reports: a report is compared with the earlier
+// reports it shares sentences with, however far back they stand, in order,
+// and with no other (the other 2,000 share nothing). Reports that cannot be
+// read again are located at their titles.
+func TestProseIndexAmongMany(t *testing.T) {
+	ds, x := manyDigests(rules.NewProseIndex(rules.DefaultProseIndexLimit))
+	var got []string
+	for _, f := range x.Findings(ds, func(string) *parse.Report { return nil }) {
+		got = append(got, fmt.Sprintf("%s:%d ~ %s:%d", f.Path, f.Span.Start.Line, f.Related[0].Path, f.Related[0].Span.Start.Line))
 	}
+	want := []string{"b.txt:2 ~ a.txt:1", "d.txt:4 ~ a.txt:1", "d.txt:4 ~ b.txt:2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("shared-prose pairs (-want +got):\n%s", diff)
+	}
+}
+
+// A full index leaves the later reports out and says so, at info level,
+// on the first report it left out.
+func TestProseIndexFull(t *testing.T) {
+	// room for a.txt and the 2,000 others (6 + 6,000 sentences), not for b.txt
+	ds, x := manyDigests(rules.NewProseIndex(6006))
+	fs := x.Findings(ds, func(string) *parse.Report { return nil })
+	if len(fs) != 1 || fs[0].Path != "b.txt" || fs[0].Severity != rules.Info || !strings.Contains(fs[0].Message.Zh, "前 2001 份报告") || !strings.Contains(fs[0].Message.Zh, "其后的 3 份") {
+		t.Fatalf("findings of a full index: %+v", fs)
+	}
+}
+
+// manyDigests are a.txt, 2,000 reports that share nothing, then b.txt to
+// e.txt, added to the index in order.
+func manyDigests(x *rules.ProseIndex) ([]rules.Digest, *rules.ProseIndex) {
 	var ds []rules.Digest
+	// each report's title stands on the line its path's letter says (a 1, b 2, …)
 	add := func(path, body string, year int, hashes ...uint64) {
-		d := rules.Digest{Path: path, Issuer: body, Key: body, Year: year}
-		for i, h := range hashes {
-			d.Sentences = append(d.Sentences, sentence(h, i+1))
+		line := int(path[0]-'a') + 1
+		d := rules.Digest{Path: path, Issuer: body, Key: body, Year: year,
+			Title: parse.Span{Start: parse.Pos{Line: line, Col: 1}, End: parse.Pos{Line: line, Col: 9}}}
+		for _, h := range hashes {
+			d.Sentences = append(d.Sentences, rules.SentenceDigest{Hash: h, Len: 20})
+			d.ProseLen += 20
 		}
+		x.Add(len(ds), &d)
+		d.Sentences = nil
 		ds = append(ds, d)
 	}
 	add("a.txt", "甲县人民政府", 2020, 1, 2, 3, 4, 5, 6)
@@ -95,12 +124,5 @@ func TestSharedProseDigestsAmongMany(t *testing.T) {
 	add("c.txt", "丁县人民政府", 2019, 1, 2, 3, 4)   // another year: not compared
 	add("d.txt", "戊县人民政府", 2020, 1, 2, 98, 97) // half in a.txt and in b.txt
 	add("e.txt", "甲县人民政府", 2020, 5, 6, 60, 61) // half in a.txt, of the same body
-	var got []string
-	for _, f := range rules.SharedProseDigests(ds) {
-		got = append(got, f.Path+" ~ "+f.Related[0].Path)
-	}
-	want := []string{"b.txt ~ a.txt", "d.txt ~ a.txt", "d.txt ~ b.txt"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("shared-prose pairs (-want +got):\n%s", diff)
-	}
+	return ds, x
 }

@@ -20,7 +20,7 @@ type crossFinding struct {
 // reports of consecutive years (or the two files --pair names), runs the
 // pair rules and the shared-prose check, and returns what they find. The
 // pairs' reports come from load: kept from the run, or read again.
-func crossYear(digests []rules.Digest, load func(string) *parse.Report, ruleSet []*rules.Rule, explicit bool, en bool) ([]crossFinding, []rules.Pair, error) {
+func crossYear(digests []rules.Digest, prose *rules.ProseIndex, load func(string) *parse.Report, ruleSet []*rules.Rule, explicit bool, en bool) ([]crossFinding, []rules.Pair, error) {
 	var dps []rules.DigestPair
 	var out []crossFinding
 	if explicit {
@@ -38,7 +38,7 @@ func crossYear(digests []rules.Digest, load func(string) *parse.Report, ruleSet 
 			}
 		}
 		if selected(ruleSet, "shared-prose") {
-			for _, f := range rules.SharedProseDigests(digests) {
+			for _, f := range prose.Findings(digests, load) {
 				out = append(out, crossFinding{Finding: f})
 			}
 		}

@@ -166,6 +166,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	prog := newProgress(stderr, len(paths))
 	var results []format.FileResult
 	var digests []rules.Digest
+	prose := rules.NewProseIndex(rules.DefaultProseIndexLimit)
 	failed := false
 	var outErr error
 	check := func(p string) format.FileResult {
@@ -183,6 +184,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			trouble = true
 		}
 		if res.Digest != nil {
+			// the sentences go into the index, which keeps them compactly
+			prose.Add(len(digests), res.Digest)
+			res.Digest.Sentences = nil
 			digests = append(digests, *res.Digest)
 		}
 		if !stream {
@@ -207,7 +211,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return loadReport(p)
 	}
-	cross, pairs, err := crossYear(digests, load, ruleSet, *pairFlag, en)
+	cross, pairs, err := crossYear(digests, prose, load, ruleSet, *pairFlag, en)
 	if err != nil {
 		fmt.Fprintf(stderr, "reportlint: %v\n", err)
 		return exitTrouble
