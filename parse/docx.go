@@ -159,7 +159,14 @@ func (d *docxReader) read(data []byte) error {
 	if m := wPrefixRe.FindSubmatch(head); m != nil {
 		prefix = string(m[1])
 	}
-	return scanXML(data, func(t *xmlTag) {
+	// a paragraph's properties (spacing, indents, tab stops, numbering:
+	// a third of a Word document's XML) hold nothing the reader needs, and
+	// their <w:tab> elements are tab stops, not tab characters
+	endPPr := []byte("</" + prefix + ":pPr>")
+	if prefix == "" {
+		endPPr = []byte("</pPr>")
+	}
+	return scanXML(data, func(t *xmlTag) []byte {
 		switch {
 		case d.skip > 0:
 			switch {
@@ -168,22 +175,25 @@ func (d *docxReader) read(data []byte) error {
 			case !t.empty:
 				d.skip++
 			}
-			return
+			return nil
 		case docxSkippedName(t.local):
 			if !t.end && !t.empty {
 				d.skip++
 			}
-			return
+			return nil
 		case string(t.prefix) != prefix:
-			return
+			return nil
 		case t.end:
 			d.end(t.local)
+		case string(t.local) == "pPr" && !t.empty:
+			return endPPr
 		default:
 			d.start(t.local, t)
 			if t.empty {
 				d.end(t.local)
 			}
 		}
+		return nil
 	}, func(b []byte) {
 		if d.skip == 0 && d.inText && !d.hidden {
 			d.addBytes(unescapeXML(b))

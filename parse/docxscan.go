@@ -56,8 +56,10 @@ func (t *xmlTag) attr(local string) (string, bool) {
 
 // scanXML calls tag for each tag and text for the raw text between tags
 // (unescapeXML resolves its references), in document order. The tag is
-// valid during the call only.
-func scanXML(data []byte, tag func(*xmlTag), text func([]byte)) error {
+// valid during the call only. When tag returns an end tag ("</w:pPr>"),
+// the scan goes on after its next occurrence: the element's content is of
+// no interest and is passed over without being read tag by tag.
+func scanXML(data []byte, tag func(*xmlTag) []byte, text func([]byte)) error {
 	var t xmlTag
 	i := 0
 	for i < len(data) {
@@ -86,8 +88,11 @@ func scanXML(data []byte, tag func(*xmlTag), text func([]byte)) error {
 				return errXML
 			}
 			parseTag(&t, rest[1:gt])
-			tag(&t)
+			skipTo := tag(&t)
 			i += gt + 1
+			if skipTo != nil {
+				i = skipPast(data, i, skipTo)
+			}
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			i = skipPast(data, i, "-->")
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
@@ -107,7 +112,7 @@ func scanXML(data []byte, tag func(*xmlTag), text func([]byte)) error {
 	return nil
 }
 
-func skipPast(data []byte, i int, end string) int {
+func skipPast[E string | []byte](data []byte, i int, end E) int {
 	k := bytes.Index(data[i:], []byte(end))
 	if k < 0 {
 		return -1

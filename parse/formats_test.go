@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"archive/zip"
+	"bytes"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -386,4 +388,65 @@ func TestAdvanceAgreesWithStep(t *testing.T) {
 			rest = rest[cut:]
 		}
 	}
+}
+
+// docxOf zips document.xml into the smallest DOCX the reader accepts.
+func docxOf(t *testing.T, body string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, err := zw.Create("word/document.xml")
+	if err == nil {
+		_, err = w.Write([]byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`))
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// A paragraph's tab stops (<w:tab> in <w:pPr><w:tabs>) are not tab
+// characters: only a <w:tab/> in a run is a space of the text. The
+// properties are passed over whole, a revision of them (a <w:pPr> inside
+// <w:pPrChange>) included.
+func TestDOCXTabStopsAreNotText(t *testing.T) {
+	doc := docxOf(t, `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/><w:tab w:val="left" w:pos="840"/></w:tabs>`+
+		`<w:pPrChange w:id="1"><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr></w:pPrChange>`+
+		`<w:rPr><w:vanish/></w:rPr></w:pPr>`+
+		`<w:r><w:t>一、总体情况</w:t></w:r><w:r><w:tab/><w:t>2019年</w:t></w:r></w:p>`+
+		`<w:p><w:pPr/><w:r><w:t>第二段</w:t></w:r></w:p>`)
+	txt, err := Decode("tabs.docx", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"一、总体情况 2019年", "第二段"}; !slices.Equal(nonEmpty(txt.Lines), want) {
+		t.Fatalf("lines %q, want %q", txt.Lines, want)
+	}
+	// the year stands at the 8th character of paragraph 1
+	if loc := txt.Locate(Pos{Line: lineOf(txt, "一、总体情况 2019年") + 1, Col: 8}); loc.Para != 1 || loc.Col != 8 {
+		t.Fatalf("the year is located at %+v, want paragraph 1 character 8", loc)
+	}
+}
+
+func nonEmpty(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func lineOf(txt *Text, s string) int {
+	for i, l := range txt.Lines {
+		if l == s {
+			return i
+		}
+	}
+	return -1
 }
