@@ -136,6 +136,28 @@ type docxReader struct {
 	skip           int // depth inside ignored elements
 }
 
+// holdsTag reports whether the element whose content b begins holds a tag
+// that opens with open ("<w:vanish"), before end ("</w:rPr>").
+func holdsTag(b, end, open []byte) bool {
+	if k := bytes.Index(b, end); k >= 0 {
+		b = b[:k]
+	}
+	for {
+		k := bytes.Index(b, open)
+		if k < 0 {
+			return false
+		}
+		b = b[k+len(open):]
+		if len(b) == 0 {
+			return false
+		}
+		switch b[0] {
+		case '/', '>', ' ', '\t', '\r', '\n':
+			return true
+		}
+	}
+}
+
 // docxSkippedName reports elements whose text is not the document's:
 // deleted text, field codes, and the fallback copy of alternate content.
 func docxSkippedName(local []byte) bool {
@@ -162,9 +184,10 @@ func (d *docxReader) read(data []byte) error {
 	// a paragraph's properties (spacing, indents, tab stops, numbering:
 	// a third of a Word document's XML) hold nothing the reader needs, and
 	// their <w:tab> elements are tab stops, not tab characters
-	endPPr := []byte("</" + prefix + ":pPr>")
+	// a run's properties likewise, but for <w:vanish> (hidden text)
+	endPPr, endRPr, vanish := []byte("</"+prefix+":pPr>"), []byte("</"+prefix+":rPr>"), []byte("<"+prefix+":vanish")
 	if prefix == "" {
-		endPPr = []byte("</pPr>")
+		endPPr, endRPr, vanish = []byte("</pPr>"), []byte("</rPr>"), []byte("<vanish")
 	}
 	return scanXML(data, func(t *xmlTag) []byte {
 		switch {
@@ -187,6 +210,11 @@ func (d *docxReader) read(data []byte) error {
 			d.end(t.local)
 		case string(t.local) == "pPr" && !t.empty:
 			return endPPr
+		case string(t.local) == "rPr" && !t.empty:
+			if holdsTag(t.after, endRPr, vanish) {
+				d.start([]byte("vanish"), t)
+			}
+			return endRPr
 		default:
 			d.start(t.local, t)
 			if t.empty {

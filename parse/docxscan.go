@@ -21,6 +21,7 @@ type xmlTag struct {
 	prefix, local []byte
 	attrs         []byte // the raw attributes
 	end, empty    bool   // </x>, <x/>
+	after         []byte // the document after the tag
 }
 
 // attr returns the value of the attribute with the local name (any prefix).
@@ -88,6 +89,7 @@ func scanXML(data []byte, tag func(*xmlTag) []byte, text func([]byte)) error {
 				return errXML
 			}
 			parseTag(&t, rest[1:gt])
+			t.after = rest[gt+1:]
 			skipTo := tag(&t)
 			i += gt + 1
 			if skipTo != nil {
