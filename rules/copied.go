@@ -284,16 +284,25 @@ func (x *ProseIndex) Add(doc int, d *Digest) {
 // stand together; only those are ever compared. load reads a report again,
 // for the places of the first shared sentence (nil if it cannot).
 func (x *ProseIndex) Findings(ds []Digest, load func(path string) *parse.Report) []Finding {
-	slices.SortFunc(x.entries, func(a, b proseEntry) int {
-		return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.doc, b.doc))
-	})
+	// by hash alone (this sort is the serial end of a run: the fewer
+	// comparisons the better); a group of equal hashes is put in report
+	// order afterwards, most are of one entry
+	slices.SortFunc(x.entries, func(a, b proseEntry) int { return cmp.Compare(a.hash, b.hash) })
 	shared := map[[2]uint32]int{} // earlier, later report → characters of the later found in the earlier
 	var owners []proseEntry       // the reports holding one sentence, its lengths in each summed
 	for g := 0; g < len(x.entries); {
-		h := x.entries[g].hash
+		k := g + 1
+		for k < len(x.entries) && x.entries[k].hash == x.entries[g].hash {
+			k++
+		}
+		group := x.entries[g:k]
+		g = k
+		if len(group) < 2 {
+			continue
+		}
+		slices.SortFunc(group, func(a, b proseEntry) int { return cmp.Compare(a.doc, b.doc) })
 		owners = owners[:0]
-		for ; g < len(x.entries) && x.entries[g].hash == h; g++ {
-			e := x.entries[g]
+		for _, e := range group {
 			if n := len(owners); n > 0 && owners[n-1].doc == e.doc {
 				owners[n-1].n += e.n // the sentence again in the same report
 				continue
