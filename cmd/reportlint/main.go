@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -114,6 +115,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "reportlint: --color 只能是 auto、always 或 never (must be auto, always or never), not %q\n", *colorMode)
 		return exitTrouble
 	}
+	// the results go through a buffer: a run prints a line or more for
+	// every file, and unbuffered each line was a write to the system. A
+	// terminal is given each file's lines as soon as they are printed, and
+	// whatever goes to the error stream is preceded by what is buffered, so
+	// that the two keep their order when they share a file.
+	interactive, errStream := isTerminal(stdout), stderr
+	buffered := bufio.NewWriterSize(stdout, 64<<10)
+	defer buffered.Flush()
+	stdout, stderr = buffered, flushFirst{stderr, buffered}
 	en := *lang == "en"
 	if !validFormat(*outFormat) {
 		fmt.Fprintf(stderr, "reportlint: --format: %s\n", say(en,
@@ -163,7 +173,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// a baseline and the overview need the whole run.
 	stream := *outFormat == "text" && baseline == nil && *writeBaselinePath == "" && !*overviewFlag
 	printer := format.NewTextPrinter(stdout, format.Options{English: en, Color: useColor})
-	prog := newProgress(stderr, len(paths))
+	prog := newProgress(errStream, len(paths))
 	var results []format.FileResult
 	var digests []rules.Digest
 	prose := rules.NewProseIndex(rules.DefaultProseIndexLimit)
@@ -197,6 +207,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err := printer.File(res); err != nil && outErr == nil {
 			outErr = err
 		}
+		if interactive {
+			buffered.Flush()
+		}
 	})
 	prog.clear()
 	kept := map[string]*parse.Report{}
@@ -225,6 +238,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if outErr == nil {
 			outErr = printer.Finish()
+		}
+		if outErr == nil {
+			outErr = buffered.Flush()
 		}
 		if outErr != nil {
 			fmt.Fprintf(stderr, "reportlint: %v\n", outErr)
@@ -268,6 +284,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = overview(stdout, *outFormat, results, en)
 	} else {
 		err = write(stdout, *outFormat, out, useColor)
+	}
+	if err == nil {
+		err = buffered.Flush()
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "reportlint: %v\n", err)
@@ -368,10 +387,27 @@ func colorFor(mode string, w io.Writer) (bool, bool) {
 		if _, set := os.LookupEnv("NO_COLOR"); set {
 			return false, true
 		}
-		f, isFile := w.(*os.File)
-		return isFile && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())), true
+		return isTerminal(w), true
 	}
 	return false, false
+}
+
+// isTerminal reports a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// flushFirst writes to the error stream after flushing the buffered
+// results, so that the two streams keep their order in one file.
+type flushFirst struct {
+	w   io.Writer
+	out *bufio.Writer
+}
+
+func (f flushFirst) Write(p []byte) (int, error) {
+	f.out.Flush()
+	return f.w.Write(p)
 }
 
 // anyAtLeast reports a finding at the level or above.

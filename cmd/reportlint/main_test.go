@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -188,5 +189,39 @@ func TestFolder(t *testing.T) {
 	}
 	if !strings.HasSuffix(out, "共检查 5 个文件：错误 3 个，警告 6 个，提示 2 个\n") {
 		t.Errorf("summary:\n%s", out)
+	}
+}
+
+// The results are buffered, but when standard output and error share one
+// file their lines keep the order of the files: the error of the second
+// file stands between the first file's lines and the third's.
+func TestOutputAndErrorsKeepOrder(t *testing.T) {
+	var both bytes.Buffer
+	missing := filepath.Join(t.TempDir(), "missing.txt")
+	code := run([]string{"../../testdata/seeds/004.txt", missing, "../../testdata/seeds/002.txt"}, strings.NewReader(""), &both, &both)
+	if code != 2 {
+		t.Errorf("exit code %d, want 2", code)
+	}
+	out := both.String()
+	first, err, third := strings.Index(out, "004.txt: 状态"), strings.Index(out, missing+": "), strings.Index(out, "002.txt:")
+	if first < 0 || err < 0 || third < 0 || !(first < err && err < third) {
+		t.Errorf("the lines are out of order (004 at %d, the error at %d, 002 at %d):\n%s", first, err, third, out)
+	}
+}
+
+// failingWriter refuses every write, as a closed pipe does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+// A failed write of the results is an error of the run, said on standard
+// error, in every format.
+func TestOutputWriteFails(t *testing.T) {
+	for _, format := range []string{"text", "json", "sarif", "csv"} {
+		var errb bytes.Buffer
+		code := run([]string{"--format", format, "../../testdata/seeds/004.txt"}, strings.NewReader(""), failingWriter{}, &errb)
+		if code != 2 || !strings.Contains(errb.String(), "broken pipe") {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and the write error", format, code, errb.String())
+		}
 	}
 }
