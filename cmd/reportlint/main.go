@@ -200,6 +200,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			digests = append(digests, *res.Digest)
 		}
 		if !stream {
+			// kept to the end of the run, as much as printing reads (the
+			// checks across years read the files again, as when streaming),
+			// but for standard input, which cannot be read again
+			if res.Path != "-" {
+				res.Report = format.Slim(res.Report)
+			}
 			results = append(results, res)
 			return
 		}
@@ -214,8 +220,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	prog.clear()
 	kept := map[string]*parse.Report{}
 	for _, r := range results {
-		if r.Report != nil {
-			kept[r.Path] = r.Report
+		if r.Report != nil && r.Path == "-" {
+			kept[r.Path] = r.Report // the one whole report kept
 		}
 	}
 	load := func(p string) *parse.Report {
