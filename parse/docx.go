@@ -136,26 +136,38 @@ type docxReader struct {
 	skip           int // depth inside ignored elements
 }
 
-// holdsTag reports whether the element whose content b begins holds a tag
-// that opens with open ("<w:vanish"), before end ("</w:rPr>").
-func holdsTag(b, end, open []byte) bool {
-	if k := bytes.Index(b, end); k >= 0 {
-		b = b[:k]
+// hiddenBy reads a run's properties, b the document after its <w:rPr>:
+// whether they say the run is hidden, and whether they say anything of it.
+// A <w:vanish/> hides the run unless its val is off ("false", "0", "off");
+// the properties a tracked change replaced (in <w:rPrChange>) do not
+// count.
+func hiddenBy(b, end, change, vanish []byte) (hidden, said bool) {
+	for _, cut := range [][]byte{end, change} {
+		if k := bytes.Index(b, cut); k >= 0 {
+			b = b[:k]
+		}
 	}
 	for {
-		k := bytes.Index(b, open)
+		k := bytes.Index(b, vanish)
 		if k < 0 {
-			return false
+			return false, false
 		}
-		b = b[k+len(open):]
+		b = b[k+len(vanish):]
 		if len(b) == 0 {
-			return false
+			return false, false
 		}
 		switch b[0] {
 		case '/', '>', ' ', '\t', '\r', '\n':
-			return true
+			attrs := b[:max(bytes.IndexByte(b, '>'), 0)]
+			tag := xmlTag{attrs: bytes.TrimSuffix(attrs, []byte("/"))}
+			return !offValue(tag.attr("val")), true
 		}
 	}
+}
+
+// offValue reads an ST_OnOff attribute that is present and off.
+func offValue(v string, present bool) bool {
+	return present && (v == "false" || v == "0" || v == "off")
 }
 
 // docxSkippedName reports elements whose text is not the document's:
@@ -185,9 +197,9 @@ func (d *docxReader) read(data []byte) error {
 	// a third of a Word document's XML) hold nothing the reader needs, and
 	// their <w:tab> elements are tab stops, not tab characters
 	// a run's properties likewise, but for <w:vanish> (hidden text)
-	endPPr, endRPr, vanish := []byte("</"+prefix+":pPr>"), []byte("</"+prefix+":rPr>"), []byte("<"+prefix+":vanish")
+	endPPr, endRPr, rPrChange, vanish := []byte("</"+prefix+":pPr>"), []byte("</"+prefix+":rPr>"), []byte("<"+prefix+":rPrChange"), []byte("<"+prefix+":vanish")
 	if prefix == "" {
-		endPPr, endRPr, vanish = []byte("</pPr>"), []byte("</rPr>"), []byte("<vanish")
+		endPPr, endRPr, rPrChange, vanish = []byte("</pPr>"), []byte("</rPr>"), []byte("<rPrChange"), []byte("<vanish")
 	}
 	return scanXML(data, func(t *xmlTag) []byte {
 		switch {
@@ -211,8 +223,8 @@ func (d *docxReader) read(data []byte) error {
 		case string(t.local) == "pPr" && !t.empty:
 			return endPPr
 		case string(t.local) == "rPr" && !t.empty:
-			if holdsTag(t.after, endRPr, vanish) {
-				d.start([]byte("vanish"), t)
+			if hidden, said := hiddenBy(t.after, endRPr, rPrChange, vanish); said {
+				d.hidden = hidden
 			}
 			return endRPr
 		default:
@@ -242,7 +254,7 @@ func (d *docxReader) start(local []byte, e *xmlTag) {
 	case "r":
 		d.hidden = false
 	case "vanish":
-		d.hidden = true
+		d.hidden = !offValue(e.attr("val"))
 	case "t":
 		d.inText = !e.empty
 	case "tab":

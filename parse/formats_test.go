@@ -452,19 +452,25 @@ func lineOf(txt *Text, s string) int {
 }
 
 // A run whose properties hold <w:vanish/> is hidden text, whatever else
-// they hold (a revision of them, fonts); <w:specVanish/> hides nothing.
+// they hold (fonts, a tracked change of them); a vanish whose val is off
+// hides nothing, nor does one among the properties a tracked change
+// replaced, nor <w:specVanish/>.
 func TestDOCXHiddenRuns(t *testing.T) {
 	doc := docxOf(t, `<w:p>`+
-		`<w:r><w:rPr><w:rFonts w:ascii="宋体"/><w:rPrChange w:id="2"><w:rPr><w:b/></w:rPr></w:rPrChange><w:vanish/></w:rPr><w:t>隐藏一</w:t></w:r>`+
+		`<w:r><w:rPr><w:rFonts w:ascii="宋体"/><w:vanish/><w:rPrChange w:id="2"><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t>隐藏一</w:t></w:r>`+
 		`<w:r><w:rPr><w:vanish /></w:rPr><w:t>隐藏二</w:t></w:r>`+
+		`<w:r><w:rPr><w:vanish w:val="true"/></w:rPr><w:t>隐藏三</w:t></w:r>`+
 		`<w:r><w:rPr><w:specVanish/><w:sz w:val="24"/></w:rPr><w:t>可见一</w:t></w:r>`+
 		`<w:r><w:rPr/><w:t>可见二</w:t></w:r>`+
-		`<w:r><w:t>可见三</w:t></w:r></w:p>`)
+		`<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>可见三</w:t></w:r>`+
+		`<w:r><w:rPr><w:vanish w:val="0" /></w:rPr><w:t>可见四</w:t></w:r>`+
+		`<w:r><w:rPr><w:b/><w:rPrChange w:id="3"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>可见五</w:t></w:r>`+
+		`<w:r><w:t>可见六</w:t></w:r></w:p>`)
 	txt, err := Decode("hidden.docx", doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"可见一可见二可见三"}; !slices.Equal(nonEmpty(txt.Lines), want) {
+	if want := []string{"可见一可见二可见三可见四可见五可见六"}; !slices.Equal(nonEmpty(txt.Lines), want) {
 		t.Fatalf("lines %q, want %q", txt.Lines, want)
 	}
 }
