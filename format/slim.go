@@ -1,9 +1,11 @@
 package format
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/reportlint/reportlint/parse"
+	"github.com/reportlint/reportlint/rules"
 )
 
 // Slim returns what printing reads of a checked report, for a run that
@@ -21,6 +23,9 @@ func Slim(r *parse.Report) *parse.Report {
 	}
 	s := *r
 	s.Prose, s.Dates, s.Sections = nil, nil, nil
+	// texts cut from the report's lines hold the whole text they were cut
+	// from: they are copied
+	s.Title, s.Issuer, s.EraEvidence = strings.Clone(r.Title), strings.Clone(r.Issuer), strings.Clone(r.EraEvidence)
 	if r.Text != nil {
 		title := r.TitleSpan.Start.Line - 1
 		s.Text = r.Text.Slim(title, prevLineIndex(r.Text.Lines, title))
@@ -37,6 +42,8 @@ func Slim(r *parse.Report) *parse.Report {
 func slimTable(t *parse.Table) *parse.Table {
 	s := *t
 	s.Columns, s.Rows = nil, nil
+	s.Title, s.Reason, s.ReasonEn = strings.Clone(t.Title), strings.Clone(t.Reason), strings.Clone(t.ReasonEn)
+	s.InferNote, s.InferNoteEn = strings.Clone(t.InferNote), strings.Clone(t.InferNoteEn)
 	if t.Status != parse.TablePartial {
 		return &s
 	}
@@ -46,6 +53,7 @@ func slimTable(t *parse.Table) *parse.Table {
 		}
 		r := *row
 		r.Read, r.Cells = nil, nil
+		r.Label = strings.Clone(row.Label)
 		if !row.InferredColumns {
 			r.Cells = []parse.Cell{{Kind: parse.CellMissing}}
 		}
@@ -62,4 +70,22 @@ func prevLineIndex(lines []string, i int) int {
 		}
 	}
 	return -1
+}
+
+// SlimResult is a file's result as a run that prints at its end keeps it:
+// its report slim, and its findings' texts copied, since a text cut from
+// the report (a cell as printed, a label) holds the whole report's text.
+func SlimResult(res FileResult) FileResult {
+	res.Report = Slim(res.Report)
+	fs := make([]rules.Finding, len(res.Findings))
+	for i, f := range res.Findings {
+		f.Message.Zh, f.Message.En, f.Key = strings.Clone(f.Message.Zh), strings.Clone(f.Message.En), strings.Clone(f.Key)
+		f.Operands = slices.Clone(f.Operands)
+		for k := range f.Operands {
+			f.Operands[k].Label, f.Operands[k].LabelEn = strings.Clone(f.Operands[k].Label), strings.Clone(f.Operands[k].LabelEn)
+		}
+		fs[i] = f
+	}
+	res.Findings = fs
+	return res
 }

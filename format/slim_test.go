@@ -32,7 +32,7 @@ func TestSlimPrintsTheSame(t *testing.T) {
 		}
 		fs := rules.CheckWith(r, rules.All(), rules.Options{})
 		whole = append(whole, FileResult{Path: p, ID: p, Report: r, Findings: fs, Fingerprints: rules.Fingerprints(p, fs)})
-		slim = append(slim, FileResult{Path: p, ID: p, Report: Slim(r), Findings: fs, Fingerprints: rules.Fingerprints(p, fs)})
+		slim = append(slim, SlimResult(FileResult{Path: p, ID: p, Report: r, Findings: fs, Fingerprints: rules.Fingerprints(p, fs)}))
 	}
 	if len(whole) < 25 {
 		t.Fatalf("only %d test reports", len(whole))

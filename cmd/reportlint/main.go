@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -46,6 +47,21 @@ func tuneGC() {
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(80 << 20)
+	}
+}
+
+// keepingGC is the collector's setting for a run that keeps every file's
+// result to its end: memory then grows with the run whatever the limit,
+// and a soft limit below it made the collector run without pause (a JSON
+// run over 10,000 files took 20 s instead of 7.5). The heap may grow by
+// half what is kept (GOGC 50: as fast as 100 there, a fifth less memory),
+// with no limit; GOGC and GOMEMLIMIT still override.
+func keepingGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(math.MaxInt64)
 	}
 }
 
@@ -172,6 +188,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// small digest of each stays, for pairing across years. JSON, SARIF, CSV,
 	// a baseline and the overview need the whole run.
 	stream := *outFormat == "text" && baseline == nil && *writeBaselinePath == "" && !*overviewFlag
+	if !stream {
+		keepingGC()
+	}
 	printer := format.NewTextPrinter(stdout, format.Options{English: en, Color: useColor})
 	prog := newProgress(errStream, len(paths))
 	var results []format.FileResult
@@ -204,7 +223,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			// checks across years read the files again, as when streaming),
 			// but for standard input, which cannot be read again
 			if res.Path != "-" {
-				res.Report = format.Slim(res.Report)
+				res = format.SlimResult(res)
 			}
 			results = append(results, res)
 			return
