@@ -352,7 +352,7 @@ func (d *docxReader) paraCol() int {
 	col := len(d.out.cur.rs) + 1
 	for i := len(d.out.ends) - 1; i >= 0; i-- {
 		start, end := d.out.line(i)
-		if end.segs == start.segs || d.out.segs[start.segs].loc.Para != d.para {
+		if end.segs == start.segs || d.out.segs[start.segs].loc().Para != d.para {
 			break
 		}
 		col += end.norm - start.norm // the line's runes

@@ -698,7 +698,7 @@ func (w *htmlWalker) closeTable() {
 			cells[i] = trimRuns(c.text)
 			locs[i] = c.loc
 			if len(c.text.segs) > 0 {
-				locs[i] = c.text.segs[0].loc
+				locs[i] = c.text.segs[0].loc()
 			}
 		}
 		w.out.row(cells, locs)
@@ -716,7 +716,7 @@ func trimRuns(r runs) runs {
 	}
 	out := runs{rs: r.rs[:n]}
 	for _, s := range r.segs {
-		if s.start < n {
+		if int(s.start) < n {
 			out.segs = append(out.segs, s)
 		}
 	}

@@ -57,10 +57,24 @@ func (l Location) String(en bool) string {
 }
 
 // segment says that the runes of a rendered line from column start on come,
-// one for one, from the original file at loc onwards (loc.Col advancing).
+// one for one, from the original file at loc() onwards (its Col
+// advancing). The numbers are 32-bit: a rendered text comes from a file of
+// at most MaxInputBytes, and a saved page has a segment for every run of
+// text (half the size of one with a Location in it).
 type segment struct {
-	start int
-	loc   Location
+	start                                   int32
+	line, col, page, para, table, row, cell int32
+}
+
+func newSegment(start int, l Location) segment {
+	return segment{start: int32(start), line: int32(l.Line), col: int32(l.Col), page: int32(l.Page),
+		para: int32(l.Para), table: int32(l.Table), row: int32(l.Row), cell: int32(l.Cell)}
+}
+
+// loc is where the segment's first rune comes from.
+func (s segment) loc() Location {
+	return Location{Line: int(s.line), Col: int(s.col), Page: int(s.page), Para: int(s.para),
+		Table: int(s.table), Row: int(s.row), Cell: int(s.cell)}
 }
 
 // origin maps the lines of a rendered text (HTML, DOCX, PDF) back to the
@@ -80,12 +94,12 @@ func (t *Text) Locate(p Pos) Location {
 		return Location{Line: p.Line, Col: p.Col}
 	}
 	col := p.Col - 1
-	i := sort.Search(len(segs), func(i int) bool { return segs[i].start > col }) - 1
+	i := sort.Search(len(segs), func(i int) bool { return int(segs[i].start) > col }) - 1
 	if i < 0 {
 		i = 0
 	}
-	loc := segs[i].loc
-	if d := col - segs[i].start; d > 0 {
+	loc := segs[i].loc()
+	if d := col - int(segs[i].start); d > 0 {
 		loc.Col += d
 	}
 	return loc
@@ -125,7 +139,7 @@ func (r *runs) add(rs []rune, loc Location) {
 		return
 	}
 	if n := len(r.segs); n == 0 || !continues(r.segs[n-1], len(r.rs), loc) {
-		r.segs = append(r.segs, segment{start: len(r.rs), loc: loc})
+		r.segs = append(r.segs, newSegment(len(r.rs), loc))
 	}
 	r.rs = append(r.rs, rs...)
 }
@@ -137,7 +151,7 @@ func (r *runs) addBytes(b []byte, loc Location) int {
 		return 0
 	}
 	if n := len(r.segs); n == 0 || !continues(r.segs[n-1], len(r.rs), loc) {
-		r.segs = append(r.segs, segment{start: len(r.rs), loc: loc})
+		r.segs = append(r.segs, newSegment(len(r.rs), loc))
 	}
 	n := len(r.rs)
 	if free := cap(r.rs) - n; free < len(b) {
@@ -162,17 +176,17 @@ func (r *runs) addRuns(o runs) {
 	for i, s := range o.segs {
 		end := len(o.rs)
 		if i+1 < len(o.segs) {
-			end = o.segs[i+1].start
+			end = int(o.segs[i+1].start)
 		}
-		r.add(o.rs[s.start:end], s.loc)
+		r.add(o.rs[s.start:end], s.loc())
 	}
 }
 
 // continues reports whether loc is where the segment's run would be at
 // column col anyway, so that no new segment is needed.
 func continues(s segment, col int, loc Location) bool {
-	want := s.loc
-	want.Col += col - s.start
+	want := s.loc()
+	want.Col += col - int(s.start)
 	return want == loc
 }
 
