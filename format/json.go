@@ -1,6 +1,7 @@
 package format
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -16,17 +17,6 @@ const JSONSchemaVersion = 1
 type jsonText struct {
 	Zh string `json:"zh"`
 	En string `json:"en"`
-}
-
-type jsonReport struct {
-	SchemaVersion int           `json:"schema_version"`
-	Tool          jsonTool      `json:"tool"`
-	Files         []jsonFile    `json:"files"`
-	Summary       jsonSummary   `json:"summary"`
-	Baseline      *jsonBaseline `json:"baseline,omitempty"`
-	// Pairs are the reports of one body for consecutive years that were
-	// checked against each other.
-	Pairs []jsonPair `json:"pairs"`
 }
 
 type jsonPair struct {
@@ -147,50 +137,104 @@ type jsonStale struct {
 // docs/report-schema.json: every file with its parse status (what was
 // recognised, which tables were checked and why others were not) and its
 // findings in both languages, then a summary. Both languages are always
-// present; --lang does not change the document.
+// present; --lang does not change the document. The files are written one
+// by one, as the whole document indented would print them, so that the
+// document is never held whole (it runs to 5 KB a file). Its fields, in
+// order: schema_version, tool, files, summary, baseline (when one was
+// given), pairs (the reports of one body for consecutive years that were
+// checked against each other).
 func JSON(w io.Writer, run Run) error {
-	doc := jsonReport{
-		SchemaVersion: JSONSchemaVersion,
-		Tool:          jsonTool{Name: run.Tool.Name, Version: run.Tool.Version, Rules: []string{}},
-		Files:         []jsonFile{},
-		Pairs:         []jsonPair{},
-	}
-	for _, p := range run.Pairs {
-		doc.Pairs = append(doc.Pairs, jsonPair{Body: p.Body, Previous: p.Previous, Current: p.Current})
-	}
+	tool := jsonTool{Name: run.Tool.Name, Version: run.Tool.Version, Rules: []string{}}
 	for _, r := range run.Rules {
-		doc.Tool.Rules = append(doc.Tool.Rules, r.ID)
+		tool.Rules = append(tool.Rules, r.ID)
 	}
-	for _, res := range run.Results {
-		f := jsonFile{File: res.Path, Findings: []jsonFinding{}, Suppressed: res.Suppressed}
-		doc.Summary.Suppressed += res.Suppressed
-		if res.Err != nil {
-			msg := res.Err.Error()
-			f.Error = &msg
-			doc.Summary.Unreadable++
-			doc.Files = append(doc.Files, f)
-			continue
-		}
-		doc.Summary.Files++
-		f.Status = jsonStatusOf(res.Report)
-		c := counts(res.Findings)
-		f.Counts = jsonCounts{Error: c[rules.Error], Warning: c[rules.Warning], Info: c[rules.Info]}
-		doc.Summary.Error += c[rules.Error]
-		doc.Summary.Warning += c[rules.Warning]
-		doc.Summary.Info += c[rules.Info]
-		for i, fd := range res.Findings {
-			f.Findings = append(f.Findings, jsonFindingOf(res.Report, fd, fingerprint(res, i)))
-		}
-		doc.Files = append(doc.Files, f)
+	pairs := []jsonPair{}
+	for _, p := range run.Pairs {
+		pairs = append(pairs, jsonPair{Body: p.Body, Previous: p.Previous, Current: p.Current})
 	}
+	jw := &jsonWriter{w: w}
+	jw.raw("{\n  \"schema_version\": ")
+	jw.value(JSONSchemaVersion, "  ")
+	jw.raw(",\n  \"tool\": ")
+	jw.value(tool, "  ")
+	jw.raw(",\n  \"files\": [")
+	var summary jsonSummary
+	for i, res := range run.Results {
+		if i > 0 {
+			jw.raw(",")
+		}
+		jw.raw("\n    ")
+		jw.value(jsonFileOf(res, &summary), "    ")
+	}
+	if len(run.Results) > 0 {
+		jw.raw("\n  ")
+	}
+	jw.raw("],\n  \"summary\": ")
+	jw.value(summary, "  ")
 	if b := run.Baseline; b != nil {
 		jb := &jsonBaseline{File: b.Path, Suppressed: b.Suppressed, Stale: []jsonStale{}}
 		for _, s := range b.Stale {
 			jb.Stale = append(jb.Stale, jsonStale(s))
 		}
-		doc.Baseline = jb
+		jw.raw(",\n  \"baseline\": ")
+		jw.value(jb, "  ")
 	}
-	return writeJSON(w, doc)
+	jw.raw(",\n  \"pairs\": ")
+	jw.value(pairs, "  ")
+	jw.raw("\n}\n")
+	return jw.err
+}
+
+// jsonFileOf is a file's entry of the document; it adds the file to the
+// summary.
+func jsonFileOf(res FileResult, summary *jsonSummary) jsonFile {
+	f := jsonFile{File: res.Path, Findings: []jsonFinding{}, Suppressed: res.Suppressed}
+	summary.Suppressed += res.Suppressed
+	if res.Err != nil {
+		msg := res.Err.Error()
+		f.Error = &msg
+		summary.Unreadable++
+		return f
+	}
+	summary.Files++
+	f.Status = jsonStatusOf(res.Report)
+	c := counts(res.Findings)
+	f.Counts = jsonCounts{Error: c[rules.Error], Warning: c[rules.Warning], Info: c[rules.Info]}
+	summary.Error += c[rules.Error]
+	summary.Warning += c[rules.Warning]
+	summary.Info += c[rules.Info]
+	for i, fd := range res.Findings {
+		f.Findings = append(f.Findings, jsonFindingOf(res.Report, fd, fingerprint(res, i)))
+	}
+	return f
+}
+
+// jsonWriter writes a document a part at a time, keeping the first error.
+type jsonWriter struct {
+	w   io.Writer
+	buf bytes.Buffer
+	err error
+}
+
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, s)
+	}
+}
+
+// value writes v as writeJSON would inside a document, its lines after
+// the first indented by prefix: as the whole document indented prints it.
+func (j *jsonWriter) value(v any, prefix string) {
+	if j.err != nil {
+		return
+	}
+	j.buf.Reset()
+	enc := json.NewEncoder(&j.buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if j.err = enc.Encode(v); j.err == nil {
+		_, j.err = j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+	}
 }
 
 // writeJSON writes v indented, without escaping <, > and &, ending in a
