@@ -195,8 +195,9 @@ func (d *docxReader) read(data []byte) error {
 	}
 	// a paragraph's properties (spacing, indents, tab stops, numbering:
 	// a third of a Word document's XML) hold nothing the reader needs, and
-	// their <w:tab> elements are tab stops, not tab characters
-	// a run's properties likewise, but for <w:vanish> (hidden text)
+	// their <w:tab> elements are tab stops, not tab characters: they are
+	// passed over whole. So are a run's properties, once looked into for
+	// <w:vanish> (hidden text).
 	endPPr, endRPr, rPrChange, vanish := []byte("</"+prefix+":pPr>"), []byte("</"+prefix+":rPr>"), []byte("<"+prefix+":rPrChange"), []byte("<"+prefix+":vanish")
 	if prefix == "" {
 		endPPr, endRPr, rPrChange, vanish = []byte("</pPr>"), []byte("</rPr>"), []byte("<rPrChange"), []byte("<vanish")
