@@ -1,6 +1,8 @@
 package format
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -43,48 +45,6 @@ func SARIF(w io.Writer, run Run) error {
 				WithLevel("error").
 				WithTextMessage(res.Err.Error()).
 				WithLocations([]*sarif.Location{artifactOnly(res.ID)}))
-			continue
-		}
-		for i, f := range res.Findings {
-			msg := f.Message.Zh
-			if run.English {
-				msg = f.Message.En
-			}
-			start, end := inFile(res.Report, f.Span.Start), inFile(res.Report, spanEnd(f.Span))
-			if where := Where(res.Report, f.Span.Start, run.English); res.Report != nil && where != fmt.Sprintf("%d:%d", start.Line, start.Col) {
-				msg += " (" + where + ")" // a DOCX or PDF position, in words
-			}
-			region := sarif.NewRegion().
-				WithStartLine(start.Line).WithStartColumn(start.Col).
-				WithEndLine(end.Line).WithEndColumn(end.Col)
-			loc := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-				WithArtifactLocation(artifact(res.ID)).
-				WithRegion(region))
-			result := sarif.NewRuleResult(f.Rule).
-				WithRuleIndex(index[f.Rule]).
-				WithLevel(sarifLevel(f.Severity)).
-				WithMessage(sarif.NewTextMessage(msg)).
-				WithLocations([]*sarif.Location{loc}).
-				WithPartialFingerPrints(map[string]any{FingerprintKey: fingerprint(res, i)})
-			for k, r := range f.Related {
-				rmsg := r.Message.Zh
-				if run.English {
-					rmsg = r.Message.En
-				}
-				rend := spanEnd(r.Span)
-				rl := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-					WithArtifactLocation(artifact(r.Path)).
-					WithRegion(sarif.NewRegion().
-						WithStartLine(r.Span.Start.Line).WithStartColumn(r.Span.Start.Col).
-						WithEndLine(rend.Line).WithEndColumn(rend.Col))).
-					WithId(k + 1)
-				if rmsg != "" {
-					rl.WithMessage(sarif.NewTextMessage(rmsg))
-				}
-				result.RelatedLocations = append(result.RelatedLocations, rl)
-			}
-			// appended directly: Run.AddResult would look the index up again
-			sr.Results = append(sr.Results, result)
 		}
 	}
 	if b := run.Baseline; b != nil {
@@ -98,7 +58,82 @@ func SARIF(w io.Writer, run Run) error {
 	inv.WithExecutionSuccess(ok)
 	sr.AddInvocations(inv)
 	log.AddRun(sr)
-	return writeJSON(w, log)
+	// the log is printed with no results, then cut where they go: the
+	// results are written there one at a time, as the whole log indented
+	// would print them, so that the log is never held whole
+	var env bytes.Buffer
+	if err := writeJSON(&env, log); err != nil {
+		return err
+	}
+	const indent = "      " // the results of the one run
+	at := bytes.Index(env.Bytes(), []byte("\n"+indent+`"results": []`))
+	if at < 0 {
+		return errors.New("sarif: the log has no place for results")
+	}
+	at += len("\n" + indent + `"results": [`)
+	jw := &jsonWriter{w: w}
+	jw.raw(env.String()[:at])
+	n := 0
+	for _, res := range run.Results {
+		if res.Err != nil {
+			continue
+		}
+		for i, f := range res.Findings {
+			if n > 0 {
+				jw.raw(",")
+			}
+			jw.raw("\n" + indent + "  ")
+			jw.value(sarifResult(run, res, i, f, index[f.Rule]), indent+"  ")
+			n++
+		}
+	}
+	if n > 0 {
+		jw.raw("\n" + indent)
+	}
+	jw.raw(env.String()[at:])
+	return jw.err
+}
+
+// sarifResult is the result of a file's i-th finding f.
+func sarifResult(run Run, res FileResult, i int, f rules.Finding, ruleIndex int) *sarif.Result {
+	msg := f.Message.Zh
+	if run.English {
+		msg = f.Message.En
+	}
+	start, end := inFile(res.Report, f.Span.Start), inFile(res.Report, spanEnd(f.Span))
+	if where := Where(res.Report, f.Span.Start, run.English); res.Report != nil && where != fmt.Sprintf("%d:%d", start.Line, start.Col) {
+		msg += " (" + where + ")" // a DOCX or PDF position, in words
+	}
+	region := sarif.NewRegion().
+		WithStartLine(start.Line).WithStartColumn(start.Col).
+		WithEndLine(end.Line).WithEndColumn(end.Col)
+	loc := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+		WithArtifactLocation(artifact(res.ID)).
+		WithRegion(region))
+	result := sarif.NewRuleResult(f.Rule).
+		WithRuleIndex(ruleIndex).
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(msg)).
+		WithLocations([]*sarif.Location{loc}).
+		WithPartialFingerPrints(map[string]any{FingerprintKey: fingerprint(res, i)})
+	for k, r := range f.Related {
+		rmsg := r.Message.Zh
+		if run.English {
+			rmsg = r.Message.En
+		}
+		rend := spanEnd(r.Span)
+		rl := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+			WithArtifactLocation(artifact(r.Path)).
+			WithRegion(sarif.NewRegion().
+				WithStartLine(r.Span.Start.Line).WithStartColumn(r.Span.Start.Col).
+				WithEndLine(rend.Line).WithEndColumn(rend.Col))).
+			WithId(k + 1)
+		if rmsg != "" {
+			rl.WithMessage(sarif.NewTextMessage(rmsg))
+		}
+		result.RelatedLocations = append(result.RelatedLocations, rl)
+	}
+	return result
 }
 
 func sarifRule(r *rules.Rule, en bool) *sarif.ReportingDescriptor {
