@@ -61,24 +61,11 @@ func looksHTML(s []byte, name string) bool {
 	return false
 }
 
-// hasPrefixFoldASCII reports whether s begins with p, ASCII letters in
-// either case (p is lower case). Tag names are ASCII: folding them this
-// way needs no lower-case copy of the text, which for Chinese text means
-// a Unicode case mapping of every character.
+// hasPrefixFoldASCII reports whether s begins with p, an ASCII tag opening,
+// in either case; unlike a lower-case copy of the text, which for Chinese
+// means a Unicode case mapping of every character, it copies nothing.
 func hasPrefixFoldASCII(s []byte, p string) bool {
-	if len(s) < len(p) {
-		return false
-	}
-	for i := 0; i < len(p); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != p[i] {
-			return false
-		}
-	}
-	return true
+	return len(s) >= len(p) && bytes.EqualFold(s[:len(p)], []byte(p))
 }
 
 // containsFoldASCII reports whether s holds p, which opens with '<', in
