@@ -92,14 +92,15 @@ func (p *TextPrinter) File(res FileResult) error {
 }
 
 // Finding writes one finding found across reports (the pair checks run
-// after every file was printed), counted in the summary.
-func (p *TextPrinter) Finding(path string, r *parse.Report, f rules.Finding) error {
+// after every file was printed), counted in the summary; where is its
+// place, Where(report, f.Span.Start), found while the report was at hand.
+func (p *TextPrinter) Finding(path, where string, f rules.Finding) error {
 	p.counts[f.Severity]++
 	msg := f.Message.Zh
 	if p.opt.English {
 		msg = f.Message.En
 	}
-	_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", path, Where(r, f.Span.Start, p.opt.English),
+	_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", path, where,
 		p.paint(f.Severity), msg, color.New(color.Faint).Sprintf("[%s]", f.Rule))
 	return err
 }

@@ -3,24 +3,33 @@ package main
 import (
 	"errors"
 	"fmt"
+	"sync"
+	"sync/atomic"
 
 	"github.com/reportlint/reportlint/format"
 	"github.com/reportlint/reportlint/parse"
 	"github.com/reportlint/reportlint/rules"
 )
 
-// crossFinding is a finding across reports with the report it is in, when
-// that report was at hand (to place it in the original file).
+// crossFinding is a finding across reports, with its place as the text
+// output prints it (a DOCX or PDF position in words), found while its
+// report was at hand: the reports are not kept.
 type crossFinding struct {
 	Finding rules.Finding
-	Report  *parse.Report
+	Where   string
 }
+
+// pairNames names a body's reports of two consecutive years that were
+// checked against each other.
+type pairNames struct{ Body, Prev, Cur string }
 
 // crossYear checks the reports against each other: it pairs each body's
 // reports of consecutive years (or the two files --pair names), runs the
 // pair rules and the shared-prose check, and returns what they find. The
-// pairs' reports come from load: kept from the run, or read again.
-func crossYear(digests []rules.Digest, prose *rules.ProseIndex, load func(string) *parse.Report, ruleSet []*rules.Rule, explicit bool, en bool) ([]crossFinding, []rules.Pair, error) {
+// pairs' reports come from load (kept from the run, or read again), a few
+// pairs at a time, and are dropped once checked: a collection of many
+// years holds thousands of pairs.
+func crossYear(digests []rules.Digest, prose *rules.ProseIndex, load func(string) *parse.Report, ruleSet []*rules.Rule, explicit bool, en bool, workers int) ([]crossFinding, []pairNames, error) {
 	var dps []rules.DigestPair
 	var out []crossFinding
 	if explicit {
@@ -34,28 +43,63 @@ func crossYear(digests []rules.Digest, prose *rules.ProseIndex, load func(string
 		dps, notes = rules.PairDigests(digests)
 		if selected(ruleSet, "pairing") {
 			for _, n := range notes {
-				out = append(out, crossFinding{Finding: n})
+				out = append(out, crossFinding{Finding: n, Where: format.Where(nil, n.Span.Start, en)})
 			}
 		}
 		if selected(ruleSet, "shared-prose") {
 			for _, f := range prose.Findings(digests, load) {
-				out = append(out, crossFinding{Finding: f})
+				out = append(out, crossFinding{Finding: f, Where: format.Where(nil, f.Span.Start, en)})
 			}
 		}
 	}
-	var pairs []rules.Pair
-	for _, dp := range dps {
-		prev, cur := load(dp.Prev.Path), load(dp.Cur.Path)
-		if prev == nil || cur == nil {
-			continue
-		}
-		p := rules.Pair{Body: dp.Body, Prev: rules.Member{Path: dp.Prev.Path, Report: prev}, Cur: rules.Member{Path: dp.Cur.Path, Report: cur}}
-		pairs = append(pairs, p)
-		for _, f := range rules.CheckPair(p, ruleSet) {
-			out = append(out, crossFinding{Finding: f, Report: cur})
-		}
+	found, pairs := checkPairs(dps, load, ruleSet, en, workers)
+	return append(out, found...), pairs, nil
+}
+
+// checkPairs runs the pair rules over the pairs with a few workers and
+// returns their findings and the pairs that could be read, in the order of
+// the pairs whatever order the workers finish in.
+func checkPairs(dps []rules.DigestPair, load func(string) *parse.Report, ruleSet []*rules.Rule, en bool, workers int) ([]crossFinding, []pairNames) {
+	type outcome struct {
+		read  bool
+		found []crossFinding
 	}
-	return out, pairs, nil
+	outs := make([]outcome, len(dps))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < max(1, min(workers, len(dps))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(dps); i = int(next.Add(1) - 1) {
+				outs[i].read, outs[i].found = checkPair(dps[i], load, ruleSet, en)
+			}
+		}()
+	}
+	wg.Wait()
+	var found []crossFinding
+	var pairs []pairNames
+	for i, o := range outs {
+		if o.read {
+			pairs = append(pairs, pairNames{Body: dps[i].Body, Prev: dps[i].Prev.Path, Cur: dps[i].Cur.Path})
+		}
+		found = append(found, o.found...)
+	}
+	return found, pairs
+}
+
+// checkPair loads a pair's two reports and runs the pair rules; read is
+// false when either could not be read again.
+func checkPair(dp rules.DigestPair, load func(string) *parse.Report, ruleSet []*rules.Rule, en bool) (read bool, found []crossFinding) {
+	prev, cur := load(dp.Prev.Path), load(dp.Cur.Path)
+	if prev == nil || cur == nil {
+		return false, nil
+	}
+	p := rules.Pair{Body: dp.Body, Prev: rules.Member{Path: dp.Prev.Path, Report: prev}, Cur: rules.Member{Path: dp.Cur.Path, Report: cur}}
+	for _, f := range rules.CheckPair(p, ruleSet) {
+		found = append(found, crossFinding{Finding: f, Where: format.Where(cur, f.Span.Start, en)})
+	}
+	return true, found
 }
 
 // explicitPair pairs the two reports --pair names, the earlier year first.
@@ -102,14 +146,10 @@ func selected(ruleSet []*rules.Rule, id string) bool {
 }
 
 // pairInfos names the pairs by file identity for the JSON output.
-func pairInfos(pairs []rules.Pair, results []format.FileResult) []format.PairInfo {
-	ids := map[string]string{}
-	for _, r := range results {
-		ids[r.Path] = r.ID
-	}
+func pairInfos(pairs []pairNames, wd string) []format.PairInfo {
 	out := make([]format.PairInfo, 0, len(pairs))
 	for _, p := range pairs {
-		out = append(out, format.PairInfo{Body: p.Body, Previous: ids[p.Prev.Path], Current: ids[p.Cur.Path]})
+		out = append(out, format.PairInfo{Body: p.Body, Previous: fileID(p.Prev, wd), Current: fileID(p.Cur, wd)})
 	}
 	return out
 }

@@ -54,6 +54,43 @@ func TestCrossYearText(t *testing.T) {
 	}
 }
 
+// TestManyPairsInAnyOrder: the pairs of a collection are checked a few at
+// a time; five bodies' pairs (testdata/pairs/carry-applications-differ
+// with the body renamed) give each body's two findings, and the output is
+// the same with one worker as with three.
+func TestManyPairsInAnyOrder(t *testing.T) {
+	src := pairDir(t, "carry-applications-differ.txtar")
+	dir := t.TempDir()
+	bodies := []string{"左岭街道", "豹澥街道", "龙泉街道", "滨湖街道", "花山街道"}
+	for _, body := range bodies {
+		for _, name := range []string{"zuoling-2021.txt", "zuoling-2022.txt"} {
+			data, err := os.ReadFile(filepath.Join(src, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			renamed := strings.ReplaceAll(string(data), "左岭街道", body)
+			if err := os.WriteFile(filepath.Join(dir, body+"-"+name), []byte(renamed), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	_, one, _ := runCLI(t, "", "--disable", "copied-prose,shared-prose", "-j", "1", dir)
+	_, three, _ := runCLI(t, "", "--disable", "copied-prose,shared-prose", "-j", "3", dir)
+	if one != three {
+		t.Errorf("one worker:\n%s\nthree workers:\n%s", one, three)
+	}
+	for _, body := range bodies {
+		cur := filepath.Join(dir, body+"-zuoling-2022.txt")
+		want := cur + ":38:20: warning: 表三「自然人」列「上年结转」为 1，但按上一年度报告（" + filepath.Join(dir, body+"-zuoling-2021.txt") + ":60:15）应为 0"
+		if !strings.Contains(one, want) {
+			t.Errorf("missing %q in\n%s", want, one)
+		}
+	}
+	if n := strings.Count(one, "[carry-applications]"); n != 2*len(bodies) {
+		t.Errorf("%d carry-applications findings, want %d", n, 2*len(bodies))
+	}
+}
+
 // TestCrossYearConsistent: the consistent pair gives no carry-over finding.
 func TestCrossYearConsistent(t *testing.T) {
 	dir := pairDir(t, "carry-applications-consistent.txtar")

@@ -249,7 +249,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return loadReport(p)
 	}
-	cross, pairs, err := crossYear(digests, prose, load, ruleSet, *pairFlag, en)
+	cross, pairs, err := crossYear(digests, prose, load, ruleSet, *pairFlag, en, workers)
 	if err != nil {
 		fmt.Fprintf(stderr, "reportlint: %v\n", err)
 		return exitTrouble
@@ -257,7 +257,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if stream {
 		for _, c := range cross {
 			failed = failed || c.Finding.Severity >= failOn
-			if err := printer.Finding(c.Finding.Path, c.Report, c.Finding); err != nil && outErr == nil {
+			if err := printer.Finding(c.Finding.Path, c.Where, c.Finding); err != nil && outErr == nil {
 				outErr = err
 			}
 		}
@@ -300,7 +300,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Rules:   ruleSet,
 		Results: results,
 		English: en,
-		Pairs:   pairInfos(pairs, results),
+		Pairs:   pairInfos(pairs, wd),
 	}
 	if baseline != nil {
 		out.Baseline = applyBaseline(*baselinePath, baseline, results, en)
