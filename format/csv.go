@@ -16,7 +16,10 @@ import (
 // file that could not be read, why. The header is in the run's language.
 // The output begins with a UTF-8 byte order mark so that spreadsheet
 // programs read the Chinese text as UTF-8.
-func CSV(w io.Writer, run Run) error {
+func CSV(w io.Writer, run Run) error { return writeWhole(w, "csv", run) }
+
+// writeCSVParts writes the header and the files' rows as rendered.
+func writeCSVParts(w io.Writer, run Run, parts []Part, data func(int) ([]byte, error)) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
@@ -28,13 +31,16 @@ func CSV(w io.Writer, run Run) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, res := range run.Results {
-		if err := cw.Write(csvRow(res, run.English)); err != nil {
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	for i := range parts {
+		if err := copyPart(w, data, i); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
 
 func csvRow(res FileResult, en bool) []string {

@@ -143,7 +143,11 @@ type jsonStale struct {
 // order: schema_version, tool, files, summary, baseline (when one was
 // given), pairs (the reports of one body for consecutive years that were
 // checked against each other).
-func JSON(w io.Writer, run Run) error {
+func JSON(w io.Writer, run Run) error { return writeWhole(w, "json", run) }
+
+// writeJSONParts writes the document from the files' parts: their entries
+// as rendered, the summary summed from their counts.
+func writeJSONParts(w io.Writer, run Run, parts []Part, data func(int) ([]byte, error)) error {
 	tool := jsonTool{Name: run.Tool.Name, Version: run.Tool.Version, Rules: []string{}}
 	for _, r := range run.Rules {
 		tool.Rules = append(tool.Rules, r.ID)
@@ -159,14 +163,17 @@ func JSON(w io.Writer, run Run) error {
 	jw.value(tool, "  ")
 	jw.raw(",\n  \"files\": [")
 	var summary jsonSummary
-	for i, res := range run.Results {
+	for i, part := range parts {
 		if i > 0 {
 			jw.raw(",")
 		}
 		jw.raw("\n    ")
-		jw.value(jsonFileOf(res, &summary), "    ")
+		if jw.err == nil {
+			jw.err = copyPart(w, data, i)
+		}
+		summary.add(part)
 	}
-	if len(run.Results) > 0 {
+	if len(parts) > 0 {
 		jw.raw("\n  ")
 	}
 	jw.raw("],\n  \"summary\": ")
@@ -183,6 +190,19 @@ func JSON(w io.Writer, run Run) error {
 	jw.value(pairs, "  ")
 	jw.raw("\n}\n")
 	return jw.err
+}
+
+// add counts a file's part in the summary, as jsonFileOf does.
+func (s *jsonSummary) add(p Part) {
+	s.Suppressed += p.Suppressed
+	if p.Err != nil {
+		s.Unreadable++
+		return
+	}
+	s.Files++
+	s.Error += p.Counts[rules.Error]
+	s.Warning += p.Counts[rules.Warning]
+	s.Info += p.Counts[rules.Info]
 }
 
 // jsonFileOf is a file's entry of the document; it adds the file to the

@@ -23,7 +23,17 @@ const FingerprintKey = "reportlintFinding/v1"
 // depend on the line. Files that could not be read and reviewed findings
 // that no longer occur are tool execution notifications. Messages are in
 // the run's language.
-func SARIF(w io.Writer, run Run) error {
+func SARIF(w io.Writer, run Run) error { return writeWhole(w, "sarif", run) }
+
+// errNoResultsPlace: the SARIF library printed a log without the empty
+// results array the results are written into.
+var errNoResultsPlace = errors.New("sarif: the log has no place for results")
+
+// writeSARIFParts writes the log from the files' parts: the log is printed
+// with no results, then cut where they go, and the parts' results are
+// written there as rendered, as the whole log indented would print them,
+// so that the log is never held whole.
+func writeSARIFParts(w io.Writer, run Run, parts []Part, data func(int) ([]byte, error)) error {
 	log, err := sarif.New(sarif.Version210)
 	if err != nil {
 		return err
@@ -31,20 +41,18 @@ func SARIF(w io.Writer, run Run) error {
 	sr := sarif.NewRunWithInformationURI(run.Tool.Name, run.Tool.InformationURI)
 	sr.Tool.Driver.WithVersion(run.Tool.Version)
 	sr.WithColumnKind("unicodeCodePoints")
-	index := map[string]int{}
-	for i, r := range run.Rules {
-		index[r.ID] = i
+	for _, r := range run.Rules {
 		sr.Tool.Driver.AddRule(sarifRule(r, run.English))
 	}
 	inv := sarif.NewInvocation()
 	ok := true
-	for _, res := range run.Results {
-		if res.Err != nil {
+	for _, p := range parts {
+		if p.Err != nil {
 			ok = false
 			inv.AddTToolExecutionNotification(sarif.NewNotification().
 				WithLevel("error").
-				WithTextMessage(res.Err.Error()).
-				WithLocations([]*sarif.Location{artifactOnly(res.ID)}))
+				WithTextMessage(p.Err.Error()).
+				WithLocations([]*sarif.Location{artifactOnly(p.ID)}))
 		}
 	}
 	if b := run.Baseline; b != nil {
@@ -58,37 +66,39 @@ func SARIF(w io.Writer, run Run) error {
 	inv.WithExecutionSuccess(ok)
 	sr.AddInvocations(inv)
 	log.AddRun(sr)
-	// the log is printed with no results, then cut where they go: the
-	// results are written there one at a time, as the whole log indented
-	// would print them, so that the log is never held whole
 	var env bytes.Buffer
 	if err := writeJSON(&env, log); err != nil {
 		return err
 	}
-	const indent = "      " // the results of the one run
-	at := bytes.Index(env.Bytes(), []byte("\n"+indent+`"results": []`))
+	at := bytes.Index(env.Bytes(), []byte("\n"+sarifIndent+`"results": []`))
 	if at < 0 {
-		return errors.New("sarif: the log has no place for results")
+		return errNoResultsPlace
 	}
-	at += len("\n" + indent + `"results": [`)
+	at += len("\n" + sarifIndent + `"results": [`)
 	jw := &jsonWriter{w: w}
 	jw.raw(env.String()[:at])
-	n := 0
-	for _, res := range run.Results {
-		if res.Err != nil {
+	wrote := false
+	for i, p := range parts {
+		if p.Err != nil || jw.err != nil {
 			continue
 		}
-		for i, f := range res.Findings {
-			if n > 0 {
-				jw.raw(",")
-			}
-			jw.raw("\n" + indent + "  ")
-			jw.value(sarifResult(run, res, i, f, index[f.Rule]), indent+"  ")
-			n++
+		b, err := data(i)
+		if err != nil {
+			return err
 		}
+		if len(b) == 0 {
+			continue
+		}
+		if wrote {
+			jw.raw(",")
+		}
+		if jw.err == nil {
+			_, jw.err = w.Write(b)
+		}
+		wrote = true
 	}
-	if n > 0 {
-		jw.raw("\n" + indent)
+	if wrote {
+		jw.raw("\n" + sarifIndent)
 	}
 	jw.raw(env.String()[at:])
 	return jw.err
