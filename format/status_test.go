@@ -28,24 +28,18 @@ func TestIssuingBody(t *testing.T) {
 		if got := IssuingBody(r); got != c.want {
 			t.Errorf("%q: body %q, want %q", c.text, got, c.want)
 		}
-		if got := IssuingBody(Slim(r)); got != c.want {
-			t.Errorf("%q: body of the slim report %q, want %q", c.text, got, c.want)
-		}
 	}
 }
 
-// The body on the line above a broken title is found in a slim report too,
-// however far above it stands (blank lines between), when the parser named
-// no issuer.
-func TestIssuingBodyAboveTitleSlim(t *testing.T) {
+// The body on the line above a broken title is found however far above it
+// stands (blank lines between), when the parser named no issuer.
+func TestIssuingBodyAboveTitle(t *testing.T) {
 	txt, err := parse.Decode("t.txt", []byte("首页 > 信息公开\n洪泽区人民政府\n\n  \n2019年度政府信息公开工作年度报告\n正文"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := &parse.Report{Text: txt, Title: "2019年度政府信息公开工作年度报告", TitleSpan: parse.Span{Start: parse.Pos{Line: 5, Col: 1}, End: parse.Pos{Line: 5, Col: 20}}}
-	for name, rep := range map[string]*parse.Report{"whole": r, "slim": Slim(r)} {
-		if got := IssuingBody(rep); got != "洪泽区人民政府" {
-			t.Errorf("%s report: body %q, want 洪泽区人民政府", name, got)
-		}
+	if got := IssuingBody(r); got != "洪泽区人民政府" {
+		t.Errorf("body %q, want 洪泽区人民政府", got)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -103,28 +102,6 @@ func (t *Text) Locate(p Pos) Location {
 		loc.Col += d
 	}
 	return loc
-}
-
-// Slim returns the part of the text that printing a finding reads: where
-// its characters come from in the file (Locate), and of its lines only
-// those keep names, cloned (the lines after the last of them are left out,
-// the others are empty). A run that prints every file at its end keeps one
-// for each file; the parser and the rules cannot work on it.
-func (t *Text) Slim(keep ...int) *Text {
-	s := &Text{Name: t.Name, Format: t.Format, Encoding: t.Encoding, origin: t.origin}
-	n := 0
-	for _, i := range keep {
-		if i >= 0 && i < len(t.Lines) {
-			n = max(n, i+1)
-		}
-	}
-	s.Lines = make([]string, n)
-	for _, i := range keep {
-		if i >= 0 && i < len(t.Lines) {
-			s.Lines[i] = strings.Clone(t.Lines[i])
-		}
-	}
-	return s
 }
 
 // runs is rendered text with the origin of its characters.

@@ -69,35 +69,41 @@ func readBaseline(path string, en bool) (*baselineFile, error) {
 	return &b, nil
 }
 
-// applyBaseline hides the recorded findings from the results and returns
-// what it hid and the recorded findings that no longer occur. Entries for
-// files this run did not check are left alone: they are neither used nor
-// stale.
-func applyBaseline(path string, b *baselineFile, results []format.FileResult, en bool) *format.BaselineResult {
+// recordedIndex indexes a file of reviewed findings by file and
+// fingerprint.
+func recordedIndex(b *baselineFile) map[baselineKey]int {
 	recorded := map[baselineKey]int{}
 	for i, e := range b.Findings {
 		recorded[baselineKey{e.File, e.Fingerprint}] = i
 	}
-	used := make([]bool, len(b.Findings))
-	checked := map[string]bool{}
-	out := &format.BaselineResult{Path: path, Stale: []format.StaleEntry{}}
-	for i := range results {
-		res := &results[i]
-		if res.Err != nil {
+	return recorded
+}
+
+// hideRecorded takes the reviewed findings out of a checked file's result
+// and returns the entries they matched.
+func hideRecorded(res *format.FileResult, recorded map[baselineKey]int) []int {
+	var used []int
+	keep, keepFP := res.Findings[:0:0], res.Fingerprints[:0:0]
+	for j, f := range res.Findings {
+		if k, ok := recorded[baselineKey{res.ID, res.Fingerprints[j]}]; ok {
+			used = append(used, k)
+			res.Suppressed++
 			continue
 		}
-		checked[res.ID] = true
-		keep, keepFP := res.Findings[:0:0], res.Fingerprints[:0:0]
-		for j, f := range res.Findings {
-			if k, ok := recorded[baselineKey{res.ID, res.Fingerprints[j]}]; ok {
-				used[k] = true
-				res.Suppressed++
-				continue
-			}
-			keep, keepFP = append(keep, f), append(keepFP, res.Fingerprints[j])
-		}
-		res.Findings, res.Fingerprints = keep, keepFP
-		out.Suppressed += res.Suppressed
+		keep, keepFP = append(keep, f), append(keepFP, res.Fingerprints[j])
+	}
+	res.Findings, res.Fingerprints = keep, keepFP
+	return used
+}
+
+// baselineOutcome says what the reviewed findings hid and which of them no
+// longer occur. Entries for files this run did not check are left alone:
+// they are neither used nor stale.
+func baselineOutcome(path string, b *baselineFile, used map[int]bool, parts []format.Part, en bool) *format.BaselineResult {
+	checked := checkedIDs(parts)
+	out := &format.BaselineResult{Path: path, Stale: []format.StaleEntry{}}
+	for _, p := range parts {
+		out.Suppressed += p.Suppressed
 	}
 	for i, e := range b.Findings {
 		if used[i] || !checked[e.File] {
@@ -112,11 +118,36 @@ func applyBaseline(path string, b *baselineFile, results []format.FileResult, en
 	return out
 }
 
-// writeBaseline records the findings of the files checked in this run,
-// keeping the reason of every finding already recorded in the file and the
-// entries of files this run did not check. It returns how many findings of
-// this run it recorded.
-func writeBaseline(path string, results []format.FileResult, en bool) (int, error) {
+// checkedIDs are the identities of the files the run could read.
+func checkedIDs(parts []format.Part) map[string]bool {
+	checked := map[string]bool{}
+	for _, p := range parts {
+		if p.Err == nil {
+			checked[p.ID] = true
+		}
+	}
+	return checked
+}
+
+// baselineEntries are a checked file's findings as recorded, without
+// reasons yet.
+func baselineEntries(res format.FileResult) []baselineEntry {
+	var entries []baselineEntry
+	for j, f := range res.Findings {
+		entries = append(entries, baselineEntry{
+			File: res.ID, Fingerprint: res.Fingerprints[j], Rule: f.Rule,
+			Table: f.Table, Row: f.Row, Column: f.Column,
+			Line: f.Span.Start.Line, Message: f.Message.Zh, MessageEn: f.Message.En,
+		})
+	}
+	return entries
+}
+
+// writeBaseline records the findings of the files checked in this run
+// (found, a list per file), keeping the reason of every finding already
+// recorded in the file and the entries of files this run did not check.
+// It returns how many findings of this run it recorded.
+func writeBaseline(path string, found [][]baselineEntry, parts []format.Part, en bool) (int, error) {
 	var old []baselineEntry
 	if _, err := os.Stat(path); err == nil {
 		b, err := readBaseline(path, en)
@@ -128,25 +159,16 @@ func writeBaseline(path string, results []format.FileResult, en bool) (int, erro
 		return 0, fmt.Errorf("%s: %w", path, unwrapPathError(err))
 	}
 	reasons := map[baselineKey]string{}
-	checked := map[string]bool{}
 	for _, e := range old {
 		reasons[baselineKey{e.File, e.Fingerprint}] = e.Reason
 	}
+	checked := checkedIDs(parts)
 	var entries []baselineEntry
 	n := 0
-	for _, res := range results {
-		if res.Err != nil {
-			continue
-		}
-		checked[res.ID] = true
-		for j, f := range res.Findings {
-			fp := res.Fingerprints[j]
-			entries = append(entries, baselineEntry{
-				File: res.ID, Fingerprint: fp, Rule: f.Rule,
-				Table: f.Table, Row: f.Row, Column: f.Column,
-				Line: f.Span.Start.Line, Message: f.Message.Zh, MessageEn: f.Message.En,
-				Reason: reasons[baselineKey{res.ID, fp}],
-			})
+	for _, es := range found {
+		for _, e := range es {
+			e.Reason = reasons[baselineKey{e.File, e.Fingerprint}]
+			entries = append(entries, e)
 			n++
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"sync"
 	"sync/atomic"
 
@@ -119,21 +120,41 @@ func explicitPair(ds []rules.Digest, en bool) (rules.DigestPair, error) {
 	return rules.DigestPair{Body: b.Issuer, Prev: a, Cur: b}, nil
 }
 
-// attach adds the findings across reports to the results of the files
-// they are in.
-func attach(results []format.FileResult, cross []crossFinding) {
-	byPath := map[string]int{}
-	for i, r := range results {
-		byPath[r.Path] = i
+// settleCross renders anew the files that findings across reports land
+// in, each checked again (check) and given those findings; a finding in a
+// file named twice goes to the last, as it always did.
+func settleCross(kept *collection, fin *finisher, cross []crossFinding, check func(string) format.FileResult, stderr io.Writer) error {
+	if len(cross) == 0 {
+		return nil
 	}
+	last := map[string]int{}
+	for i, p := range kept.parts {
+		last[p.Path] = i
+	}
+	byFile := map[int][]rules.Finding{}
 	for _, c := range cross {
-		if i, ok := byPath[c.Finding.Path]; ok {
-			results[i].Findings = append(results[i].Findings, c.Finding)
+		if i, ok := last[c.Finding.Path]; ok {
+			byFile[i] = append(byFile[i], c.Finding)
 		}
 	}
-	for i := range results {
-		rules.SortFindings(results[i].Findings)
+	for i := range kept.parts {
+		fs := byFile[i]
+		if len(fs) == 0 {
+			continue
+		}
+		res := check(kept.parts[i].Path)
+		if res.Err != nil {
+			// read at first, gone or changed since
+			fmt.Fprintf(stderr, "reportlint: %v\n", res.Err)
+			continue
+		}
+		c, err := fin.finish(res, fs)
+		if err != nil {
+			return err
+		}
+		kept.replace(i, c)
 	}
+	return nil
 }
 
 func selected(ruleSet []*rules.Rule, id string) bool {

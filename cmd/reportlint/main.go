@@ -7,12 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/pflag"
@@ -47,21 +47,6 @@ func tuneGC() {
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(80 << 20)
-	}
-}
-
-// keepingGC is the collector's setting for a run that keeps every file's
-// result to its end: memory then grows with the run whatever the limit,
-// and a soft limit below it made the collector run without pause (a JSON
-// run over 10,000 files took 20 s instead of 7.5). The heap may grow by
-// half what is kept (GOGC 50: as fast as 100 there, a fifth less memory),
-// with no limit; GOGC and GOMEMLIMIT still override.
-func keepingGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(math.MaxInt64)
 	}
 }
 
@@ -186,27 +171,43 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Text output streams: each file is printed as soon as it is checked and
 	// then dropped, so memory does not grow with the number of files; only a
 	// small digest of each stays, for pairing across years. JSON, SARIF, CSV,
-	// a baseline and the overview need the whole run.
+	// a baseline and the overview print at the end: each file is settled and
+	// rendered as it is checked, and its rendering waits on disk (collect.go).
 	stream := *outFormat == "text" && baseline == nil && *writeBaselinePath == "" && !*overviewFlag
-	if !stream {
-		keepingGC()
-	}
 	printer := format.NewTextPrinter(stdout, format.Options{English: en, Color: useColor})
 	prog := newProgress(errStream, len(paths))
-	var results []format.FileResult
+	fin := &finisher{wd: wd, overview: *overviewFlag, writesBaseline: *writeBaselinePath != ""}
+	if !*overviewFlag && *writeBaselinePath == "" {
+		fin.renderer = format.NewRenderer(*outFormat, ruleSet, en, useColor)
+	}
+	if baseline != nil {
+		fin.recorded = recordedIndex(baseline)
+	}
+	kept := newCollection(fin)
+	defer kept.spool.close()
 	var digests []rules.Digest
 	prose := rules.NewProseIndex(rules.DefaultProseIndexLimit)
+	// standard input cannot be read again: its whole result is kept
+	var stdinRes *format.FileResult
 	failed := false
 	var outErr error
-	check := func(p string) format.FileResult {
+	check := func(p string) workerResult {
 		res := checkFile(p, stdin, ruleSet, opts)
 		if res.Report != nil {
 			d := rules.DigestOf(res.Path, res.Report)
 			res.Digest = &d
 		}
-		return res
+		if stream {
+			return workerResult{res: res}
+		}
+		c, err := fin.finish(res, nil)
+		if p != "-" {
+			res = format.FileResult{Path: res.Path, Err: res.Err, Digest: res.Digest}
+		}
+		return workerResult{res: res, settled: c, err: err}
 	}
-	checkAll(paths, workers, prog, check, func(res format.FileResult) {
+	checkAll(paths, workers, prog, check, func(w workerResult) {
+		res := w.res
 		prog.clear() // the terminal may show standard output and error together
 		if res.Err != nil {
 			fmt.Fprintf(stderr, "reportlint: %v\n", res.Err)
@@ -218,17 +219,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			res.Digest.Sentences = nil
 			digests = append(digests, *res.Digest)
 		}
+		if res.Path == "-" && res.Report != nil {
+			stdinRes = &res
+		}
 		if !stream {
-			// kept to the end of the run, as much as printing reads (the
-			// checks across years read the files again, as when streaming),
-			// but for standard input, which cannot be read again
-			if res.Path != "-" {
-				res = format.SlimResult(res)
+			if w.err != nil && outErr == nil {
+				outErr = w.err
 			}
-			results = append(results, res)
+			kept.add(w.settled)
 			return
 		}
-		failed = failed || anyAtLeast([]format.FileResult{res}, failOn)
+		failed = failed || anyAtLeast(res, failOn)
 		if err := printer.File(res); err != nil && outErr == nil {
 			outErr = err
 		}
@@ -237,15 +238,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	})
 	prog.clear()
-	kept := map[string]*parse.Report{}
-	for _, r := range results {
-		if r.Report != nil && r.Path == "-" {
-			kept[r.Path] = r.Report // the one whole report kept
-		}
-	}
 	load := func(p string) *parse.Report {
-		if r, ok := kept[p]; ok {
-			return r
+		if p == "-" && stdinRes != nil {
+			return stdinRes.Report
 		}
 		return loadReport(p)
 	}
@@ -279,10 +274,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitClean
 	}
-	attach(results, cross)
-	identify(results, wd)
+	if outErr == nil {
+		outErr = settleCross(kept, fin, cross, func(p string) format.FileResult {
+			if p == "-" && stdinRes != nil {
+				return *stdinRes
+			}
+			return checkFile(p, nil, ruleSet, opts)
+		}, stderr)
+	}
+	if outErr != nil {
+		fmt.Fprintf(stderr, "reportlint: %v\n", outErr)
+		return exitTrouble
+	}
 	if *writeBaselinePath != "" {
-		n, err := writeBaseline(*writeBaselinePath, results, en)
+		n, err := writeBaseline(*writeBaselinePath, kept.found, kept.parts, en)
 		if err != nil {
 			fmt.Fprintf(stderr, "reportlint: %v\n", err)
 			return exitTrouble
@@ -298,17 +303,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := format.Run{
 		Tool:    format.Tool{Name: "reportlint", Version: version, InformationURI: informationURI},
 		Rules:   ruleSet,
-		Results: results,
 		English: en,
 		Pairs:   pairInfos(pairs, wd),
 	}
 	if baseline != nil {
-		out.Baseline = applyBaseline(*baselinePath, baseline, results, en)
+		out.Baseline = baselineOutcome(*baselinePath, baseline, kept.used, kept.parts, en)
 	}
 	if *overviewFlag {
-		err = overview(stdout, *outFormat, results, en)
+		err = overview(stdout, *outFormat, kept.entries, en)
 	} else {
-		err = write(stdout, *outFormat, out, useColor)
+		err = fin.renderer.Write(stdout, out, kept.parts, kept.data)
 	}
 	if err == nil {
 		err = buffered.Flush()
@@ -320,10 +324,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case trouble:
 		return exitTrouble
-	case anyAtLeast(results, failOn):
+	case kept.failed(failOn):
 		return exitFindings
 	}
 	return exitClean
+}
+
+// workerResult is what a worker hands back of a file: the whole result when
+// streaming; otherwise the file settled for the end of the run, with its
+// path, error and digest (and, for standard input, its whole result).
+type workerResult struct {
+	res     format.FileResult
+	settled collected
+	err     error // rendering failed
 }
 
 // version is the program's version, set at build time with
@@ -354,34 +367,26 @@ func write(w io.Writer, outFormat string, run format.Run, useColor bool) error {
 }
 
 // overview prints the collection as issuing bodies × years.
-func overview(w io.Writer, outFormat string, results []format.FileResult, en bool) error {
+func overview(w io.Writer, outFormat string, es []format.OverviewEntry, en bool) error {
 	if outFormat != "text" && outFormat != "csv" {
 		return errors.New(say(en, "--overview 只能与 --format text 或 csv 一起用", "--overview goes with --format text or csv"))
-	}
-	es := make([]format.OverviewEntry, 0, len(results))
-	for _, r := range results {
-		e := format.OverviewEntryOf(r)
-		e.Path = r.ID
-		es = append(es, e)
 	}
 	return format.Overview(w, es, outFormat == "csv", en)
 }
 
-// identify gives each checked file its identity — its path relative to the
+// identify gives a checked file its identity — its path relative to the
 // working directory, with forward slashes — and its findings their
 // fingerprints.
-func identify(results []format.FileResult, wd string) {
-	for i := range results {
-		res := &results[i]
-		res.ID = fileID(res.Path, wd)
-		res.Fingerprints = rules.Fingerprints(res.ID, res.Findings)
-		// findings across reports point to the other files by identity too
-		for k := range res.Findings {
-			rel := res.Findings[k].Related
-			for j := range rel {
-				rel[j].Path = fileID(rel[j].Path, wd)
-			}
+func identify(res *format.FileResult, wd string) {
+	res.ID = fileID(res.Path, wd)
+	res.Fingerprints = rules.Fingerprints(res.ID, res.Findings)
+	// findings across reports point to the other files by identity too
+	for k := range res.Findings {
+		rel := slices.Clone(res.Findings[k].Related)
+		for j := range rel {
+			rel[j].Path = fileID(rel[j].Path, wd)
 		}
+		res.Findings[k].Related = rel
 	}
 }
 
@@ -436,12 +441,10 @@ func (f flushFirst) Write(p []byte) (int, error) {
 }
 
 // anyAtLeast reports a finding at the level or above.
-func anyAtLeast(results []format.FileResult, level rules.Severity) bool {
-	for _, r := range results {
-		for _, f := range r.Findings {
-			if f.Severity >= level {
-				return true
-			}
+func anyAtLeast(res format.FileResult, level rules.Severity) bool {
+	for _, f := range res.Findings {
+		if f.Severity >= level {
+			return true
 		}
 	}
 	return false

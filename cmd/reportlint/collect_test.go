@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/format"
+	"github.com/reportlint/reportlint/rules"
+)
+
+// TestSpooledAndInMemory: the outputs printed at the end of a run are the
+// same whether the files' renderings wait in a temporary file or, where
+// none can be made, in memory; the folder holds a pair, so one file is
+// rendered again with the findings across reports.
+func TestSpooledAndInMemory(t *testing.T) {
+	dir := pairDir(t, "carry-applications-differ.txtar")
+	// the corpus's texts and pages (its PDFs need a temporary file of their
+	// own), among them 平潭's 2021 and 2022 reports
+	corpus, _ := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "corpus", "*.*t*"))
+	for _, args := range [][]string{
+		{"--format", "json"},
+		{"--format", "sarif", "--lang", "en"},
+		{"--format", "csv"},
+		{"--overview"},
+	} {
+		args = append(append(args, corpus...), dir)
+		code, spooled, errs := runCLI(t, "", args...)
+		t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+		code2, inMemory, errs2 := runCLI(t, "", args...)
+		t.Setenv("TMPDIR", "")
+		if code != code2 || spooled != inMemory || errs != errs2 || errs != "" {
+			t.Errorf("%v: spooled (exit %d, stderr %q) and in memory (exit %d, stderr %q) differ", args, code, errs, code2, errs2)
+		}
+		if args[0] != "--overview" && !strings.Contains(spooled, "carry-applications") {
+			t.Errorf("%v: the pair's findings are missing", args)
+		}
+	}
+}
+
+// TestSettleCrossFileGone: a file that a finding across reports lands in
+// but that cannot be read again at the end keeps its first rendering, and
+// the error names it.
+func TestSettleCrossFileGone(t *testing.T) {
+	fin := &finisher{wd: "/", renderer: format.NewRenderer("csv", rules.All(), false, false)}
+	kept := newCollection(fin)
+	defer kept.spool.close()
+	path := filepath.Join(repoRoot(t), "testdata", "seeds", "004.txt") // no finding above info
+	first, err := fin.finish(checkFile(path, nil, rules.All(), rules.Options{}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept.add(first)
+	before, err := kept.data(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cross := []crossFinding{{Finding: rules.Finding{Path: path, Rule: "pairing", Severity: rules.Error}}}
+	gone := func(p string) format.FileResult {
+		return format.FileResult{Path: p, Err: errors.New(p + ": no such file or directory")}
+	}
+	if err := settleCross(kept, fin, cross, gone, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	after, err := kept.data(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) || kept.parts[0].Counts[rules.Error] != 0 {
+		t.Errorf("the first rendering changed: %q -> %q", before, after)
+	}
+	if got := stderr.String(); got != "reportlint: "+path+": no such file or directory\n" {
+		t.Errorf("stderr %q", got)
+	}
+}
