@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -143,11 +144,13 @@ func baselineEntries(res format.FileResult) []baselineEntry {
 	return entries
 }
 
-// writeBaseline records the findings of the files checked in this run
-// (found, a list per file), keeping the reason of every finding already
-// recorded in the file and the entries of files this run did not check.
-// It returns how many findings of this run it recorded.
-func writeBaseline(path string, found [][]baselineEntry, parts []format.Part, en bool) (int, error) {
+// writeBaseline records the findings of the files checked in this run,
+// keeping the reason of every finding already recorded in the file and the
+// entries of files this run did not check, sorted by file, line and
+// fingerprint. The entries are written one at a time, as the whole file
+// indented would print them. It returns how many findings of this run it
+// recorded.
+func writeBaseline(path string, kept *collection, en bool) (int, error) {
 	var old []baselineEntry
 	if _, err := os.Stat(path); err == nil {
 		b, err := readBaseline(path, en)
@@ -162,42 +165,75 @@ func writeBaseline(path string, found [][]baselineEntry, parts []format.Part, en
 	for _, e := range old {
 		reasons[baselineKey{e.File, e.Fingerprint}] = e.Reason
 	}
-	checked := checkedIDs(parts)
-	var entries []baselineEntry
-	n := 0
-	for _, es := range found {
-		for _, e := range es {
-			e.Reason = reasons[baselineKey{e.File, e.Fingerprint}]
-			entries = append(entries, e)
-			n++
+	// what is recorded: this run's findings, read back from the spool,
+	// and the old entries of files it did not check
+	type item struct {
+		key entryKey
+		old *baselineEntry
+	}
+	var items []item
+	for _, keys := range kept.found {
+		for _, k := range keys {
+			items = append(items, item{key: k})
 		}
 	}
-	for _, e := range old {
+	n := len(items)
+	checked := checkedIDs(kept.parts)
+	for i, e := range old {
 		if !checked[e.File] {
-			entries = append(entries, e)
+			items = append(items, item{key: entryKey{file: e.File, fingerprint: e.Fingerprint, line: e.Line}, old: &old[i]})
 		}
 	}
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i], entries[j]
-		if a.File != b.File {
-			return a.File < b.File
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i].key, items[j].key
+		if a.file != b.file {
+			return a.file < b.file
 		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
+		if a.line != b.line {
+			return a.line < b.line
 		}
-		return a.Fingerprint < b.Fingerprint
+		return a.fingerprint < b.fingerprint
 	})
-	if entries == nil {
-		entries = []baselineEntry{}
+	f, err := os.Create(path)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", path, unwrapPathError(err))
 	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintf(w, "{\n  \"schema_version\": %d,\n  \"findings\": [", baselineVersion)
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(baselineFile{SchemaVersion: baselineVersion, Findings: entries}); err != nil {
-		return 0, err
+	for i, it := range items {
+		e := baselineEntry{}
+		if it.old != nil {
+			e = *it.old
+		} else if e, err = kept.recordedEntry(it.key); err != nil {
+			f.Close()
+			return 0, fmt.Errorf("%s: %w", path, err)
+		} else {
+			e.Reason = reasons[baselineKey{e.File, e.Fingerprint}]
+		}
+		buf.Reset()
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
+		if err := enc.Encode(e); err != nil {
+			f.Close()
+			return 0, err
+		}
+		if i > 0 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n    ")
+		w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if len(items) > 0 {
+		w.WriteString("\n  ")
+	}
+	w.WriteString("]\n}\n")
+	err = w.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return 0, fmt.Errorf("%s: %w", path, unwrapPathError(err))
 	}
 	return n, nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -78,9 +79,20 @@ func (fin *finisher) finish(res format.FileResult, cross []rules.Finding) (colle
 type collection struct {
 	parts   []format.Part
 	entries []format.OverviewEntry
-	found   [][]baselineEntry
 	used    map[int]bool
 	spool   *spool
+	// found are each file's findings for --write-baseline: where they
+	// sort, their entries waiting in a spool of their own
+	found    [][]entryKey
+	recorded *spool
+}
+
+// entryKey is where a finding to be recorded sorts in the baseline, and
+// where its entry waits.
+type entryKey struct {
+	file, fingerprint string
+	line              int
+	at                int
 }
 
 func newCollection(fin *finisher) *collection {
@@ -88,7 +100,16 @@ func newCollection(fin *finisher) *collection {
 	if fin.renderer != nil {
 		c.spool = newSpool()
 	}
+	if fin.writesBaseline {
+		c.recorded = newSpool()
+	}
 	return c
+}
+
+// close removes the spools' files.
+func (c *collection) close() {
+	c.spool.close()
+	c.recorded.close()
 }
 
 // add keeps a settled file, its rendering spooled.
@@ -109,13 +130,32 @@ func (c *collection) set(i int, k collected) {
 	for _, u := range k.used {
 		c.used[u] = true
 	}
+	var keys []entryKey
+	for _, e := range k.entries {
+		data, err := json.Marshal(e)
+		if err != nil && c.recorded.err == nil {
+			c.recorded.err = err
+		}
+		keys = append(keys, entryKey{file: e.File, fingerprint: e.Fingerprint, line: e.Line, at: c.recorded.len()})
+		c.recorded.put(-1, data)
+	}
 	if i < 0 {
 		c.parts = append(c.parts, k.part)
 		c.entries = append(c.entries, k.entry)
-		c.found = append(c.found, k.entries)
+		c.found = append(c.found, keys)
 		return
 	}
-	c.parts[i], c.entries[i], c.found[i] = k.part, k.entry, k.entries
+	c.parts[i], c.entries[i], c.found[i] = k.part, k.entry, keys
+}
+
+// recordedEntry reads back a finding's entry for the baseline.
+func (c *collection) recordedEntry(k entryKey) (baselineEntry, error) {
+	var e baselineEntry
+	data, err := c.recorded.get(k.at)
+	if err == nil {
+		err = json.Unmarshal(data, &e)
+	}
+	return e, err
 }
 
 // data is part i's rendering.
@@ -185,6 +225,14 @@ func (s *spool) put(i int, data []byte) {
 	} else {
 		s.at[i] = p
 	}
+}
+
+// len is how many renderings the spool holds.
+func (s *spool) len() int {
+	if s.f == nil {
+		return len(s.mem)
+	}
+	return len(s.at)
 }
 
 // get reads back the rendering of file i.

@@ -184,7 +184,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fin.recorded = recordedIndex(baseline)
 	}
 	kept := newCollection(fin)
-	defer kept.spool.close()
+	defer kept.close()
 	var digests []rules.Digest
 	prose := rules.NewProseIndex(rules.DefaultProseIndexLimit)
 	// standard input cannot be read again: its whole result is kept
@@ -287,7 +287,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitTrouble
 	}
 	if *writeBaselinePath != "" {
-		n, err := writeBaseline(*writeBaselinePath, kept.found, kept.parts, en)
+		n, err := writeBaseline(*writeBaselinePath, kept, en)
 		if err != nil {
 			fmt.Fprintf(stderr, "reportlint: %v\n", err)
 			return exitTrouble
