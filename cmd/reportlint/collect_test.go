@@ -62,7 +62,7 @@ func TestSettleCrossFileGone(t *testing.T) {
 	gone := func(p string) format.FileResult {
 		return format.FileResult{Path: p, Err: errors.New(p + ": no such file or directory")}
 	}
-	if err := settleCross(kept, fin, cross, gone, &stderr); err != nil {
+	if err := settleCross(kept, fin, cross, gone, 2, &stderr); err != nil {
 		t.Fatal(err)
 	}
 	after, err := kept.data(0)

@@ -121,9 +121,9 @@ func explicitPair(ds []rules.Digest, en bool) (rules.DigestPair, error) {
 }
 
 // settleCross renders anew the files that findings across reports land
-// in, each checked again (check) and given those findings; a finding in a
-// file named twice goes to the last, as it always did.
-func settleCross(kept *collection, fin *finisher, cross []crossFinding, check func(string) format.FileResult, stderr io.Writer) error {
+// in, each checked again (check) and given those findings, a few at a time;
+// a finding in a file named twice goes to the last, as it always did.
+func settleCross(kept *collection, fin *finisher, cross []crossFinding, check func(string) format.FileResult, workers int, stderr io.Writer) error {
 	if len(cross) == 0 {
 		return nil
 	}
@@ -137,24 +137,45 @@ func settleCross(kept *collection, fin *finisher, cross []crossFinding, check fu
 			byFile[i] = append(byFile[i], c.Finding)
 		}
 	}
+	// the files in order; each path once, being each path's last place
+	var files []int
+	var paths []string
 	for i := range kept.parts {
-		fs := byFile[i]
-		if len(fs) == 0 {
-			continue
+		if len(byFile[i]) > 0 {
+			files = append(files, i)
+			paths = append(paths, kept.parts[i].Path)
 		}
-		res := check(kept.parts[i].Path)
-		if res.Err != nil {
-			// read at first, gone or changed since
-			fmt.Fprintf(stderr, "reportlint: %v\n", res.Err)
-			continue
-		}
-		c, err := fin.finish(res, fs)
-		if err != nil {
-			return err
-		}
-		kept.replace(i, c)
 	}
-	return nil
+	type settled struct {
+		c   collected
+		err error // rendering failed
+		res format.FileResult
+	}
+	k := 0
+	var failed error
+	checkAll(paths, workers, &progress{}, func(p string) settled {
+		res := check(p)
+		if res.Err != nil {
+			return settled{res: res}
+		}
+		c, err := fin.finish(res, byFile[last[p]])
+		return settled{c: c, err: err}
+	}, func(s settled) {
+		i := files[k]
+		k++
+		switch {
+		case s.res.Err != nil:
+			// read at first, gone or changed since: its first rendering stays
+			fmt.Fprintf(stderr, "reportlint: %v\n", s.res.Err)
+		case s.err != nil:
+			if failed == nil {
+				failed = s.err
+			}
+		default:
+			kept.replace(i, s.c)
+		}
+	})
+	return failed
 }
 
 func selected(ruleSet []*rules.Rule, id string) bool {

@@ -280,7 +280,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return *stdinRes
 			}
 			return checkFile(p, nil, ruleSet, opts)
-		}, stderr)
+		}, workers, stderr)
 	}
 	if outErr != nil {
 		fmt.Fprintf(stderr, "reportlint: %v\n", outErr)
