@@ -91,6 +91,23 @@ func TestManyPairsInAnyOrder(t *testing.T) {
 	}
 }
 
+// TestCrossYearStdin: a report given on standard input is paired with a
+// file in the text output too (it cannot be read again, so its report is
+// kept), its places named "-".
+func TestCrossYearStdin(t *testing.T) {
+	dir := pairDir(t, "carry-applications-differ.txtar")
+	prev, err := os.ReadFile(filepath.Join(dir, "zuoling-2021.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := filepath.Join(dir, "zuoling-2022.txt")
+	_, out, errs := runCLI(t, string(prev), "--disable", "copied-prose", "-", cur)
+	want := cur + ":38:20: warning: 表三「自然人」列「上年结转」为 1，但按上一年度报告（-:60:15）应为 0"
+	if !strings.Contains(out, want) || errs != "" {
+		t.Errorf("missing %q in\n%s\nstderr %q", want, out, errs)
+	}
+}
+
 // TestCrossYearConsistent: the consistent pair gives no carry-over finding.
 func TestCrossYearConsistent(t *testing.T) {
 	dir := pairDir(t, "carry-applications-consistent.txtar")
