@@ -39,22 +39,11 @@ type Options struct {
 	Baseline *BaselineResult
 }
 
-// Text writes one finding a line, `path:line:col: severity: message
-// [rule-id]`, then a status line for each file, then a summary line.
+// TextPrinter writes the text output — one finding a line, `path:line:col:
+// severity: message [rule-id]`, then a status line for each file, then a
+// summary line — one file at a time, so that a run over thousands of files
+// need not keep their results: only the counts for the summary line stay.
 // Files that could not be read are left to the caller's error stream.
-func Text(w io.Writer, results []FileResult, opt Options) error {
-	p := NewTextPrinter(w, opt)
-	for _, res := range results {
-		if err := p.File(res); err != nil {
-			return err
-		}
-	}
-	return p.Finish()
-}
-
-// TextPrinter writes the text output one file at a time, so that a run
-// over thousands of files need not keep their results: only the counts
-// for the summary line stay.
 type TextPrinter struct {
 	w       io.Writer
 	opt     Options

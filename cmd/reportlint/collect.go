@@ -61,30 +61,31 @@ func (fin *finisher) finish(res format.FileResult, cross []rules.Finding) (colle
 		c.entry = format.OverviewEntryOf(res)
 		c.entry.Path = res.ID
 	}
-	c.part = format.Part{Path: res.Path, ID: res.ID, Err: res.Err, Suppressed: res.Suppressed}
-	for _, f := range res.Findings {
-		c.part.Counts[f.Severity]++
-	}
-	if fin.renderer != nil {
-		var err error
-		if c.part, err = fin.renderer.Part(res); err != nil {
-			return c, err
+	if fin.renderer == nil {
+		// nothing printed of the file itself: its counts decide the exit
+		c.part = format.Part{Path: res.Path, ID: res.ID, Err: res.Err, Suppressed: res.Suppressed}
+		for _, f := range res.Findings {
+			c.part.Counts[f.Severity]++
 		}
+		return c, nil
 	}
-	return c, nil
+	var err error
+	c.part, err = fin.renderer.Part(res)
+	return c, err
 }
 
 // collection is what the run keeps of its files, in order: their parts
 // (the renderings in a temporary file) and what else the end reads.
 type collection struct {
 	parts   []format.Part
-	entries []format.OverviewEntry
+	entries []format.OverviewEntry // for --overview only
 	used    map[int]bool
 	spool   *spool
 	// found are each file's findings for --write-baseline: where they
 	// sort, their entries waiting in a spool of their own
 	found    [][]entryKey
 	recorded *spool
+	overview bool
 }
 
 // entryKey is where a finding to be recorded sorts in the baseline, and
@@ -96,7 +97,7 @@ type entryKey struct {
 }
 
 func newCollection(fin *finisher) *collection {
-	c := &collection{used: map[int]bool{}}
+	c := &collection{used: map[int]bool{}, overview: fin.overview}
 	if fin.renderer != nil {
 		c.spool = newSpool()
 	}
@@ -141,11 +142,21 @@ func (c *collection) set(i int, k collected) {
 	}
 	if i < 0 {
 		c.parts = append(c.parts, k.part)
-		c.entries = append(c.entries, k.entry)
-		c.found = append(c.found, keys)
+		if c.overview {
+			c.entries = append(c.entries, k.entry)
+		}
+		if c.recorded != nil {
+			c.found = append(c.found, keys)
+		}
 		return
 	}
-	c.parts[i], c.entries[i], c.found[i] = k.part, k.entry, keys
+	c.parts[i] = k.part
+	if c.overview {
+		c.entries[i] = k.entry
+	}
+	if c.recorded != nil {
+		c.found[i] = keys
+	}
 }
 
 // recordedEntry reads back a finding's entry for the baseline.

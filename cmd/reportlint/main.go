@@ -353,19 +353,6 @@ func validFormat(f string) bool {
 	return false
 }
 
-// write prints the run in the chosen format.
-func write(w io.Writer, outFormat string, run format.Run, useColor bool) error {
-	switch outFormat {
-	case "json":
-		return format.JSON(w, run)
-	case "sarif":
-		return format.SARIF(w, run)
-	case "csv":
-		return format.CSV(w, run)
-	}
-	return format.Text(w, run.Results, format.Options{English: run.English, Color: useColor, Baseline: run.Baseline})
-}
-
 // overview prints the collection as issuing bodies × years.
 func overview(w io.Writer, outFormat string, es []format.OverviewEntry, en bool) error {
 	if outFormat != "text" && outFormat != "csv" {
