@@ -76,3 +76,20 @@ func TestSettleCrossFileGone(t *testing.T) {
 		t.Errorf("stderr %q", got)
 	}
 }
+
+// TestSpoolWriteFails: a rendering the temporary file could not take (the
+// disk full, say) is an error when it is read back, naming the temporary
+// file, never a part silently empty.
+func TestSpoolWriteFails(t *testing.T) {
+	s := newSpool()
+	if s.f == nil {
+		t.Skip("no temporary file can be made here")
+	}
+	defer s.close()
+	s.f.Close() // every write now fails
+	s.put(-1, bytes.Repeat([]byte("x"), 100<<10))
+	s.put(-1, []byte("y"))
+	if _, err := s.get(1); err == nil || !strings.Contains(err.Error(), "temporary file") {
+		t.Errorf("got %v, want an error naming the temporary file", err)
+	}
+}
