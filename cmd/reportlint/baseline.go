@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/reportlint/reportlint/format"
 )
@@ -42,17 +43,18 @@ type baselineEntry struct {
 
 type baselineKey struct{ file, fingerprint string }
 
-// readBaseline reads a file of reviewed findings. Unknown fields and a
-// version other than this program's are errors.
-func readBaseline(path string, en bool) (*baselineFile, error) {
-	data, err := os.ReadFile(path)
+// readBaseline reads a file of reviewed findings, an entry at a time;
+// keep says what of entry i is kept (wholeEntries), or false to keep
+// nothing of it. Unknown fields, a version other than this program's
+// and an entry without file or fingerprint are errors.
+func readBaseline(path string, en bool, keep func(i int, e baselineEntry) (baselineEntry, bool)) (*baselineFile, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var b baselineFile
-	if err := dec.Decode(&b); err != nil {
+	defer f.Close()
+	b, unnamed, err := decodeBaseline(json.NewDecoder(bufio.NewReader(f)), keep)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %v", path, say(en, "不是有效的审阅记录文件", "not a valid file of reviewed findings"), err)
 	}
 	if b.SchemaVersion != baselineVersion {
@@ -60,24 +62,109 @@ func readBaseline(path string, en bool) (*baselineFile, error) {
 			fmt.Sprintf("schema_version 为 %d，本程序读取版本 %d", b.SchemaVersion, baselineVersion),
 			fmt.Sprintf("schema_version is %d; this program reads version %d", b.SchemaVersion, baselineVersion)))
 	}
-	for i, e := range b.Findings {
-		if e.File == "" || e.Fingerprint == "" {
-			return nil, fmt.Errorf("%s: %s", path, say(en,
-				fmt.Sprintf("第 %d 条记录缺少 file 或 fingerprint", i+1),
-				fmt.Sprintf("entry %d lacks file or fingerprint", i+1)))
-		}
+	if unnamed >= 0 {
+		return nil, fmt.Errorf("%s: %s", path, say(en,
+			fmt.Sprintf("第 %d 条记录缺少 file 或 fingerprint", unnamed+1),
+			fmt.Sprintf("entry %d lacks file or fingerprint", unnamed+1)))
 	}
-	return &b, nil
+	return b, nil
 }
 
-// recordedIndex indexes a file of reviewed findings by file and
-// fingerprint.
-func recordedIndex(b *baselineFile) map[baselineKey]int {
-	recorded := map[baselineKey]int{}
-	for i, e := range b.Findings {
-		recorded[baselineKey{e.File, e.Fingerprint}] = i
+// wholeEntries keeps every entry whole (a baseline rewritten).
+func wholeEntries(_ int, e baselineEntry) (baselineEntry, bool) { return e, true }
+
+// reviewed is a file of reviewed findings as a run applying it keeps it:
+// each entry's key, and its file by index. A file recording a large
+// collection's findings then weighs little; what is said of the entries
+// that no longer occur is read again at the end.
+type reviewed struct {
+	index map[baselineKey]int // the last entry of a key, as matching finds it
+	files []string
+}
+
+// readReviewed reads a file of reviewed findings for applying it.
+func readReviewed(path string, en bool) (*reviewed, error) {
+	r := &reviewed{index: map[baselineKey]int{}}
+	_, err := readBaseline(path, en, func(i int, e baselineEntry) (baselineEntry, bool) {
+		if n := len(r.files); n > 0 && r.files[n-1] == e.File {
+			e.File = r.files[n-1] // a file's entries stand together: its name once
+		}
+		r.index[baselineKey{e.File, e.Fingerprint}] = i
+		r.files = append(r.files, e.File)
+		return baselineEntry{}, false
+	})
+	if err != nil {
+		return nil, err
 	}
-	return recorded
+	return r, nil
+}
+
+// decodeBaseline decodes the file's one object, its findings one by one;
+// unnamed is the first entry without file or fingerprint, or -1.
+func decodeBaseline(dec *json.Decoder, keep func(int, baselineEntry) (baselineEntry, bool)) (b *baselineFile, unnamed int, err error) {
+	dec.DisallowUnknownFields()
+	b, unnamed = &baselineFile{}, -1
+	if err := expectDelim(dec, '{'); err != nil {
+		return nil, 0, err
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, 0, err
+		}
+		// field names match in any case, as encoding/json matches them
+		switch key, _ := t.(string); strings.ToLower(key) {
+		case "schema_version":
+			if err := dec.Decode(&b.SchemaVersion); err != nil {
+				return nil, 0, err
+			}
+		case "findings":
+			if b.Findings, unnamed, err = decodeEntries(dec, keep); err != nil {
+				return nil, 0, err
+			}
+		default:
+			return nil, 0, fmt.Errorf("json: unknown field %q", key)
+		}
+	}
+	// what follows the object is not read, as json.Decoder.Decode leaves it
+	return b, unnamed, expectDelim(dec, '}')
+}
+
+// decodeEntries decodes the findings array (or null).
+func decodeEntries(dec *json.Decoder, keep func(int, baselineEntry) (baselineEntry, bool)) ([]baselineEntry, int, error) {
+	unnamed := -1
+	t, err := dec.Token()
+	if err != nil || t == nil {
+		return nil, unnamed, err
+	}
+	if d, ok := t.(json.Delim); !ok || d != '[' {
+		return nil, unnamed, fmt.Errorf("findings: %v is not an array", t)
+	}
+	var out []baselineEntry
+	for i := 0; dec.More(); i++ {
+		var e baselineEntry
+		if err := dec.Decode(&e); err != nil {
+			return nil, unnamed, err
+		}
+		if (e.File == "" || e.Fingerprint == "") && unnamed < 0 {
+			unnamed = i
+		}
+		if k, ok := keep(i, e); ok {
+			out = append(out, k)
+		}
+	}
+	return out, unnamed, expectDelim(dec, ']')
+}
+
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	t, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if d, ok := t.(json.Delim); !ok || d != want {
+		return fmt.Errorf("want %q, found %v", string(want), t)
+	}
+	return nil
 }
 
 // hideRecorded takes the reviewed findings out of a checked file's result
@@ -98,25 +185,38 @@ func hideRecorded(res *format.FileResult, recorded map[baselineKey]int) []int {
 }
 
 // baselineOutcome says what the reviewed findings hid and which of them no
-// longer occur. Entries for files this run did not check are left alone:
-// they are neither used nor stale.
-func baselineOutcome(path string, b *baselineFile, used map[int]bool, parts []format.Part, en bool) *format.BaselineResult {
+// longer occur, read again from the file (the run kept only their keys).
+// Entries for files this run did not check are left alone: they are
+// neither used nor stale.
+func baselineOutcome(path string, b *reviewed, used map[int]bool, parts []format.Part, en bool) (*format.BaselineResult, error) {
 	checked := checkedIDs(parts)
 	out := &format.BaselineResult{Path: path, Stale: []format.StaleEntry{}}
 	for _, p := range parts {
 		out.Suppressed += p.Suppressed
 	}
-	for i, e := range b.Findings {
-		if used[i] || !checked[e.File] {
-			continue
+	stale := map[int]bool{}
+	for i, file := range b.files {
+		if !used[i] && checked[file] {
+			stale[i] = true
 		}
-		msg := e.Message
-		if en {
-			msg = e.MessageEn
-		}
-		out.Stale = append(out.Stale, format.StaleEntry{File: e.File, Fingerprint: e.Fingerprint, Rule: e.Rule, Message: msg, Reason: e.Reason})
 	}
-	return out
+	if len(stale) == 0 {
+		return out, nil
+	}
+	_, err := readBaseline(path, en, func(i int, e baselineEntry) (baselineEntry, bool) {
+		if stale[i] {
+			msg := e.Message
+			if en {
+				msg = e.MessageEn
+			}
+			out.Stale = append(out.Stale, format.StaleEntry{File: e.File, Fingerprint: e.Fingerprint, Rule: e.Rule, Message: msg, Reason: e.Reason})
+		}
+		return baselineEntry{}, false
+	})
+	if err == nil && len(out.Stale) != len(stale) {
+		err = fmt.Errorf("%s: %s", path, say(en, "在检查过程中被改动", "changed while the run read it"))
+	}
+	return out, err
 }
 
 // checkedIDs are the identities of the files the run could read.
@@ -153,7 +253,7 @@ func baselineEntries(res format.FileResult) []baselineEntry {
 func writeBaseline(path string, kept *collection, en bool) (int, error) {
 	var old []baselineEntry
 	if _, err := os.Stat(path); err == nil {
-		b, err := readBaseline(path, en)
+		b, err := readBaseline(path, en, wholeEntries)
 		if err != nil {
 			return 0, err
 		}

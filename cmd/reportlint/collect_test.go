@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -91,5 +92,33 @@ func TestSpoolWriteFails(t *testing.T) {
 	s.put(-1, []byte("y"))
 	if _, err := s.get(1); err == nil || !strings.Contains(err.Error(), "temporary file") {
 		t.Errorf("got %v, want an error naming the temporary file", err)
+	}
+}
+
+// TestBaselineChangedDuringRun: the run keeps only the reviewed findings'
+// keys and reads what it says of the stale ones again at the end; a file
+// that lost entries in between is an error naming it, not a wrong list.
+func TestBaselineChangedDuringRun(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "reviewed.json")
+	write := func(entries string) {
+		if err := os.WriteFile(path, []byte(`{"schema_version": 1, "findings": [`+entries+`]}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := `{"file": "a.txt", "fingerprint": "f1", "rule": "r", "line": 1, "message": "甲", "message_en": "A", "reason": "ok"}`
+	b := `{"file": "a.txt", "fingerprint": "f2", "rule": "r", "line": 2, "message": "乙", "message_en": "B", "reason": ""}`
+	write(a + "," + b)
+	r, err := readReviewed(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := []format.Part{{Path: "a.txt", ID: "a.txt"}}
+	got, err := baselineOutcome(path, r, map[int]bool{0: true}, parts, true)
+	if err != nil || len(got.Stale) != 1 || got.Stale[0].Fingerprint != "f2" || got.Stale[0].Message != "B" {
+		t.Fatalf("stale %+v, %v; want f2 with its English message", got, err)
+	}
+	write(a)
+	if _, err := baselineOutcome(path, r, map[int]bool{0: true}, parts, true); err == nil || !strings.Contains(err.Error(), path+": changed while the run read it") {
+		t.Errorf("got %v, want the file named as changed", err)
 	}
 }

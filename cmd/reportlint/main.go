@@ -156,9 +156,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitTrouble
 	}
-	var baseline *baselineFile
+	var baseline *reviewed
 	if *baselinePath != "" && *writeBaselinePath == "" {
-		if baseline, err = readBaseline(*baselinePath, en); err != nil {
+		if baseline, err = readReviewed(*baselinePath, en); err != nil {
 			fmt.Fprintf(stderr, "reportlint: %v\n", err)
 			return exitTrouble
 		}
@@ -181,7 +181,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fin.renderer = format.NewRenderer(*outFormat, ruleSet, en, useColor)
 	}
 	if baseline != nil {
-		fin.recorded = recordedIndex(baseline)
+		fin.recorded = baseline.index
 	}
 	kept := newCollection(fin)
 	defer kept.close()
@@ -307,7 +307,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Pairs:   pairInfos(pairs, wd),
 	}
 	if baseline != nil {
-		out.Baseline = baselineOutcome(*baselinePath, baseline, kept.used, kept.parts, en)
+		if out.Baseline, err = baselineOutcome(*baselinePath, baseline, kept.used, kept.parts, en); err != nil {
+			fmt.Fprintf(stderr, "reportlint: %v\n", err)
+			return exitTrouble
+		}
 	}
 	if *overviewFlag {
 		err = overview(stdout, *outFormat, kept.entries, en)
