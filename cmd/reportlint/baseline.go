@@ -44,8 +44,7 @@ type baselineEntry struct {
 type baselineKey struct{ file, fingerprint string }
 
 // readBaseline reads a file of reviewed findings, an entry at a time;
-// keep says what of entry i is kept (wholeEntries), or false to keep
-// nothing of it. Unknown fields, a version other than this program's
+// keep says what of entry i is kept, or false to keep nothing of it. Unknown fields, a version other than this program's
 // and an entry without file or fingerprint are errors.
 func readBaseline(path string, en bool, keep func(i int, e baselineEntry) (baselineEntry, bool)) (*baselineFile, error) {
 	f, err := os.Open(path)
@@ -69,9 +68,6 @@ func readBaseline(path string, en bool, keep func(i int, e baselineEntry) (basel
 	}
 	return b, nil
 }
-
-// wholeEntries keeps every entry whole (a baseline rewritten).
-func wholeEntries(_ int, e baselineEntry) (baselineEntry, bool) { return e, true }
 
 // reviewed is a file of reviewed findings as a run applying it keeps it:
 // each entry's key, and its file by index. A file recording a large
@@ -251,19 +247,26 @@ func baselineEntries(res format.FileResult) []baselineEntry {
 // indented would print them. It returns how many findings of this run it
 // recorded.
 func writeBaseline(path string, kept *collection, en bool) (int, error) {
+	// of the file written before: the reasons given (the last of a key
+	// counts), and whole only the entries of files this run did not check
+	checked := checkedIDs(kept.parts)
+	reasons := map[baselineKey]string{}
 	var old []baselineEntry
 	if _, err := os.Stat(path); err == nil {
-		b, err := readBaseline(path, en, wholeEntries)
+		b, err := readBaseline(path, en, func(_ int, e baselineEntry) (baselineEntry, bool) {
+			if k := (baselineKey{e.File, e.Fingerprint}); e.Reason != "" {
+				reasons[k] = e.Reason
+			} else {
+				delete(reasons, k)
+			}
+			return e, !checked[e.File]
+		})
 		if err != nil {
 			return 0, err
 		}
 		old = b.Findings
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return 0, fmt.Errorf("%s: %w", path, unwrapPathError(err))
-	}
-	reasons := map[baselineKey]string{}
-	for _, e := range old {
-		reasons[baselineKey{e.File, e.Fingerprint}] = e.Reason
 	}
 	// what is recorded: this run's findings, read back from the spool,
 	// and the old entries of files it did not check
@@ -278,11 +281,8 @@ func writeBaseline(path string, kept *collection, en bool) (int, error) {
 		}
 	}
 	n := len(items)
-	checked := checkedIDs(kept.parts)
 	for i, e := range old {
-		if !checked[e.File] {
-			items = append(items, item{key: entryKey{file: e.File, fingerprint: e.Fingerprint, line: e.Line}, old: &old[i]})
-		}
+		items = append(items, item{key: entryKey{file: e.File, fingerprint: e.Fingerprint, line: e.Line}, old: &old[i]})
 	}
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := items[i].key, items[j].key
