@@ -43,7 +43,7 @@ func TestSpooledAndInMemory(t *testing.T) {
 
 // TestSettleCrossFileGone: a file that a finding across reports lands in
 // but that cannot be read again at the end keeps its first rendering, and
-// the error names it.
+// the error names it (the run then exits 2).
 func TestSettleCrossFileGone(t *testing.T) {
 	fin := &finisher{wd: "/", renderer: format.NewRenderer("csv", rules.All(), false, false)}
 	kept := newCollection(fin)
@@ -63,8 +63,8 @@ func TestSettleCrossFileGone(t *testing.T) {
 	gone := func(p string) format.FileResult {
 		return format.FileResult{Path: p, Err: errors.New(p + ": no such file or directory")}
 	}
-	if err := settleCross(kept, fin, cross, gone, 2, &stderr); err != nil {
-		t.Fatal(err)
+	if unread, err := settleCross(kept, fin, cross, gone, 2, &stderr); err != nil || !unread {
+		t.Fatalf("unread %v, err %v; want the file said unread", unread, err)
 	}
 	after, err := kept.data(0)
 	if err != nil {

@@ -123,9 +123,10 @@ func explicitPair(ds []rules.Digest, en bool) (rules.DigestPair, error) {
 // settleCross renders anew the files that findings across reports land
 // in, each checked again (check) and given those findings, a few at a time;
 // a finding in a file named twice goes to the last, as it always did.
-func settleCross(kept *collection, fin *finisher, cross []crossFinding, check func(string) format.FileResult, workers int, stderr io.Writer) error {
+// unread says that a file could not be read again (its error is printed).
+func settleCross(kept *collection, fin *finisher, cross []crossFinding, check func(string) format.FileResult, workers int, stderr io.Writer) (unread bool, err error) {
 	if len(cross) == 0 {
-		return nil
+		return false, nil
 	}
 	last := map[string]int{}
 	for i, p := range kept.parts {
@@ -167,6 +168,7 @@ func settleCross(kept *collection, fin *finisher, cross []crossFinding, check fu
 		case s.res.Err != nil:
 			// read at first, gone or changed since: its first rendering stays
 			fmt.Fprintf(stderr, "reportlint: %v\n", s.res.Err)
+			unread = true
 		case s.err != nil:
 			if failed == nil {
 				failed = s.err
@@ -175,7 +177,7 @@ func settleCross(kept *collection, fin *finisher, cross []crossFinding, check fu
 			kept.replace(i, s.c)
 		}
 	})
-	return failed
+	return unread, failed
 }
 
 func selected(ruleSet []*rules.Rule, id string) bool {

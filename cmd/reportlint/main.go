@@ -275,12 +275,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitClean
 	}
 	if outErr == nil {
-		outErr = settleCross(kept, fin, cross, func(p string) format.FileResult {
+		var unread bool
+		unread, outErr = settleCross(kept, fin, cross, func(p string) format.FileResult {
 			if p == "-" && stdinRes != nil {
 				return *stdinRes
 			}
 			return checkFile(p, nil, ruleSet, opts)
 		}, workers, stderr)
+		trouble = trouble || unread
 	}
 	if outErr != nil {
 		fmt.Fprintf(stderr, "reportlint: %v\n", outErr)
