@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -44,7 +46,9 @@ type baselineEntry struct {
 type baselineKey struct{ file, fingerprint string }
 
 // readBaseline reads a file of reviewed findings, an entry at a time;
-// keep says what of entry i is kept, or false to keep nothing of it. Unknown fields, a version other than this program's
+// keep says what of entry i is kept, or false to keep nothing of it; it is
+// called with i = -1 where a findings array (or null) begins, since only
+// the last of the key counts, as encoding/json reads it. Unknown fields, a version other than this program's
 // and an entry without file or fingerprint are errors.
 func readBaseline(path string, en bool, keep func(i int, e baselineEntry) (baselineEntry, bool)) (*baselineFile, error) {
 	f, err := os.Open(path)
@@ -69,6 +73,50 @@ func readBaseline(path string, en bool, keep func(i int, e baselineEntry) (basel
 	return b, nil
 }
 
+// baselineItem is an entry of the baseline written: this run's finding,
+// waiting in the spool, or an old entry kept.
+type baselineItem struct {
+	key entryKey
+	old *baselineEntry
+}
+
+// writeEntries writes the baseline file's document, its entries one at a
+// time, as the whole file indented would print them.
+func writeEntries(f io.Writer, items []baselineItem, kept *collection, reasons map[baselineKey]string) error {
+	w := bufio.NewWriter(f)
+	fmt.Fprintf(w, "{\n  \"schema_version\": %d,\n  \"findings\": [", baselineVersion)
+	var buf bytes.Buffer
+	for i, it := range items {
+		e := baselineEntry{}
+		if it.old != nil {
+			e = *it.old
+		} else {
+			var err error
+			if e, err = kept.recordedEntry(it.key); err != nil {
+				return err
+			}
+			e.Reason = reasons[baselineKey{e.File, e.Fingerprint}]
+		}
+		buf.Reset()
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
+		if err := enc.Encode(e); err != nil {
+			return err
+		}
+		if i > 0 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n    ")
+		w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	if len(items) > 0 {
+		w.WriteString("\n  ")
+	}
+	w.WriteString("]\n}\n")
+	return w.Flush()
+}
+
 // reviewed is a file of reviewed findings as a run applying it keeps it:
 // each entry's key, and its file by index. A file recording a large
 // collection's findings then weighs little; what is said of the entries
@@ -82,6 +130,10 @@ type reviewed struct {
 func readReviewed(path string, en bool) (*reviewed, error) {
 	r := &reviewed{index: map[baselineKey]int{}}
 	_, err := readBaseline(path, en, func(i int, e baselineEntry) (baselineEntry, bool) {
+		if i < 0 {
+			r.index, r.files = map[baselineKey]int{}, nil
+			return e, false
+		}
 		if n := len(r.files); n > 0 && r.files[n-1] == e.File {
 			e.File = r.files[n-1] // a file's entries stand together: its name once
 		}
@@ -100,8 +152,15 @@ func readReviewed(path string, en bool) (*reviewed, error) {
 func decodeBaseline(dec *json.Decoder, keep func(int, baselineEntry) (baselineEntry, bool)) (b *baselineFile, unnamed int, err error) {
 	dec.DisallowUnknownFields()
 	b, unnamed = &baselineFile{}, -1
-	if err := expectDelim(dec, '{'); err != nil {
+	t, err := dec.Token()
+	if err != nil {
 		return nil, 0, err
+	}
+	if t == nil {
+		return b, unnamed, nil // null: no version, as encoding/json reads it
+	}
+	if d, ok := t.(json.Delim); !ok || d != '{' {
+		return nil, 0, fmt.Errorf("want \"{\", found %v", t)
 	}
 	for dec.More() {
 		t, err := dec.Token()
@@ -109,12 +168,12 @@ func decodeBaseline(dec *json.Decoder, keep func(int, baselineEntry) (baselineEn
 			return nil, 0, err
 		}
 		// field names match in any case, as encoding/json matches them
-		switch key, _ := t.(string); strings.ToLower(key) {
-		case "schema_version":
+		switch key, _ := t.(string); {
+		case strings.EqualFold(key, "schema_version"):
 			if err := dec.Decode(&b.SchemaVersion); err != nil {
 				return nil, 0, err
 			}
-		case "findings":
+		case strings.EqualFold(key, "findings"):
 			if b.Findings, unnamed, err = decodeEntries(dec, keep); err != nil {
 				return nil, 0, err
 			}
@@ -130,8 +189,12 @@ func decodeBaseline(dec *json.Decoder, keep func(int, baselineEntry) (baselineEn
 func decodeEntries(dec *json.Decoder, keep func(int, baselineEntry) (baselineEntry, bool)) ([]baselineEntry, int, error) {
 	unnamed := -1
 	t, err := dec.Token()
-	if err != nil || t == nil {
+	if err != nil {
 		return nil, unnamed, err
+	}
+	keep(-1, baselineEntry{})
+	if t == nil {
+		return nil, unnamed, nil
 	}
 	if d, ok := t.(json.Delim); !ok || d != '[' {
 		return nil, unnamed, fmt.Errorf("findings: %v is not an array", t)
@@ -200,7 +263,10 @@ func baselineOutcome(path string, b *reviewed, used map[int]bool, parts []format
 		return out, nil
 	}
 	_, err := readBaseline(path, en, func(i int, e baselineEntry) (baselineEntry, bool) {
-		if stale[i] {
+		if i < 0 {
+			out.Stale = out.Stale[:0]
+		}
+		if i >= 0 && stale[i] {
 			msg := e.Message
 			if en {
 				msg = e.MessageEn
@@ -253,7 +319,11 @@ func writeBaseline(path string, kept *collection, en bool) (int, error) {
 	reasons := map[baselineKey]string{}
 	var old []baselineEntry
 	if _, err := os.Stat(path); err == nil {
-		b, err := readBaseline(path, en, func(_ int, e baselineEntry) (baselineEntry, bool) {
+		b, err := readBaseline(path, en, func(i int, e baselineEntry) (baselineEntry, bool) {
+			if i < 0 {
+				clear(reasons)
+				return e, false
+			}
 			if k := (baselineKey{e.File, e.Fingerprint}); e.Reason != "" {
 				reasons[k] = e.Reason
 			} else {
@@ -270,19 +340,15 @@ func writeBaseline(path string, kept *collection, en bool) (int, error) {
 	}
 	// what is recorded: this run's findings, read back from the spool,
 	// and the old entries of files it did not check
-	type item struct {
-		key entryKey
-		old *baselineEntry
-	}
-	var items []item
+	var items []baselineItem
 	for _, keys := range kept.found {
 		for _, k := range keys {
-			items = append(items, item{key: k})
+			items = append(items, baselineItem{key: k})
 		}
 	}
 	n := len(items)
 	for i, e := range old {
-		items = append(items, item{key: entryKey{file: e.File, fingerprint: e.Fingerprint, line: e.Line}, old: &old[i]})
+		items = append(items, baselineItem{key: entryKey{file: e.File, fingerprint: e.Fingerprint, line: e.Line}, old: &old[i]})
 	}
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := items[i].key, items[j].key
@@ -294,44 +360,27 @@ func writeBaseline(path string, kept *collection, en bool) (int, error) {
 		}
 		return a.fingerprint < b.fingerprint
 	})
-	f, err := os.Create(path)
+	// written beside the file and renamed over it once whole: a failure on
+	// the way (a full disk, the spool unreadable) leaves the reviewers'
+	// file as it was
+	mode := fs.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".reportlint-baseline-*")
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", path, unwrapPathError(err))
 	}
-	w := bufio.NewWriter(f)
-	fmt.Fprintf(w, "{\n  \"schema_version\": %d,\n  \"findings\": [", baselineVersion)
-	var buf bytes.Buffer
-	for i, it := range items {
-		e := baselineEntry{}
-		if it.old != nil {
-			e = *it.old
-		} else if e, err = kept.recordedEntry(it.key); err != nil {
-			f.Close()
-			return 0, fmt.Errorf("%s: %w", path, err)
-		} else {
-			e.Reason = reasons[baselineKey{e.File, e.Fingerprint}]
-		}
-		buf.Reset()
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("    ", "  ")
-		if err := enc.Encode(e); err != nil {
-			f.Close()
-			return 0, err
-		}
-		if i > 0 {
-			w.WriteString(",")
-		}
-		w.WriteString("\n    ")
-		w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-	}
-	if len(items) > 0 {
-		w.WriteString("\n  ")
-	}
-	w.WriteString("]\n}\n")
-	err = w.Flush()
+	defer os.Remove(f.Name()) // gone once renamed; removed if not
+	err = writeEntries(f, items, kept, reasons)
 	if cerr := f.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), mode)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", path, unwrapPathError(err))

@@ -7,9 +7,9 @@ import (
 )
 
 // FuzzDecodeBaseline: whatever a file of reviewed findings holds, reading
-// it an entry at a time gives an error or entries, never a panic; and for
-// a document encoding/json reads whole without error, the entries are the
-// same as its.
+// it an entry at a time gives an error or entries, never a panic; and a
+// document encoding/json reads whole without error is read too, with the
+// same entries, numbered as the last findings array numbers them.
 func FuzzDecodeBaseline(f *testing.F) {
 	for _, seed := range []string{
 		`{"schema_version": 1, "findings": [{"file": "a.txt", "fingerprint": "f", "rule": "r", "line": 3, "message": "甲", "message_en": "A", "reason": "ok"}]}`,
@@ -17,20 +17,38 @@ func FuzzDecodeBaseline(f *testing.F) {
 		`{"schema_version": 1, "findings": [], "extra": 1}`,
 		`{"findings": null, "Schema_Version": 2}`,
 		`[`, ``, `null`, `{"schema_version": "1"}`,
+		`{"findings": [{"file": "a", "fingerprint": "b"}], "findings": []}`,
+		`{"findings": [{"file": "a", "fingerprint": "b"}], "FINDINGS": null, "ſchema_version": 1}`,
 	} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		whole := func(_ int, e baselineEntry) (baselineEntry, bool) { return e, true }
+		// kept counts the entries since the last array began, as
+		// readReviewed indexes them
+		kept := 0
+		whole := func(i int, e baselineEntry) (baselineEntry, bool) {
+			if i < 0 {
+				kept = 0
+				return e, false
+			}
+			if i != kept {
+				t.Fatalf("entry %d after %d", i, kept)
+			}
+			kept++
+			return e, true
+		}
 		got, _, err := decodeBaseline(json.NewDecoder(bytes.NewReader(data)), whole)
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.DisallowUnknownFields()
 		var want baselineFile
-		if dec.Decode(&want) != nil || err != nil {
-			return
+		if dec.Decode(&want) != nil {
+			return // a document encoding/json refuses: any error will do
 		}
-		if got.SchemaVersion != want.SchemaVersion || len(got.Findings) != len(want.Findings) {
-			t.Fatalf("streamed %+v, whole %+v", got, want)
+		if err != nil {
+			t.Fatalf("refused what encoding/json reads: %v", err)
+		}
+		if got.SchemaVersion != want.SchemaVersion || len(got.Findings) != len(want.Findings) || kept != len(want.Findings) {
+			t.Fatalf("streamed %+v (%d kept), whole %+v", got, kept, want)
 		}
 		for i := range want.Findings {
 			if got.Findings[i] != want.Findings[i] {

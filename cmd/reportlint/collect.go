@@ -107,6 +107,18 @@ func newCollection(fin *finisher) *collection {
 	return c
 }
 
+// ready makes sure every rendering reached the temporary files, before
+// anything is printed from them: an output cut short by a full disk is
+// worse than none.
+func (c *collection) ready() error {
+	for _, s := range []*spool{c.spool, c.recorded} {
+		if err := s.flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // close removes the spools' files.
 func (c *collection) close() {
 	c.spool.close()
@@ -246,16 +258,27 @@ func (s *spool) len() int {
 	return len(s.at)
 }
 
-// get reads back the rendering of file i.
-func (s *spool) get(i int) ([]byte, error) {
-	if s.f == nil {
-		return s.mem[i], nil
+// flush writes out what is buffered and reports the first failure.
+func (s *spool) flush() error {
+	if s == nil || s.f == nil {
+		return nil
 	}
 	if s.err == nil {
 		s.err = s.w.Flush()
 	}
 	if s.err != nil {
-		return nil, fmt.Errorf("%s: %w", errSpool, s.err)
+		return fmt.Errorf("%s: %w", errSpool, s.err)
+	}
+	return nil
+}
+
+// get reads back the rendering of file i.
+func (s *spool) get(i int) ([]byte, error) {
+	if s.f == nil {
+		return s.mem[i], nil
+	}
+	if err := s.flush(); err != nil {
+		return nil, err
 	}
 	p := s.at[i]
 	b := make([]byte, p.n)

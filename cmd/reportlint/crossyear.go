@@ -134,7 +134,9 @@ func settleCross(kept *collection, fin *finisher, cross []crossFinding, check fu
 	}
 	byFile := map[int][]rules.Finding{}
 	for _, c := range cross {
-		if i, ok := last[c.Finding.Path]; ok {
+		// a path named twice whose last naming could not be read (standard
+		// input read empty the second time) prints its error, as it did
+		if i, ok := last[c.Finding.Path]; ok && kept.parts[i].Err == nil {
 			byFile[i] = append(byFile[i], c.Finding)
 		}
 	}
@@ -156,26 +158,28 @@ func settleCross(kept *collection, fin *finisher, cross []crossFinding, check fu
 	var failed error
 	checkAll(paths, workers, &progress{}, func(p string) settled {
 		res := check(p)
-		if res.Err != nil {
-			return settled{res: res}
+		var cross []rules.Finding
+		if res.Err == nil {
+			cross = byFile[last[p]]
 		}
-		c, err := fin.finish(res, byFile[last[p]])
-		return settled{c: c, err: err}
+		// a file read at first but gone or changed since is given as
+		// unreadable, its error in the output as on the error stream
+		c, err := fin.finish(res, cross)
+		return settled{c: c, err: err, res: format.FileResult{Err: res.Err}}
 	}, func(s settled) {
 		i := files[k]
 		k++
-		switch {
-		case s.res.Err != nil:
-			// read at first, gone or changed since: its first rendering stays
+		if s.res.Err != nil {
 			fmt.Fprintf(stderr, "reportlint: %v\n", s.res.Err)
 			unread = true
-		case s.err != nil:
+		}
+		if s.err != nil {
 			if failed == nil {
 				failed = s.err
 			}
-		default:
-			kept.replace(i, s.c)
+			return
 		}
+		kept.replace(i, s.c)
 	})
 	return unread, failed
 }

@@ -287,6 +287,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}, workers, stderr)
 		trouble = trouble || unread
 	}
+	if outErr == nil {
+		outErr = kept.ready()
+	}
 	if outErr != nil {
 		fmt.Fprintf(stderr, "reportlint: %v\n", outErr)
 		return exitTrouble
