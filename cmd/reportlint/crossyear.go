@@ -150,9 +150,8 @@ func settleCross(kept *collection, fin *finisher, cross []crossFinding, check fu
 		}
 	}
 	type settled struct {
-		c   collected
-		err error // rendering failed
-		res format.FileResult
+		c   collected // its part carries the error of a file gone since
+		err error     // rendering failed
 	}
 	k := 0
 	var failed error
@@ -165,12 +164,12 @@ func settleCross(kept *collection, fin *finisher, cross []crossFinding, check fu
 		// a file read at first but gone or changed since is given as
 		// unreadable, its error in the output as on the error stream
 		c, err := fin.finish(res, cross)
-		return settled{c: c, err: err, res: format.FileResult{Err: res.Err}}
+		return settled{c: c, err: err}
 	}, func(s settled) {
 		i := files[k]
 		k++
-		if s.res.Err != nil {
-			fmt.Fprintf(stderr, "reportlint: %v\n", s.res.Err)
+		if err := s.c.part.Err; err != nil {
+			fmt.Fprintf(stderr, "reportlint: %v\n", err)
 			unread = true
 		}
 		if s.err != nil {
