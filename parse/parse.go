@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -349,7 +350,10 @@ func beginsWith(rs []rune, word string) bool {
 // first table on, or else a pre-2019 statistics table from the words of the
 // whole body (crawler text runs such a table into the prose's line).
 func readTables(r *Report) {
-	toks := tokenize(r.Text, firstTableLine(r), r.BodyEnd, true)
+	buf := tokenBuffers.Get().(*[]token)
+	defer putTokens(buf)
+	toks := tokenize((*buf)[:0], r.Text, firstTableLine(r), r.BodyEnd, true)
+	*buf = toks
 	apps, appsEnd := readApplications(toks)
 	itemsLimit := len(toks)
 	if apps != nil {
@@ -371,9 +375,25 @@ func readTables(r *Report) {
 	if from < 0 {
 		return
 	}
-	if st := readStatistics(tokenize(r.Text, from, r.BodyEnd, false)); st != nil {
+	toks = tokenize(toks[:0], r.Text, from, r.BodyEnd, false)
+	*buf = toks
+	if st := readStatistics(toks); st != nil {
 		r.Tables = append(r.Tables, st)
 	}
+}
+
+// tokenBuffers hold token slices between reports: a report's tokens never
+// outlive readTables (its tables keep cells, not tokens), and growing a
+// fresh slice of these large tokens for every report was a tenth of the
+// parser's allocation.
+var tokenBuffers = sync.Pool{New: func() any { return new([]token) }}
+
+// putTokens clears the tokens, which point into their report's text, so
+// that a pooled buffer keeps no report alive, and returns the buffer.
+func putTokens(buf *[]token) {
+	clear((*buf)[:cap(*buf)])
+	*buf = (*buf)[:0]
+	tokenBuffers.Put(buf)
 }
 
 // statTitleLine is the first body line that names a statistics table, or -1.

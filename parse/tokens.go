@@ -111,12 +111,11 @@ func (t token) span() Span {
 
 var applyCountKeys = wordsOf("申请数量")
 
-// tokenize turns lines [from, to) into a token stream. With merge,
+// tokenize turns lines [from, to) into a token stream, appended to toks. With merge,
 // neighbouring words of text on a line join into one label token ("商业 企业");
 // without it, every space separates (crawler text that runs a whole table
 // into one line, "主动公开信息数 条 739 4359 其中：1、网站公开 条 …").
-func tokenize(txt *Text, from, to int, merge bool) []token {
-	var toks []token
+func tokenize(toks []token, txt *Text, from, to int, merge bool) []token {
 	for ln := from; ln < to && ln < len(txt.Norm); ln++ {
 		rs := txt.Norm[ln]
 		if isPageNumber(rs) {
