@@ -98,11 +98,28 @@ func (t *Text) printedOffset(col int, norm bool) int {
 		if norm {
 			t.pOff += runeBytes(t.Norm[t.pLine][t.pAt])
 		} else {
-			_, n := utf8.DecodeRuneInString(t.pStr[t.pOff:])
-			t.pOff += n
+			t.pOff += runeSizeAt(t.pStr, t.pOff)
 		}
 	}
 	return t.pOff
+}
+
+// runeSizeAt is the size of the rune at byte i of s as
+// utf8.DecodeRuneInString reads it (1 for a bad byte), with the ASCII
+// characters and the three-byte CJK characters and punctuation of a report
+// read without the call.
+func runeSizeAt(s string, i int) int {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return 1
+	}
+	// lead bytes E1-EC and EE-EF followed by two continuation bytes are
+	// always a valid three-byte rune (E0 and ED restrict the second byte)
+	if c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return 3
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n
 }
 
 func (t token) span() Span {
@@ -187,10 +204,17 @@ func compactBytes(rs []rune) int {
 // runeBytes is the length of r in a string made from runes (an invalid
 // rune is written as U+FFFD).
 func runeBytes(r rune) int {
-	if n := utf8.RuneLen(r); n > 0 {
-		return n
+	// utf8.RuneLen, without the call, with its -1 (a surrogate or no rune
+	// at all) as the 3 bytes of U+FFFD
+	switch {
+	case uint32(r) < 0x80:
+		return 1
+	case uint32(r) < 0x800:
+		return 2
+	case uint32(r) < 0x10000, uint32(r) > utf8.MaxRune:
+		return 3
 	}
-	return 3
+	return 4
 }
 
 func hasCompactDrop(rs []rune) bool {
