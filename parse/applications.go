@@ -23,7 +23,7 @@ func readApplications(toks []token) (*Table, int) {
 	r := &appReader{table: t, toks: toks, defIdx: -1}
 	end := r.read(start)
 	t.Span = Span{toks[start].span().Start, toks[end-1].span().End}
-	assignApplicationColumns(t)
+	assignApplicationColumns(t, &r.cells)
 	if t.Status == TableUnchecked && len(r.glued) > 0 {
 		g := r.glued[0].printed()
 		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g)
@@ -45,6 +45,7 @@ type appReader struct {
 	defIdx int // index in applicationRows of the current row
 	row    *Row
 	glued  []token // labels with digits run into them (flattened copies)
+	cells  cellSlab
 }
 
 // read walks the tokens from start and returns the index after the table.
@@ -119,7 +120,7 @@ func (r *appReader) matchDamaged(label string) int {
 func (r *appReader) startRow(d int, t token) {
 	def := applicationRows[d]
 	r.defIdx = d
-	r.row = &Row{Key: def.key, Label: t.printed(), Short: def.short, En: def.en, Span: t.span(), Group: def.group, Read: make([]Cell, 0, 8)}
+	r.row = &Row{Key: def.key, Label: t.printed(), Short: def.short, En: def.en, Span: t.span(), Group: def.group, Read: r.cells.take(8)}
 	r.table.Rows = append(r.table.Rows, r.row)
 	if endsInDigits(t.text) {
 		r.glued = append(r.glued, t)
@@ -168,13 +169,13 @@ func endsInDigits(s string) bool {
 // empty cells in the copy; their columns are unknown, except that when every
 // such row's last number is the sum of the others, the last one is taken to
 // be 总计 (marked inferred, so that rules soften what they say).
-func assignApplicationColumns(t *Table) {
+func assignApplicationColumns(t *Table, cells *cellSlab) {
 	n := len(t.Columns)
 	certain, short, over := 0, 0, 0
 	var overRow *Row
 	var glued gluedRows
 	for _, row := range t.Rows {
-		row.Cells = make([]Cell, n)
+		row.Cells = cells.row(n)
 		if row.Group && len(row.Read) == 0 {
 			continue
 		}

@@ -375,9 +375,11 @@ func readTables(r *Report) {
 	if from < 0 {
 		return
 	}
-	toks = tokenize(toks[:0], r.Text, from, r.BodyEnd, false)
-	*buf = toks
-	if st := readStatistics(toks); st != nil {
+	stat := tokenize(toks[:0], r.Text, from, r.BodyEnd, false)
+	// the buffer keeps the longer stream's length, for putTokens to clear
+	// the first stream's tokens past the second's end too
+	*buf = stat[:max(len(stat), len(toks))]
+	if st := readStatistics(stat); st != nil {
 		r.Tables = append(r.Tables, st)
 	}
 }
@@ -389,9 +391,10 @@ func readTables(r *Report) {
 var tokenBuffers = sync.Pool{New: func() any { return new([]token) }}
 
 // putTokens clears the tokens, which point into their report's text, so
-// that a pooled buffer keeps no report alive, and returns the buffer.
+// that a pooled buffer keeps no report alive, and returns the buffer. The
+// tokens past its length were cleared when it was last returned.
 func putTokens(buf *[]token) {
-	clear((*buf)[:cap(*buf)])
+	clear(*buf)
 	*buf = (*buf)[:0]
 	tokenBuffers.Put(buf)
 }

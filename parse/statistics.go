@@ -128,6 +128,7 @@ type statReader struct {
 	section string // the last row without a parent: the context of ambiguous rows
 	used    map[string]bool
 	glued   []token
+	cells   cellSlab
 }
 
 // unknownRow notes a row the reader cannot name after the current row. A
@@ -176,7 +177,7 @@ func (r *statReader) start(d *statDef, t token) {
 		r.section = d.key
 	}
 	r.row = &Row{Key: d.key, Label: t.printed(), Short: d.short, En: d.en, Span: t.span(),
-		Parent: d.parent, Part: d.part, Measure: d.measure, Loose: d.loose, Read: make([]Cell, 0, 3)}
+		Parent: d.parent, Part: d.part, Measure: d.measure, Loose: d.loose, Read: r.cells.take(3)}
 	r.table.Rows = append(r.table.Rows, r.row)
 	if endsInDigits(t.text) {
 		r.glued = append(r.glued, t)
@@ -202,7 +203,7 @@ func (r *statReader) assign() {
 	n := len(t.Columns)
 	short := 0
 	for _, row := range t.Rows {
-		row.Cells = make([]Cell, n)
+		row.Cells = r.cells.row(n)
 		switch {
 		case len(row.Read) == n:
 			copy(row.Cells, row.Read)
