@@ -87,8 +87,8 @@ var oneRuneUnits = func() map[rune]string {
 func findProse(r *Report) {
 	var prev *Sentence
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		if !hasDigit(r.Text.Norm[i]) {
-			continue // no number, no claim
+		if !hasDigit(r.Text.Norm[i]) || lineInTable(r, i+1) {
+			continue // no number, no claim; or table text
 		}
 		// a sentence's text is cut from the line's string where the
 		// tables' reader made one (the sentences come in order)
@@ -513,6 +513,18 @@ func partsAfter(s *Sentence, total int, prevTotal *Claim, at int, marker string)
 func posInTable(r *Report, p Pos) bool {
 	for _, t := range r.Tables {
 		if !before(p, t.Span.Start) && before(p, t.Span.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineInTable reports a line (1-based) between a table's first and last
+// lines: every position on it is in the table, so its sentences need not
+// be cut to be told so one by one (most lines of a table have digits).
+func lineInTable(r *Report, line int) bool {
+	for _, t := range r.Tables {
+		if line > t.Span.Start.Line && line < t.Span.End.Line {
 			return true
 		}
 	}
