@@ -98,7 +98,7 @@ func (t *Text) has(i int, ws keyWords) bool {
 		if ws.keys[k] != 0 && i < len(t.keys) && t.keys[i]&ws.keys[k] == 0 {
 			continue // the line lacks the word's first character
 		}
-		if strings.Contains(t.Lines[i], w) {
+		if containsWord(t.Lines[i], w) {
 			return true
 		}
 	}

@@ -269,7 +269,7 @@ func findBodyEnd(r *Report) {
 		}
 		c := compact(r.Text.normLine(i))
 		for _, w := range chromeEndCompact {
-			if strings.Contains(c, w) {
+			if containsWord(c, w) {
 				r.BodyEnd = i
 				return
 			}
@@ -587,14 +587,14 @@ func detectEra(r *Report) {
 	cites2021, cites2019 := false, false
 	prev := ""
 	for i := r.BodyStart; i < r.BodyEnd && i < r.BodyStart+80; i++ {
-		if !strings.Contains(r.Text.Lines[i], "号") {
+		if !containsWord(r.Text.Lines[i], "号") {
 			continue
 		}
 		l := r.Text.normLine(i)
 		join := prev[max(0, len(prev)-16):] + l[:min(len(l), 16)]
 		for _, part := range []string{l, join} {
-			cites2021 = cites2021 || strings.Contains(part, "〔2021〕30号") || strings.Contains(part, "[2021]30号")
-			cites2019 = cites2019 || strings.Contains(part, "〔2019〕60号") || strings.Contains(part, "[2019]60号")
+			cites2021 = cites2021 || containsWord(part, "〔2021〕30号") || containsWord(part, "[2021]30号")
+			cites2019 = cites2019 || containsWord(part, "〔2019〕60号") || containsWord(part, "[2019]60号")
 		}
 		prev = l
 	}

@@ -89,7 +89,7 @@ func findStatTitle(toks []token) int {
 		if t.kind != tokText || t.line < len(t.src.keys) && t.src.keys[t.line]&statOrIndex == 0 {
 			continue
 		}
-		if !strings.Contains(t.text, "统计") && !strings.Contains(t.text, "指标") {
+		if !containsWord(t.text, "统计") && !containsWord(t.text, "指标") {
 			continue
 		}
 		if t.end-t.col > 40 && !strings.Contains(t.text, "名") && compactLen(t.src.Norm[t.line][t.col:t.end]) > 40 {
