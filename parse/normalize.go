@@ -420,6 +420,11 @@ type joined struct {
 
 func joinLines(t *Text, from, n int) joined {
 	j := joined{first: from}
+	size := 0
+	for k := from; k < from+n && k < len(t.Norm); k++ {
+		size += len(t.Norm[k])
+	}
+	j.runes, j.ends = make([]rune, 0, size), make([]int, 0, n)
 	for k := from; k < from+n && k < len(t.Norm); k++ {
 		j.runes = append(j.runes, t.Norm[k]...)
 		j.ends = append(j.ends, len(j.runes))
