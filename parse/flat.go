@@ -196,7 +196,7 @@ func reviewHeaderCut(t *token, line []rune) int {
 	}
 	rs := line[t.col:t.end]
 	k := len(rs)
-	for k > 0 && (strings.ContainsRune(reviewHeaderRunes, rs[k-1]) || rs[k-1] == ' ') {
+	for k > 0 && (isReviewHeaderRune(rs[k-1]) || rs[k-1] == ' ') {
 		k--
 	}
 	h := runeIndex(rs[k:], reviewWord)

@@ -405,7 +405,7 @@ func isNumeral(s string) bool {
 }
 
 func isNumeralRune(r rune) bool {
-	return (r >= '0' && r <= '9') || strings.ContainsRune("一二三四五六七八九十", r)
+	return (r >= '0' && r <= '9') || isChineseNumeral(r)
 }
 
 func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }

@@ -170,7 +170,11 @@ func plainTextRunes(rs []rune) bool {
 // plainFirst: text whose first character (normalised) is neither a digit
 // nor the start of a placeholder or sign cannot be a number cell.
 func plainFirst(r rune) bool {
-	return !(r >= '0' && r <= '9') && !strings.ContainsRune("-—–一/\\无增减+", r)
+	switch r {
+	case '-', '—', '–', '一', '/', '\\', '无', '增', '减', '+':
+		return false
+	}
+	return !(r >= '0' && r <= '9')
 }
 
 // plainText reports text that cannot be a number or a placeholder by its

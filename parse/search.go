@@ -33,3 +33,23 @@ func indexWord(s, w string) int {
 	}
 	return -1
 }
+
+// cjkSet is a set of CJK ideographs (U+4E00-U+9FFF), one bit each: a
+// lookup in it is an index and a mask, where strings.ContainsRune over
+// the set's characters searched a string.
+type cjkSet [(0x9FFF - 0x4E00 + 64) / 64]uint64
+
+func cjkSetOf(chars string) *cjkSet {
+	var s cjkSet
+	for _, r := range chars {
+		if r < 0x4E00 || r > 0x9FFF {
+			panic("cjkSetOf: not a CJK ideograph: " + string(r))
+		}
+		s[(r-0x4E00)/64] |= 1 << ((r - 0x4E00) % 64)
+	}
+	return &s
+}
+
+func (s *cjkSet) has(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF && s[(r-0x4E00)/64]&(1<<((r-0x4E00)%64)) != 0
+}

@@ -28,3 +28,18 @@ func FuzzIndexWord(f *testing.F) {
 		}
 	})
 }
+
+// A cjkSet holds exactly the characters it was made of.
+func TestCJKSetIsContainsRune(t *testing.T) {
+	set := cjkSetOf(reviewHeaderRunes)
+	for r := rune(0); r < 0x11000; r++ {
+		if got, want := set.has(r), strings.ContainsRune(reviewHeaderRunes, r); got != want {
+			t.Fatalf("has(%q) = %v, want %v", r, got, want)
+		}
+	}
+	for _, r := range []rune{-1, 0x4DFF, 0xA000, 0x10FFFF} {
+		if set.has(r) {
+			t.Fatalf("has(%#x) = true", r)
+		}
+	}
+}

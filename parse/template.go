@@ -204,6 +204,12 @@ var reviewRows = []rowDef{
 // 果 | 尚未); anything else among the numbers (撤销) is a cell.
 const reviewHeaderRunes = "行政复议诉讼结果维持纠正其他尚未审结总计经直接起后"
 
+// reviewHeaderSet holds reviewHeaderRunes for isReviewHeaderRune: every
+// text token of the tables is asked about it.
+var reviewHeaderSet = cjkSetOf(reviewHeaderRunes)
+
+func isReviewHeaderRune(r rune) bool { return reviewHeaderSet.has(r) }
+
 func isReviewHeader(s string) bool { return isReviewHeaderCompact(compact(s)) }
 
 func isReviewHeaderCompact(c string) bool {
@@ -211,7 +217,7 @@ func isReviewHeaderCompact(c string) bool {
 		return false
 	}
 	for _, r := range c {
-		if !strings.ContainsRune(reviewHeaderRunes, r) {
+		if !isReviewHeaderRune(r) {
 			return false
 		}
 	}
