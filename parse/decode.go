@@ -67,8 +67,15 @@ func (t *Text) normalize(total int) {
 	}
 	all := make([]rune, total)
 	// the normalised strings of the lines normalisation changed, in one
-	// buffer; a line it left as it was is its own
-	var nb []byte
+	// buffer (a line it left as it was is its own), sized once for all
+	// lines: most lines of Chinese text change (their full-width commas
+	// and colons), and growing it line by line was a third of
+	// normalisation's time
+	size := 0
+	for _, l := range t.Lines {
+		size += len(l)
+	}
+	nb := make([]byte, 0, size)
 	spans := make([][2]int, len(t.Lines))
 	for i, l := range t.Lines {
 		var n int
