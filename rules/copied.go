@@ -242,6 +242,12 @@ func SharedProse(ms []Member) []Finding {
 // whatever the number of files. Reports past the limit are not compared,
 // and the findings say so.
 type ProseIndex struct {
+	// blocks fill one after another and are joined into entries only for
+	// Findings: one growing array was copied at every growth, into fresh
+	// pages the memory limit had just given back (5% of a 10,000-file run,
+	// in the run's one serial goroutine)
+	blocks  [][]proseEntry
+	n       int
 	entries []proseEntry
 	limit   int
 	full    int // the first report left out because the index was full; -1 while there is room
@@ -252,6 +258,9 @@ type proseEntry struct {
 	doc  uint32 // the report: its index among the run's digests
 	n    uint32 // the sentence's length in characters
 }
+
+// proseBlock is the number of entries in a block: 256 KB.
+const proseBlock = 1 << 14
 
 // DefaultProseIndexLimit is a run's limit: a million sentences, 16 MB,
 // about 12,000 reports of the corpus's mix.
@@ -268,13 +277,32 @@ func (x *ProseIndex) Add(doc int, d *Digest) {
 	if x.full >= 0 {
 		return
 	}
-	if len(x.entries)+len(d.Sentences) > x.limit {
+	if x.n+len(d.Sentences) > x.limit {
 		x.full = doc
 		return
 	}
 	for _, s := range d.Sentences {
-		x.entries = append(x.entries, proseEntry{hash: s.Hash, doc: uint32(doc), n: uint32(s.Len)})
+		last := len(x.blocks) - 1
+		if last < 0 || len(x.blocks[last]) == proseBlock {
+			x.blocks = append(x.blocks, make([]proseEntry, 0, proseBlock))
+			last++
+		}
+		x.blocks[last] = append(x.blocks[last], proseEntry{hash: s.Hash, doc: uint32(doc), n: uint32(s.Len)})
 	}
+	x.n += len(d.Sentences)
+}
+
+// join puts the blocks' entries in one array, in the order they were added.
+func (x *ProseIndex) join() {
+	if x.blocks == nil {
+		return // joined already, or empty
+	}
+	x.entries = make([]proseEntry, 0, x.n)
+	for i, b := range x.blocks {
+		x.entries = append(x.entries, b...)
+		x.blocks[i] = nil
+	}
+	x.blocks = nil
 }
 
 // Findings compares the indexed reports: for each report, the share of its
@@ -287,6 +315,7 @@ func (x *ProseIndex) Findings(ds []Digest, load func(path string) *parse.Report)
 	// by hash alone (this sort is the serial end of a run: the fewer
 	// comparisons the better); a group of equal hashes is put in report
 	// order afterwards, most are of one entry
+	x.join()
 	slices.SortFunc(x.entries, func(a, b proseEntry) int { return cmp.Compare(a.hash, b.hash) })
 	shared := map[[2]uint32]int{} // earlier, later report → characters of the later found in the earlier
 	var owners []proseEntry       // the reports holding one sentence, its lengths in each summed

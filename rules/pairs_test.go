@@ -77,7 +77,7 @@ func TestPairCases(t *testing.T) {
 // and with no other (the other 2,000 share nothing). Reports that cannot be
 // read again are located at their titles.
 func TestProseIndexAmongMany(t *testing.T) {
-	ds, x := manyDigests(rules.NewProseIndex(rules.DefaultProseIndexLimit))
+	ds, x := manyDigests(rules.NewProseIndex(rules.DefaultProseIndexLimit), 2000)
 	var got []string
 	for _, f := range x.Findings(ds, func(string) *parse.Report { return nil }) {
 		got = append(got, fmt.Sprintf("%s:%d ~ %s:%d", f.Path, f.Span.Start.Line, f.Related[0].Path, f.Related[0].Span.Start.Line))
@@ -88,20 +88,35 @@ func TestProseIndexAmongMany(t *testing.T) {
 	}
 }
 
+// The index fills blocks of 16,384 sentences: with 6,000 others between
+// them (18,006 sentences), a.txt and b.txt stand in different blocks and
+// are found as before.
+func TestProseIndexAcrossBlocks(t *testing.T) {
+	ds, x := manyDigests(rules.NewProseIndex(rules.DefaultProseIndexLimit), 6000)
+	var got []string
+	for _, f := range x.Findings(ds, func(string) *parse.Report { return nil }) {
+		got = append(got, fmt.Sprintf("%s:%d ~ %s:%d %s", f.Path, f.Span.Start.Line, f.Related[0].Path, f.Related[0].Span.Start.Line, f.Message.En))
+	}
+	if len(got) != 3 || !strings.HasPrefix(got[0], "b.txt:2 ~ a.txt:1 ") || !strings.Contains(got[0], "75%") ||
+		!strings.HasPrefix(got[1], "d.txt:4 ~ a.txt:1 ") || !strings.HasPrefix(got[2], "d.txt:4 ~ b.txt:2 ") {
+		t.Errorf("shared-prose across blocks: %q", got)
+	}
+}
+
 // A full index leaves the later reports out and says so, at info level,
 // on the first report it left out.
 func TestProseIndexFull(t *testing.T) {
 	// room for a.txt and the 2,000 others (6 + 6,000 sentences), not for b.txt
-	ds, x := manyDigests(rules.NewProseIndex(6006))
+	ds, x := manyDigests(rules.NewProseIndex(6006), 2000)
 	fs := x.Findings(ds, func(string) *parse.Report { return nil })
 	if len(fs) != 1 || fs[0].Path != "b.txt" || fs[0].Severity != rules.Info || !strings.Contains(fs[0].Message.Zh, "前 2001 份报告") || !strings.Contains(fs[0].Message.Zh, "其后的 3 份") {
 		t.Fatalf("findings of a full index: %+v", fs)
 	}
 }
 
-// manyDigests are a.txt, 2,000 reports that share nothing, then b.txt to
+// manyDigests are a.txt, others reports that share nothing, then b.txt to
 // e.txt, added to the index in order.
-func manyDigests(x *rules.ProseIndex) ([]rules.Digest, *rules.ProseIndex) {
+func manyDigests(x *rules.ProseIndex, others int) ([]rules.Digest, *rules.ProseIndex) {
 	var ds []rules.Digest
 	// each report's title stands on the line its path's letter says (a 1, b 2, …)
 	add := func(path, body string, year int, hashes ...uint64) {
@@ -117,7 +132,7 @@ func manyDigests(x *rules.ProseIndex) ([]rules.Digest, *rules.ProseIndex) {
 		ds = append(ds, d)
 	}
 	add("a.txt", "甲县人民政府", 2020, 1, 2, 3, 4, 5, 6)
-	for i := 0; i < 2000; i++ {
+	for i := 0; i < others; i++ {
 		add(fmt.Sprintf("other%d.txt", i), fmt.Sprintf("乙%d县人民政府", i), 2020, uint64(1000+3*i), uint64(1001+3*i), uint64(1002+3*i))
 	}
 	add("b.txt", "丙县人民政府", 2020, 1, 2, 3, 99)  // 3 of 4 sentences in a.txt
