@@ -237,15 +237,16 @@ func SharedProse(ms []Member) []Finding {
 }
 
 // ProseIndex holds the masked sentences of a run's reports for
-// shared-prose: 16 bytes a sentence in one array, no list per report, and
+// shared-prose: 16 bytes a sentence in blocks, no list per report, and
 // no more than its limit, so that the memory of a run stays bounded
 // whatever the number of files. Reports past the limit are not compared,
 // and the findings say so.
 type ProseIndex struct {
-	// blocks fill one after another and are joined into entries only for
-	// Findings: one growing array was copied at every growth, into fresh
-	// pages the memory limit had just given back (5% of a 10,000-file run,
-	// in the run's one serial goroutine)
+	// blocks fill one after another, each sorted by hash once full, and
+	// are merged into entries only for Findings: one growing array was
+	// copied at every growth, into fresh pages the memory limit had just
+	// given back (5% of a 10,000-file run, in the run's one serial
+	// goroutine)
 	blocks  [][]proseEntry
 	n       int
 	entries []proseEntry
@@ -284,6 +285,9 @@ func (x *ProseIndex) Add(doc int, d *Digest) {
 	for _, s := range d.Sentences {
 		last := len(x.blocks) - 1
 		if last < 0 || len(x.blocks[last]) == proseBlock {
+			if last >= 0 {
+				sortByHash(x.blocks[last])
+			}
 			x.blocks = append(x.blocks, make([]proseEntry, 0, proseBlock))
 			last++
 		}
@@ -292,17 +296,72 @@ func (x *ProseIndex) Add(doc int, d *Digest) {
 	x.n += len(d.Sentences)
 }
 
-// join puts the blocks' entries in one array, in the order they were added.
+// sortByHash sorts entries by hash alone: a group of equal hashes is put
+// in report order when it is read, and most are of one entry.
+func sortByHash(es []proseEntry) {
+	slices.SortFunc(es, func(a, b proseEntry) int { return cmp.Compare(a.hash, b.hash) })
+}
+
+// join merges the blocks, each sorted by hash as it filled, into one array
+// sorted by hash. Sorting a block at a time while the files are still
+// being read leaves only this merge to the serial end of a run (sorting a
+// 10,000-file run's 600,000 entries there took 80 ms; merging them, 20).
 func (x *ProseIndex) join() {
 	if x.blocks == nil {
 		return // joined already, or empty
 	}
-	x.entries = make([]proseEntry, 0, x.n)
-	for i, b := range x.blocks {
-		x.entries = append(x.entries, b...)
-		x.blocks[i] = nil
+	sortByHash(x.blocks[len(x.blocks)-1])
+	if len(x.blocks) == 1 {
+		x.entries = x.blocks[0]
+	} else {
+		x.entries = mergeByHash(x.blocks, x.n)
 	}
 	x.blocks = nil
+}
+
+// mergeByHash merges sorted blocks of n entries in all: a heap of the
+// blocks' remaining entries, ordered by their first hash.
+func mergeByHash(blocks [][]proseEntry, n int) []proseEntry {
+	out := make([]proseEntry, 0, n)
+	heap := make([][]proseEntry, 0, len(blocks))
+	for _, b := range blocks {
+		if len(b) > 0 {
+			heap = append(heap, b)
+		}
+	}
+	for i := len(heap)/2 - 1; i >= 0; i-- {
+		siftDown(heap, i)
+	}
+	for len(heap) > 0 {
+		b := heap[0]
+		out = append(out, b[0])
+		if len(b) > 1 {
+			heap[0] = b[1:]
+		} else {
+			heap[0] = heap[len(heap)-1]
+			heap = heap[:len(heap)-1]
+		}
+		siftDown(heap, 0)
+	}
+	return out
+}
+
+// siftDown moves heap[i] down to where its first hash is no greater than
+// its children's.
+func siftDown(heap [][]proseEntry, i int) {
+	for {
+		least := i
+		for _, c := range [2]int{2*i + 1, 2*i + 2} {
+			if c < len(heap) && heap[c][0].hash < heap[least][0].hash {
+				least = c
+			}
+		}
+		if least == i {
+			return
+		}
+		heap[i], heap[least] = heap[least], heap[i]
+		i = least
+	}
 }
 
 // Findings compares the indexed reports: for each report, the share of its
@@ -312,11 +371,7 @@ func (x *ProseIndex) join() {
 // stand together; only those are ever compared. load reads a report again,
 // for the places of the first shared sentence (nil if it cannot).
 func (x *ProseIndex) Findings(ds []Digest, load func(path string) *parse.Report) []Finding {
-	// by hash alone (this sort is the serial end of a run: the fewer
-	// comparisons the better); a group of equal hashes is put in report
-	// order afterwards, most are of one entry
-	x.join()
-	slices.SortFunc(x.entries, func(a, b proseEntry) int { return cmp.Compare(a.hash, b.hash) })
+	x.join()                      // sorted by hash
 	shared := map[[2]uint32]int{} // earlier, later report → characters of the later found in the earlier
 	var owners []proseEntry       // the reports holding one sentence, its lengths in each summed
 	for g := 0; g < len(x.entries); {
