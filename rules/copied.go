@@ -242,16 +242,15 @@ func SharedProse(ms []Member) []Finding {
 // whatever the number of files. Reports past the limit are not compared,
 // and the findings say so.
 type ProseIndex struct {
-	// blocks fill one after another, each sorted by hash once full, and
-	// are merged into entries only for Findings: one growing array was
-	// copied at every growth, into fresh pages the memory limit had just
-	// given back (5% of a 10,000-file run, in the run's one serial
-	// goroutine)
-	blocks  [][]proseEntry
-	n       int
-	entries []proseEntry
-	limit   int
-	full    int // the first report left out because the index was full; -1 while there is room
+	// blocks fill one after another, each sorted by hash when the next is
+	// started, and are merged group by group for Findings: one growing
+	// array was copied at every growth, into fresh pages the memory limit
+	// had just given back (5% of a 10,000-file run, in the run's one
+	// serial goroutine)
+	blocks [][]proseEntry
+	n      int // entries in all the blocks
+	limit  int
+	full   int // the first report left out because the index was full; -1 while there is room
 }
 
 type proseEntry struct {
@@ -302,29 +301,21 @@ func sortByHash(es []proseEntry) {
 	slices.SortFunc(es, func(a, b proseEntry) int { return cmp.Compare(a.hash, b.hash) })
 }
 
-// join merges the blocks, each sorted by hash as it filled, into one array
-// sorted by hash. Sorting a block at a time while the files are still
-// being read leaves only this merge to the serial end of a run (sorting a
-// 10,000-file run's 600,000 entries there took 80 ms; merging them, 20).
-func (x *ProseIndex) join() {
-	if x.blocks == nil {
-		return // joined already, or empty
+// eachGroup calls f with each group of the entries of one hash, in the
+// order of the hashes. It merges the blocks (each sorted by hash when the
+// next one was started, the last one here) through a heap of the blocks'
+// remaining entries ordered by their first hash, so that the serial end of
+// a run only merges (sorting a 10,000-file run's 600,000 entries there
+// took 80 ms) and no array of every entry is made beside the blocks (it
+// would double the index's memory at its limit). f gets a copy it may
+// reorder; the blocks keep their entries.
+func (x *ProseIndex) eachGroup(f func(group []proseEntry)) {
+	if len(x.blocks) == 0 {
+		return
 	}
 	sortByHash(x.blocks[len(x.blocks)-1])
-	if len(x.blocks) == 1 {
-		x.entries = x.blocks[0]
-	} else {
-		x.entries = mergeByHash(x.blocks, x.n)
-	}
-	x.blocks = nil
-}
-
-// mergeByHash merges sorted blocks of n entries in all: a heap of the
-// blocks' remaining entries, ordered by their first hash.
-func mergeByHash(blocks [][]proseEntry, n int) []proseEntry {
-	out := make([]proseEntry, 0, n)
-	heap := make([][]proseEntry, 0, len(blocks))
-	for _, b := range blocks {
+	heap := make([][]proseEntry, 0, len(x.blocks))
+	for _, b := range x.blocks {
 		if len(b) > 0 {
 			heap = append(heap, b)
 		}
@@ -332,18 +323,25 @@ func mergeByHash(blocks [][]proseEntry, n int) []proseEntry {
 	for i := len(heap)/2 - 1; i >= 0; i-- {
 		siftDown(heap, i)
 	}
+	var group []proseEntry
 	for len(heap) > 0 {
-		b := heap[0]
-		out = append(out, b[0])
-		if len(b) > 1 {
-			heap[0] = b[1:]
+		e := heap[0][0]
+		if len(group) > 0 && group[0].hash != e.hash {
+			f(group)
+			group = group[:0]
+		}
+		group = append(group, e)
+		if len(heap[0]) > 1 {
+			heap[0] = heap[0][1:]
 		} else {
 			heap[0] = heap[len(heap)-1]
 			heap = heap[:len(heap)-1]
 		}
 		siftDown(heap, 0)
 	}
-	return out
+	if len(group) > 0 {
+		f(group)
+	}
 }
 
 // siftDown moves heap[i] down to where its first hash is no greater than
@@ -367,22 +365,15 @@ func siftDown(heap [][]proseEntry, i int) {
 // Findings compares the indexed reports: for each report, the share of its
 // sentence characters found in each earlier report of another body and the
 // same year, a sentence found in more than maxSharers reports left out.
-// The entries are sorted by hash, so that the reports sharing a sentence
-// stand together; only those are ever compared. load reads a report again,
+// The entries are taken in the order of their hashes, so that the reports
+// sharing a sentence stand together; only those are ever compared. load reads a report again,
 // for the places of the first shared sentence (nil if it cannot).
 func (x *ProseIndex) Findings(ds []Digest, load func(path string) *parse.Report) []Finding {
-	x.join()                      // sorted by hash
 	shared := map[[2]uint32]int{} // earlier, later report → characters of the later found in the earlier
 	var owners []proseEntry       // the reports holding one sentence, its lengths in each summed
-	for g := 0; g < len(x.entries); {
-		k := g + 1
-		for k < len(x.entries) && x.entries[k].hash == x.entries[g].hash {
-			k++
-		}
-		group := x.entries[g:k]
-		g = k
+	x.eachGroup(func(group []proseEntry) {
 		if len(group) < 2 {
-			continue
+			return
 		}
 		slices.SortFunc(group, func(a, b proseEntry) int { return cmp.Compare(a.doc, b.doc) })
 		owners = owners[:0]
@@ -394,14 +385,14 @@ func (x *ProseIndex) Findings(ds []Digest, load func(path string) *parse.Report)
 			owners = append(owners, e)
 		}
 		if len(owners) < 2 || len(owners) > maxSharers {
-			continue
+			return
 		}
 		for j := 1; j < len(owners); j++ {
 			for i := 0; i < j; i++ {
 				shared[[2]uint32{owners[i].doc, owners[j].doc}] += int(owners[j].n)
 			}
 		}
-	}
+	})
 	var pairs [][2]uint32
 	for k, n := range shared {
 		a, b := &ds[k[0]], &ds[k[1]]

@@ -1,44 +1,58 @@
 package rules
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"testing"
 )
 
-// The blocks of a prose index, each sorted, merge into every entry sorted
-// by hash: blocks of different lengths, empty ones, repeated hashes.
-func TestMergeByHash(t *testing.T) {
+// The index gives every entry added, grouped by hash in the order of the
+// hashes, whatever the order of the hashes added: reports of random hashes
+// (many repeated) filling no block, part of one, exactly one or two, and
+// several with a partial last one.
+func TestEachGroup(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, lens := range [][]int{{0}, {5}, {3, 0, 7}, {100, 100, 100}, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, {proseBlock, 17}} {
-		var blocks [][]proseEntry
+	for _, total := range []int{0, 1, 100, proseBlock, 2 * proseBlock, 3*proseBlock + 777} {
+		x := NewProseIndex(DefaultProseIndexLimit)
 		var all []proseEntry
-		for i, n := range lens {
-			b := make([]proseEntry, n)
-			for k := range b {
-				b[k] = proseEntry{hash: rng.Uint64N(50), doc: uint32(i), n: uint32(k)}
+		for doc := 0; len(all) < total; doc++ {
+			var d Digest
+			for range min(total-len(all), 1+rng.IntN(60)) {
+				s := SentenceDigest{Hash: rng.Uint64N(uint64(total/3 + 1)), Len: 1 + rng.IntN(40)}
+				d.Sentences = append(d.Sentences, s)
+				all = append(all, proseEntry{hash: s.Hash, doc: uint32(doc), n: uint32(s.Len)})
 			}
-			sortByHash(b)
-			blocks = append(blocks, b)
-			all = append(all, b...)
+			x.Add(doc, &d)
 		}
-		got := mergeByHash(blocks, len(all))
-		if len(got) != len(all) || !slices.IsSortedFunc(got, func(a, b proseEntry) int { return int(a.hash) - int(b.hash) }) {
-			t.Fatalf("blocks %v: %d entries merged of %d, sorted %v", lens, len(got), len(all), slices.IsSortedFunc(got, func(a, b proseEntry) int { return int(a.hash) - int(b.hash) }))
-		}
-		key := func(a, b proseEntry) int {
-			if a.hash != b.hash {
-				return int(a.hash) - int(b.hash)
+		var got []proseEntry
+		var hashes []uint64
+		x.eachGroup(func(group []proseEntry) {
+			for _, e := range group[1:] {
+				if e.hash != group[0].hash {
+					t.Fatalf("%d entries: a group of hashes %d and %d", total, group[0].hash, e.hash)
+				}
 			}
-			if a.doc != b.doc {
-				return int(a.doc) - int(b.doc)
-			}
-			return int(a.n) - int(b.n)
+			hashes = append(hashes, group[0].hash)
+			got = append(got, group...)
+			slices.Reverse(group) // f may reorder its copy
+		})
+		if !slices.IsSorted(hashes) || len(slices.Compact(slices.Clone(hashes))) != len(hashes) {
+			t.Errorf("%d entries: the groups' hashes are not increasing and distinct", total)
 		}
-		slices.SortFunc(got, key)
-		slices.SortFunc(all, key)
+		byAll := func(a, b proseEntry) int {
+			return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.doc, b.doc), cmp.Compare(a.n, b.n))
+		}
+		slices.SortFunc(got, byAll)
+		slices.SortFunc(all, byAll)
 		if !slices.Equal(got, all) {
-			t.Errorf("blocks %v: the merged entries are not the blocks' entries", lens)
+			t.Errorf("%d entries: %d given back, not the entries added", total, len(got))
+		}
+		// a second pass gives the same entries
+		n := 0
+		x.eachGroup(func(group []proseEntry) { n += len(group) })
+		if n != total {
+			t.Errorf("%d entries: %d the second time", total, n)
 		}
 	}
 }
