@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -80,15 +79,17 @@ func TestHugeAndSpecialFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	fifo := filepath.Join(dir, "pipe.txt")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skipf("mkfifo: %v", err)
-	}
-	for path, want := range map[string]string{
+	cases := map[string]string{
 		huge:                     "文件超过 64 MB",
-		fifo:                     "不是普通文件",
 		filepath.Join(huge, "x"): "not a directory",
-	} {
+	}
+	fifo := filepath.Join(dir, "pipe.txt")
+	if err := makeFIFO(fifo); err == nil {
+		cases[fifo] = "不是普通文件"
+	} else {
+		t.Logf("no FIFO case: %v", err)
+	}
+	for path, want := range cases {
 		done := make(chan struct{})
 		var code int
 		var errs string
