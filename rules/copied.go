@@ -366,8 +366,9 @@ func siftDown(heap [][]proseEntry, i int) {
 // sentence characters found in each earlier report of another body and the
 // same year, a sentence found in more than maxSharers reports left out.
 // The entries are taken in the order of their hashes, so that the reports
-// sharing a sentence stand together; only those are ever compared. load reads a report again,
-// for the places of the first shared sentence (nil if it cannot).
+// sharing a sentence stand together; only those are ever compared. load
+// reads a report again, for the places of the first shared sentence (nil
+// if it cannot).
 func (x *ProseIndex) Findings(ds []Digest, load func(path string) *parse.Report) []Finding {
 	shared := map[[2]uint32]int{} // earlier, later report → characters of the later found in the earlier
 	var owners []proseEntry       // the reports holding one sentence, its lengths in each summed
