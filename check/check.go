@@ -6,11 +6,12 @@
 package check
 
 import (
+	"context"
 	"encoding/json"
-	"errors"
-	"strings"
 
+	"github.com/reportlint/reportlint/decode"
 	"github.com/reportlint/reportlint/format"
+	"github.com/reportlint/reportlint/internal/bilingual"
 	"github.com/reportlint/reportlint/parse"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -94,10 +95,21 @@ type Result struct {
 	Lines []string `json:"lines"`
 }
 
+// Parse decodes a file's bytes and builds its report: the first two steps
+// of the pipeline, with the parser's marks set for the decoder.
+func Parse(ctx context.Context, name string, data []byte, opt decode.Options) (*parse.Report, error) {
+	opt.Marks = parse.Marks
+	txt, err := decode.Bytes(ctx, name, data, opt)
+	if err != nil {
+		return nil, err
+	}
+	return parse.Parse(txt)
+}
+
 // Bytes checks one file's bytes with every rule.
 func Bytes(name string, data []byte) *Result {
 	res := &Result{Name: name, Tables: []Table{}, Findings: []Finding{}, Lines: []string{}}
-	rep, err := parse.ParseBytes(name, data)
+	rep, err := Parse(context.Background(), name, data, decode.Options{})
 	if err != nil {
 		res.Error = errorText(err)
 		return res
@@ -208,17 +220,8 @@ var statusZh = map[parse.TableStatus]string{
 }
 
 // errorText gives the reason a file could not be checked in both
-// languages. parse's errors read "中文 (English)".
+// languages: the decoder's and the parser's errors carry both.
 func errorText(err error) *Text {
-	msg := err.Error()
-	for _, known := range []error{parse.ErrEmpty, parse.ErrBinary, parse.ErrTooLarge, parse.ErrNotReport} {
-		if errors.Is(err, known) {
-			msg = known.Error()
-		}
-	}
-	zh, en := msg, msg
-	if i := strings.LastIndex(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") {
-		zh, en = msg[:i], msg[i+2:len(msg)-1]
-	}
+	zh, en := bilingual.Text(err)
 	return &Text{Zh: zh, En: en}
 }

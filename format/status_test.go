@@ -1,8 +1,11 @@
 package format
 
 import (
+	"context"
 	"testing"
 
+	"github.com/reportlint/reportlint/decode"
+	"github.com/reportlint/reportlint/decode/source"
 	"github.com/reportlint/reportlint/parse"
 )
 
@@ -21,7 +24,7 @@ func TestIssuingBody(t *testing.T) {
 		{"正文\n2019年度政府信息公开工作年度报告" + period, ""},
 	}
 	for _, c := range cases {
-		r, err := parse.ParseBytes("t.txt", []byte(c.text))
+		r, err := parseText(c.text)
 		if err != nil {
 			t.Fatalf("%q: %v", c.text, err)
 		}
@@ -34,12 +37,19 @@ func TestIssuingBody(t *testing.T) {
 // The body on the line above a broken title is found however far above it
 // stands (blank lines between), when the parser named no issuer.
 func TestIssuingBodyAboveTitle(t *testing.T) {
-	txt, err := parse.Decode("t.txt", []byte("首页 > 信息公开\n洪泽区人民政府\n\n  \n2019年度政府信息公开工作年度报告\n正文"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	lines := []string{"首页 > 信息公开", "洪泽区人民政府", "", "  ", "2019年度政府信息公开工作年度报告", "正文"}
+	txt := parse.NewText(source.Plain("t.txt", "UTF-8", lines, -1, parse.Marks))
 	r := &parse.Report{Text: txt, Title: "2019年度政府信息公开工作年度报告", TitleSpan: parse.Span{Start: parse.Pos{Line: 5, Col: 1}, End: parse.Pos{Line: 5, Col: 20}}}
 	if got := IssuingBody(r); got != "洪泽区人民政府" {
 		t.Errorf("body %q, want 洪泽区人民政府", got)
 	}
+}
+
+// parseText reads a report's text as the command reads a file.
+func parseText(s string) (*parse.Report, error) {
+	txt, err := decode.Bytes(context.Background(), "t.txt", []byte(s), decode.Options{Marks: parse.Marks})
+	if err != nil {
+		return nil, err
+	}
+	return parse.Parse(txt)
 }

@@ -1,9 +1,13 @@
 package parse
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/reportlint/reportlint/decode"
+	"github.com/reportlint/reportlint/decode/source"
 )
 
 // benchFiles are real reports in each form the tool reads without an
@@ -65,7 +69,7 @@ func benchDecode(b *testing.B, files map[string][]byte) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for name, data := range files {
-			if _, err := Decode(name, data); err != nil {
+			if _, err := decode.Bytes(context.Background(), name, data, decode.Options{Marks: Marks}); err != nil {
 				b.Fatalf("%s: %v", name, err)
 			}
 		}
@@ -83,9 +87,9 @@ func BenchmarkParseText(b *testing.B) {
 }
 
 func benchParse(b *testing.B, files map[string][]byte) {
-	texts := map[string]*Text{}
+	texts := map[string]*source.Text{}
 	for name, data := range files {
-		t, err := Decode(name, data)
+		t, err := decode.Bytes(context.Background(), name, data, decode.Options{Marks: Marks})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -109,7 +113,7 @@ func BenchmarkParseBytes(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for name, data := range files {
-			if _, err := ParseBytes(name, data); err != nil && err != ErrNotReport {
+			if _, err := parseBytes(name, data); err != nil && err != ErrNotReport {
 				b.Fatalf("%s: %v", name, err)
 			}
 		}

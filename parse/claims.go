@@ -93,8 +93,8 @@ func findProse(r *Report) {
 		// a sentence's text is cut from the line's string where the
 		// tables' reader made one (the sentences come in order)
 		var w *runeWalker
-		if i < len(r.Text.normStr) && r.Text.normStr[i] != "" {
-			w = &runeWalker{s: r.Text.normStr[i], rs: r.Text.Norm[i]}
+		if s, ok := r.Text.knownNormLine(i); ok {
+			w = &runeWalker{s: s, rs: r.Text.Norm[i]}
 		}
 		eachSentence(r.Text.Norm[i], i, func(s Sentence) {
 			if posInTable(r, s.Span.Start) {
@@ -131,7 +131,7 @@ func eachSentence(rs []rune, line int, f func(Sentence)) {
 			a++
 		}
 		if b > a && hasDigit(rs[a:b]) { // a sentence without digits states no number
-			f(Sentence{runes: rs[a:b:b], Whole: -1, Span: Span{Pos{line + 1, a + 1}, Pos{line + 1, b + 1}}})
+			f(Sentence{runes: rs[a:b:b], Whole: -1, Span: Span{Pos{Line: line + 1, Col: a + 1}, Pos{Line: line + 1, Col: b + 1}}})
 		}
 		start = i + 1
 	}
@@ -162,7 +162,7 @@ func readClaims(s *Sentence) {
 			continue
 		}
 		c := Claim{Value: n.Value, Decimals: n.Decimals,
-			Span: Span{Pos{s.Span.Start.Line, col0 + i + 1}, Pos{s.Span.Start.Line, col0 + j + 1}}}
+			Span: Span{Pos{Line: s.Span.Start.Line, Col: col0 + i + 1}, Pos{Line: s.Span.Start.Line, Col: col0 + j + 1}}}
 		clause := clauseBefore(rs, i)
 		if of, isShare := shareBefore(rs, i); isShare {
 			c.Kind, c.Unit, c.Of = ClaimPercent, "%", of

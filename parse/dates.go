@@ -41,7 +41,7 @@ func findReportDates(r *Report) {
 			continue
 		}
 		for _, d := range datesIn(rs, false, 0) {
-			if p := (Pos{i + 1, d.start + 1}); d.Certainty == Exact && !have[p] {
+			if p := (Pos{Line: i + 1, Col: d.start + 1}); d.Certainty == Exact && !have[p] {
 				have[p] = true
 				addDate(r, i, d, RoleOther)
 			}
@@ -127,7 +127,7 @@ func joinedDate(j joined, d dateAt, off int, role DateRole) Date {
 
 func withSpan(d dateAt, line int) Date {
 	dt := d.Date
-	dt.Span = Span{Pos{line + 1, d.start + 1}, Pos{line + 1, d.end + 1}}
+	dt.Span = Span{Pos{Line: line + 1, Col: d.start + 1}, Pos{Line: line + 1, Col: d.end + 1}}
 	return dt
 }
 
@@ -274,7 +274,7 @@ func findMonthDays(r *Report, line int, rs []rune) {
 			continue
 		}
 		r.Dates = append(r.Dates, Date{Role: RoleOther, Month: mo, Day: d, Raw: string(rs[start:end]),
-			Span: Span{Pos{line + 1, start + 1}, Pos{line + 1, end + 1}}})
+			Span: Span{Pos{Line: line + 1, Col: start + 1}, Pos{Line: line + 1, Col: end + 1}}})
 	}
 }
 

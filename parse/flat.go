@@ -237,7 +237,7 @@ func splitGlued(read []Cell, n int) []Cell {
 		for k, r := range []rune(c.Raw) {
 			s := c.Span
 			s.Start.Col += k
-			s.End = Pos{s.Start.Line, s.Start.Col + 1}
+			s.End = Pos{Line: s.Start.Line, Col: s.Start.Col + 1}
 			d := Cell{Raw: string(r), Kind: CellNumber, Number: Number{Value: float64(r - '0'), IsInt: true}, Span: s, Inferred: true}
 			out = append(out, d)
 		}

@@ -1,17 +1,12 @@
 package parse
 
 import (
-	"archive/zip"
-	"bytes"
-	"math/rand"
 	"os"
 	"os/exec"
-	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
-	"golang.org/x/net/html/atom"
+	"github.com/reportlint/reportlint/decode/source"
 )
 
 func decodeFile(t *testing.T, path string) *Report {
@@ -20,7 +15,7 @@ func decodeFile(t *testing.T, path string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := ParseBytes(path, data)
+	r, err := parseBytes(path, data)
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -57,7 +52,7 @@ func onlyTable(t *testing.T, r *Report, k TableKind) *Table {
 // blank, not lost.
 func TestHTML301(t *testing.T) {
 	r := decodeFile(t, "../testdata/corpus/301.html")
-	if r.Text.Format != FormatHTML || r.Year != 2023 || r.Era != Era2021 {
+	if r.Text.Format != source.FormatHTML || r.Year != 2023 || r.Era != Era2021 {
 		t.Errorf("format %v year %d era %v", r.Text.Format, r.Year, r.Era)
 	}
 	a := onlyTable(t, r, TableApplications)
@@ -183,7 +178,7 @@ func TestHTML114(t *testing.T) {
 		}
 	}
 	col := strings.Index(r.Text.Lines[ln], "78967")
-	loc := r.Text.Locate(Pos{ln + 1, len([]rune(r.Text.Lines[ln][:col])) + 1})
+	loc := r.Text.Locate(Pos{Line: ln + 1, Col: len([]rune(r.Text.Lines[ln][:col])) + 1})
 	if loc.Line != 408 {
 		t.Errorf("78967 located at %+v, want line 408", loc)
 	}
@@ -193,7 +188,7 @@ func TestHTML114(t *testing.T) {
 // REPORTLINT_REQUIRE_PDFTOTEXT is set (as .ci/run sets it).
 func needPDFToText(t *testing.T) {
 	t.Helper()
-	if _, err := exec.LookPath(PDFToText); err != nil {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("REPORTLINT_REQUIRE_PDFTOTEXT") != "" {
 			t.Fatalf("pdftotext is required: %v", err)
 		}
@@ -209,7 +204,7 @@ func TestPDFs(t *testing.T) {
 	needPDFToText(t)
 	t.Run("hzq2023", func(t *testing.T) {
 		r := decodeFile(t, "../testdata/corpus/pdf/hzq2023.pdf")
-		if r.Text.Format != FormatPDF || r.Year != 2023 || r.Era != Era2021 {
+		if r.Text.Format != source.FormatPDF || r.Year != 2023 || r.Era != Era2021 {
 			t.Errorf("format %v year %d era %v", r.Text.Format, r.Year, r.Era)
 		}
 		a := onlyTable(t, r, TableApplications)
@@ -271,206 +266,4 @@ func TestPDFs(t *testing.T) {
 			"review.suit_after":      {"12", "1", "1", "6", "20"},
 		})
 	})
-}
-
-// Without pdftotext a PDF gets a clear error, not a guess.
-func TestPDFWithoutTool(t *testing.T) {
-	old := PDFToText
-	PDFToText = "/nonexistent/pdftotext"
-	defer func() { PDFToText = old }()
-	_, err := ParseBytes("x.pdf", []byte("%PDF-1.4\n"))
-	if err != ErrNoPDFTool {
-		t.Errorf("err %v, want ErrNoPDFTool", err)
-	}
-}
-
-func TestTagAttrs(t *testing.T) {
-	for raw, want := range map[string]tagAttrs{
-		`<td colspan="3" rowspan=2 style="x">`:                     {colspan: "3", rowspan: "2"},
-		`<TD ColSpan='4' vAlign="top">`:                            {colspan: "4"},
-		`<td style="mso-colspan: 3; width:1pt" class="colspan=9">`: {},
-		`<a href="/x?colspan=3&amp;y=1" target=_blank>`:            {href: true},
-		`<td nowrap colspan = "2"/>`:                               {colspan: "2"},
-		`<td colspan="2" colspan="5">`:                             {colspan: "2"},
-		`<td colspan="&#50;">`:                                     {colspan: "2"},
-		`<td/colspan=2>`:                                           {colspan: "2"},
-	} {
-		a, rest := rawTagAtom([]byte(raw)[1:])
-		if a != atom.Td && a != atom.A {
-			t.Errorf("%s: tag %v", raw, a)
-		}
-		if got := readTagAttrs(rest); got != want {
-			t.Errorf("%s: %+v, want %+v", raw, got, want)
-		}
-	}
-}
-
-// A lone & (no reference after it) is text, and used to loop for ever.
-func TestHTMLLoneAmpersand(t *testing.T) {
-	txt, err := Decode("a.html", []byte("<p>A & B &&amp; C&</p>"))
-	if err != nil || len(txt.Lines) != 1 || txt.Lines[0] != "A & B && C&" {
-		t.Fatalf("%v %q", err, txt.Lines)
-	}
-}
-
-// The renderer normalises the runes of a line; Text.normalize its string:
-// both must agree, invalid runes included.
-func TestNormalizeRunes(t *testing.T) {
-	for _, rs := range [][]rune{
-		nil, []rune("２０２１年（一）：１，２－３％ 信息公开\u3000报告｜x"), {0xD800, -1, 0x110000, '年', utf8.RuneError, 'Ａ'},
-	} {
-		norm, same, keys := normalizeRunes(rs)
-		wantNorm, wantSame, wantKeys := normalizeLine(string(rs))
-		if !slices.Equal(norm, wantNorm) || same != wantSame || keys != wantKeys {
-			t.Errorf("%q: %q %v %x, want %q %v %x", rs, norm, same, keys, wantNorm, wantSame, wantKeys)
-		}
-	}
-}
-
-// The fast paths of the normalising loops (ASCII, CJK ideographs) agree
-// with normRune and keyRune for every rune.
-func TestNormalizeEveryRune(t *testing.T) {
-	var rs []rune
-	for r := rune(0); r <= utf8.MaxRune; r++ {
-		if r < 0xD800 || r > 0xDFFF {
-			rs = append(rs, r)
-		}
-	}
-	norm, same, keys := normalizeRunes(rs)
-	dst := make([]rune, len(rs))
-	n, sameInto, keysInto, nb := normalizeInto(dst, nil, string(rs))
-	if n != len(rs) || same || sameInto || keys != keysInto {
-		t.Fatalf("n %d of %d, same %v %v, keys %x %x", n, len(rs), same, sameInto, keys, keysInto)
-	}
-	if string(nb) != string(dst) {
-		t.Fatal("the normalised string is not the string of the normalised runes")
-	}
-	for i, r := range rs {
-		if norm[i] != normRune(r) || dst[i] != normRune(r) {
-			t.Fatalf("%U: %U %U, want %U", r, norm[i], dst[i], normRune(r))
-		}
-		// each rune alone: its key bit and whether it changes
-		one, sameOne, keyOne := normalizeRunes([]rune{r})
-		if sameOne != (normRune(r) == r) || one[0] != normRune(r) {
-			t.Fatalf("%U alone: %U %v", r, one[0], sameOne)
-		}
-		if want := keyRune(r); r < 0x4E00 && keyOne != 0 || r >= 0x4E00 && keyOne != want {
-			t.Fatalf("%U: key %x, want %x", r, keyOne, want)
-		}
-	}
-}
-
-// advance counts lines and columns in bulk as step counts them rune by
-// rune, for text with LF, CR LF and lone CR cut into tokens anywhere
-// (a CR LF may be split between two tokens).
-func TestAdvanceAgreesWithStep(t *testing.T) {
-	pieces := []string{"a", "<td>", "\n", "\r", "\r\n", "报", "告", " ", "\r\r", "\n\n", "😀"}
-	r := rand.New(rand.NewSource(6))
-	for k := 0; k < 20000; k++ {
-		var text []byte
-		for n := r.Intn(30); n > 0; n-- {
-			text = append(text, pieces[r.Intn(len(pieces))]...)
-		}
-		bulk, each := &htmlWalker{line: 1, col: 1}, &htmlWalker{line: 1, col: 1}
-		for rest := text; len(rest) > 0; {
-			cut := 1 + r.Intn(len(rest))
-			for cut < len(rest) && !utf8.RuneStart(rest[cut]) {
-				cut++ // tokens end between characters
-			}
-			bulk.advance(rest[:cut])
-			for _, c := range string(rest[:cut]) {
-				each.step(c)
-			}
-			if bulk.line != each.line || bulk.col != each.col || bulk.lastCR != each.lastCR {
-				t.Fatalf("%q, after %q: line %d col %d lastCR %v, want %d %d %v",
-					text, rest[:cut], bulk.line, bulk.col, bulk.lastCR, each.line, each.col, each.lastCR)
-			}
-			rest = rest[cut:]
-		}
-	}
-}
-
-// docxOf zips document.xml into the smallest DOCX the reader accepts.
-func docxOf(t *testing.T, body string) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	w, err := zw.Create("word/document.xml")
-	if err == nil {
-		_, err = w.Write([]byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-			`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`))
-	}
-	if err == nil {
-		err = zw.Close()
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// A paragraph's tab stops (<w:tab> in <w:pPr><w:tabs>) are not tab
-// characters: only a <w:tab/> in a run is a space of the text. The
-// properties are passed over whole, a revision of them (a <w:pPr> inside
-// <w:pPrChange>) included.
-func TestDOCXTabStopsAreNotText(t *testing.T) {
-	doc := docxOf(t, `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/><w:tab w:val="left" w:pos="840"/></w:tabs>`+
-		`<w:pPrChange w:id="1"><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr></w:pPrChange>`+
-		`<w:rPr><w:vanish/></w:rPr></w:pPr>`+
-		`<w:r><w:t>一、总体情况</w:t></w:r><w:r><w:tab/><w:t>2019年</w:t></w:r></w:p>`+
-		`<w:p><w:pPr/><w:r><w:t>第二段</w:t></w:r></w:p>`)
-	txt, err := Decode("tabs.docx", doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []string{"一、总体情况 2019年", "第二段"}; !slices.Equal(nonEmpty(txt.Lines), want) {
-		t.Fatalf("lines %q, want %q", txt.Lines, want)
-	}
-	// the year stands at the 8th character of paragraph 1
-	if loc := txt.Locate(Pos{Line: lineOf(txt, "一、总体情况 2019年") + 1, Col: 8}); loc.Para != 1 || loc.Col != 8 {
-		t.Fatalf("the year is located at %+v, want paragraph 1 character 8", loc)
-	}
-}
-
-func nonEmpty(lines []string) []string {
-	var out []string
-	for _, l := range lines {
-		if strings.TrimSpace(l) != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-func lineOf(txt *Text, s string) int {
-	for i, l := range txt.Lines {
-		if l == s {
-			return i
-		}
-	}
-	return -1
-}
-
-// A run whose properties hold <w:vanish/> is hidden text, whatever else
-// they hold (fonts, a tracked change of them); a vanish whose val is off
-// hides nothing, nor does one among the properties a tracked change
-// replaced, nor <w:specVanish/>.
-func TestDOCXHiddenRuns(t *testing.T) {
-	doc := docxOf(t, `<w:p>`+
-		`<w:r><w:rPr><w:rFonts w:ascii="宋体"/><w:vanish/><w:rPrChange w:id="2"><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t>隐藏一</w:t></w:r>`+
-		`<w:r><w:rPr><w:vanish /></w:rPr><w:t>隐藏二</w:t></w:r>`+
-		`<w:r><w:rPr><w:vanish w:val="true"/></w:rPr><w:t>隐藏三</w:t></w:r>`+
-		`<w:r><w:rPr><w:specVanish/><w:sz w:val="24"/></w:rPr><w:t>可见一</w:t></w:r>`+
-		`<w:r><w:rPr/><w:t>可见二</w:t></w:r>`+
-		`<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>可见三</w:t></w:r>`+
-		`<w:r><w:rPr><w:vanish w:val="0" /></w:rPr><w:t>可见四</w:t></w:r>`+
-		`<w:r><w:rPr><w:b/><w:rPrChange w:id="3"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>可见五</w:t></w:r>`+
-		`<w:r><w:t>可见六</w:t></w:r></w:p>`)
-	txt, err := Decode("hidden.docx", doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []string{"可见一可见二可见三可见四可见五可见六"}; !slices.Equal(nonEmpty(txt.Lines), want) {
-		t.Fatalf("lines %q, want %q", txt.Lines, want)
-	}
 }

@@ -1,12 +1,16 @@
 package parse_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/decode"
+	"github.com/reportlint/reportlint/decode/source"
+	"github.com/reportlint/reportlint/internal/decodetest"
 	"github.com/reportlint/reportlint/parse"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -26,7 +30,7 @@ import (
 func FuzzParseBytes(f *testing.F) {
 	// a PDF would start pdftotext for each input: its decoder is tested
 	// on the real PDFs, the fuzzer checks the error path
-	parse.PDFToText = "/nonexistent/pdftotext"
+	opt := decode.Options{PDFToText: "/nonexistent/pdftotext", Marks: parse.Marks}
 	for _, pattern := range []string{
 		"../testdata/seeds/*.txt", "../testdata/formats/*.html", "../testdata/formats/*.docx",
 		"../testdata/formats/*.gbk.txt", "../testdata/corpus/*.txt", "../testdata/corpus/201.html",
@@ -57,11 +61,11 @@ func FuzzParseBytes(f *testing.F) {
 		wd := time.AfterFunc(10*time.Second, func() { panic("one input took over 10 s: decoding or parsing hangs") })
 		defer wd.Stop()
 		for _, name := range []string{"r.txt", "r.html"} {
-			txt, err := parse.Decode(name, data)
+			txt, err := decode.Bytes(context.Background(), name, data, opt)
 			if err != nil {
 				continue
 			}
-			checkText(t, txt)
+			decodetest.CheckText(t, txt)
 			rep, err := parse.Parse(txt)
 			if err != nil {
 				continue
@@ -77,45 +81,29 @@ func FuzzParseBytes(f *testing.F) {
 	})
 }
 
-func checkText(t *testing.T, txt *parse.Text) {
-	t.Helper()
-	if len(txt.Lines) != len(txt.Norm) {
-		t.Fatalf("%d lines but %d normalised", len(txt.Lines), len(txt.Norm))
-	}
-	for i, l := range txt.Lines {
-		if n := utf8.RuneCountInString(l); n != len(txt.Norm[i]) {
-			t.Fatalf("line %d: %d runes but %d normalised", i+1, n, len(txt.Norm[i]))
-		}
-		loc := txt.Locate(parse.Pos{Line: i + 1, Col: 1})
-		if loc.Line < 0 || loc.Col < 0 || (loc.Line == 0 && loc.Para == 0 && loc.Table == 0 && loc.Page == 0) {
-			t.Fatalf("line %d located nowhere: %+v", i+1, loc)
-		}
-	}
-}
-
 func checkReport(t *testing.T, r *parse.Report) {
 	t.Helper()
 	for _, tb := range r.Tables {
-		checkSpan(t, r.Text, tb.Span, "table")
+		checkSpan(t, r.Text.Text, tb.Span, "table")
 		for _, row := range tb.Rows {
 			if len(row.Cells) != len(tb.Columns) {
 				t.Fatalf("%v row %s: %d cells for %d columns", tb.Kind, row.Key, len(row.Cells), len(tb.Columns))
 			}
 			for _, c := range row.Cells {
 				if c.Kind != parse.CellMissing {
-					checkSpan(t, r.Text, c.Span, "cell")
+					checkSpan(t, r.Text.Text, c.Span, "cell")
 				}
 			}
 		}
 	}
 	for _, d := range r.Dates {
-		checkSpan(t, r.Text, d.Span, "date")
+		checkSpan(t, r.Text.Text, d.Span, "date")
 	}
 }
 
 // checkSpan: a span starts on a line of the text, at a column no further
 // than one past its end.
-func checkSpan(t *testing.T, txt *parse.Text, s parse.Span, what string) {
+func checkSpan(t *testing.T, txt *source.Text, s parse.Span, what string) {
 	t.Helper()
 	p := s.Start
 	if p.Line == 0 && p.Col == 0 {

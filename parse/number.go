@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/reportlint/reportlint/decode/source"
 )
 
 // CellKind says what a table cell holds. Blank, dashes, "无" and text stay
@@ -182,7 +184,7 @@ func plainFirst(r rune) bool {
 // prose, and this spares them the full parse.
 func plainText(raw string) bool {
 	for _, r := range raw {
-		r = normRune(r)
+		r = source.NormRune(r)
 		if r != ' ' {
 			return plainFirst(r)
 		}

@@ -1,20 +1,23 @@
 package parse
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/decode/source"
+	"github.com/reportlint/reportlint/internal/bilingual"
 )
 
 // ErrNotReport is returned for text that is not recognisably a government
 // information-disclosure annual report.
-var ErrNotReport = errors.New("不是政府信息公开工作年度报告 (not recognisably a government information-disclosure annual report)")
+var ErrNotReport = bilingual.New("不是政府信息公开工作年度报告", "not recognisably a government information-disclosure annual report")
 
-// Parse builds the model of a decoded report.
-func Parse(txt *Text) (*Report, error) {
-	r := &Report{Text: txt}
+// Parse builds the model of a decoded report. The text is only read: a
+// report keeps it, and the parser's caches live beside it (Text).
+func Parse(src *source.Text) (*Report, error) {
+	r := &Report{Text: NewText(src)}
 	findTitle(r)
 	findBodyEnd(r)
 	if !mentionsDisclosure(r) {
@@ -34,15 +37,6 @@ func Parse(txt *Text) (*Report, error) {
 	}
 	detectEra(r)
 	return r, nil
-}
-
-// ParseBytes decodes and parses a file's bytes.
-func ParseBytes(name string, data []byte) (*Report, error) {
-	txt, err := Decode(name, data)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(txt)
 }
 
 // titleRe matches "2016年度政府信息公开年度报告" and its variants: a year,
@@ -482,7 +476,7 @@ func findSections(r *Report) {
 		}
 		sec := Section{Number: next, Title: title, Kind: sectionKind(title)}
 		col := strings.Index(s, m[1])
-		sec.Span = Span{Pos{i + 1, len([]rune(s[:col])) + 1}, Pos{i + 1, len(r.Text.Norm[i]) + 1}}
+		sec.Span = Span{Pos{Line: i + 1, Col: len([]rune(s[:col])) + 1}, Pos{Line: i + 1, Col: len(r.Text.Norm[i]) + 1}}
 		if n := len(r.Sections); n > 0 {
 			r.Sections[n-1].EndLine = i
 		}

@@ -14,7 +14,7 @@ func parseSeed(t *testing.T, n string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := ParseBytes(n, data)
+	r, err := parseBytes(n, data)
 	if err != nil {
 		t.Fatalf("seed %s: %v", n, err)
 	}
@@ -88,7 +88,7 @@ func TestSeed001Model(t *testing.T) {
 	if got := cellValues(rev[0].Row("review.reconsideration").Cells); !eq(got, want) {
 		t.Errorf("表四 复议: %v, want %v", got, want)
 	}
-	if c := rev[0].Row("review.reconsideration").Cells[2]; c.Span.Start != (Pos{66, 9}) {
+	if c := rev[0].Row("review.reconsideration").Cells[2]; c.Span.Start != (Pos{Line: 66, Col: 9}) {
 		t.Errorf("撤销 at %v, want 66:9", c.Span.Start)
 	}
 	if items := r.TablesOf(TableItems); len(items) != 4 || items[1].Row("items.license").Cells[0].Raw != "1837" {
@@ -179,7 +179,7 @@ func TestSeed003Dates(t *testing.T) {
 	if len(filled) != 1 || filled[0].YMD() != (YMD{2016, 2, 20}) || filled[0].Certainty != Recovered || filled[0].Raw != "2016220" {
 		t.Errorf("填报时间: %+v", filled)
 	}
-	if filled[0].Span.Start != (Pos{106, 46}) {
+	if filled[0].Span.Start != (Pos{Line: 106, Col: 46}) {
 		t.Errorf("填报时间 at %v", filled[0].Span.Start)
 	}
 }

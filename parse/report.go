@@ -2,15 +2,8 @@ package parse
 
 import "strings"
 
-// Pos is a place in the original file: 1-based line and column, the column
-// counted in Unicode characters, as a person's editor shows it.
-type Pos struct {
-	Line int
-	Col  int
-}
-
-// Span is a range in the original file; End is the position just after the
-// last character.
+// Span is a range of the report's decoded text; End is the position just
+// after the last character.
 type Span struct {
 	Start Pos
 	End   Pos

@@ -76,7 +76,7 @@ func (t *token) printed() string {
 // part of the normalised line's string where normalisation changed
 // nothing on it, else of the line as read.
 func (t *Text) printed(ln, a, b int) string {
-	unchanged := ln >= len(t.changed) || !t.changed[ln]
+	unchanged := !t.Changed(ln)
 	s := t.Lines[ln]
 	if unchanged {
 		s = t.normLine(ln)
@@ -123,7 +123,7 @@ func runeSizeAt(s string, i int) int {
 }
 
 func (t token) span() Span {
-	return Span{Pos{t.line + 1, t.col + 1}, Pos{t.line + 1, t.end + 1}}
+	return Span{Pos{Line: t.line + 1, Col: t.col + 1}, Pos{Line: t.line + 1, Col: t.end + 1}}
 }
 
 var applyCountKeys = wordsOf("申请数量")
@@ -257,7 +257,7 @@ func isPageNumber(rs []rune) bool {
 func pipeTokens(toks []token, txt *Text, ln int) []token {
 	first := len(toks) // the line's tokens are toks[first:]
 	rs := txt.Norm[ln]
-	structured := txt.isTableRow(ln)
+	structured := txt.IsTableRow(ln)
 	w := runeWalker{s: txt.normLine(ln), rs: txt.Norm[ln]} // the cells' texts are cut from the line's string
 	start := 0
 	for i := 0; i <= len(rs); i++ {

@@ -20,7 +20,7 @@ func benchReports(b *testing.B) (reports []*parse.Report, n int64) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			r, err := parse.ParseBytes(p, data)
+			r, err := parseBytes(p, data)
 			if err != nil {
 				continue
 			}

@@ -1,12 +1,14 @@
 package rules
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"strings"
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/reportlint/reportlint/decode"
 	"github.com/reportlint/reportlint/parse"
 )
 
@@ -59,20 +61,20 @@ func ExampleOf(id string) (Example, bool) {
 // Run reads the excerpt as a report and runs the rule over it alone (with
 // last year's report or the other report, for a rule across reports).
 func (ex Example) Run(r *Rule) ([]Finding, error) {
-	rep, err := parse.ParseBytes("example.txt", []byte(ex.Report))
+	rep, err := parseBytes("example.txt", []byte(ex.Report))
 	if err != nil {
 		return nil, fmt.Errorf("%s example: %w", r.ID, err)
 	}
 	cur := Member{Path: "example.txt", Report: rep}
 	switch {
 	case ex.Prev != "":
-		prev, err := parse.ParseBytes("prev.txt", []byte(ex.Prev))
+		prev, err := parseBytes("prev.txt", []byte(ex.Prev))
 		if err != nil {
 			return nil, fmt.Errorf("%s example, prev.txt: %w", r.ID, err)
 		}
 		return CheckPair(Pair{Body: rep.Issuer, Prev: Member{Path: "prev.txt", Report: prev}, Cur: cur}, []*Rule{r}), nil
 	case ex.Other != "":
-		other, err := parse.ParseBytes("other.txt", []byte(ex.Other))
+		other, err := parseBytes("other.txt", []byte(ex.Other))
 		if err != nil {
 			return nil, fmt.Errorf("%s example, other.txt: %w", r.ID, err)
 		}
@@ -98,4 +100,13 @@ func DescribeFindings(fs []Finding, en bool) string {
 		fmt.Fprintf(&b, "%d:%d: %s: %s\n", f.Span.Start.Line, f.Span.Start.Col, f.Severity, msg)
 	}
 	return b.String()
+}
+
+// parseBytes reads an example's text as the command reads a file.
+func parseBytes(name string, data []byte) (*parse.Report, error) {
+	txt, err := decode.Bytes(context.Background(), name, data, decode.Options{Marks: parse.Marks})
+	if err != nil {
+		return nil, err
+	}
+	return parse.Parse(txt)
 }

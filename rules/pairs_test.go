@@ -34,7 +34,7 @@ func TestPairCases(t *testing.T) {
 				if f.Name == "want" {
 					continue
 				}
-				r, err := parse.ParseBytes(f.Name, f.Data)
+				r, err := parseBytes(f.Name, f.Data)
 				if err != nil {
 					t.Fatalf("%s: %v", f.Name, err)
 				}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -49,7 +50,7 @@ func TestSettleCrossFileGone(t *testing.T) {
 	kept := newCollection(fin)
 	defer kept.close()
 	path := filepath.Join(repoRoot(t), "testdata", "seeds", "004.txt")
-	first, err := fin.finish(checkFile(path, nil, rules.All(), rules.Options{}), nil)
+	first, err := fin.finish((&checker{ctx: context.Background(), rules: rules.All()}).file(path, nil), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func TestSettleCrossFileGone(t *testing.T) {
 	gone := func(p string) format.FileResult {
 		return format.FileResult{Path: p, Err: errors.New(p + ": no such file or directory")}
 	}
-	if unread, err := settleCross(kept, fin, cross, gone, 2, &stderr); err != nil || !unread {
+	if unread, err := settleCross(kept, fin, cross, gone, 2, &stderr, false); err != nil || !unread {
 		t.Fatalf("unread %v, err %v; want the file said unread", unread, err)
 	}
 	row, err := kept.data(0)

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/reportlint/reportlint/format"
+	"github.com/reportlint/reportlint/internal/bilingual"
 	"github.com/reportlint/reportlint/parse"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -124,7 +125,7 @@ func explicitPair(ds []rules.Digest, en bool) (rules.DigestPair, error) {
 // in, each checked again (check) and given those findings, a few at a time;
 // a finding in a file named twice goes to the last, as it always did.
 // unread says that a file could not be read again (its error is printed).
-func settleCross(kept *collection, fin *finisher, cross []crossFinding, check func(string) format.FileResult, workers int, stderr io.Writer) (unread bool, err error) {
+func settleCross(kept *collection, fin *finisher, cross []crossFinding, check func(string) format.FileResult, workers int, stderr io.Writer, en bool) (unread bool, err error) {
 	if len(cross) == 0 {
 		return false, nil
 	}
@@ -169,7 +170,7 @@ func settleCross(kept *collection, fin *finisher, cross []crossFinding, check fu
 		i := files[k]
 		k++
 		if err := s.c.part.Err; err != nil {
-			fmt.Fprintf(stderr, "reportlint: %v\n", err)
+			fmt.Fprintf(stderr, "reportlint: %s\n", bilingual.Message(err, en))
 			unread = true
 		}
 		if s.err != nil {

@@ -1,15 +1,20 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
+	"github.com/reportlint/reportlint/check"
+	"github.com/reportlint/reportlint/decode"
 	"github.com/reportlint/reportlint/format"
+	"github.com/reportlint/reportlint/internal/bilingual"
 	"github.com/reportlint/reportlint/parse"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -64,7 +69,6 @@ func expand(args []string, stderr io.Writer) ([]string, bool) {
 	return out, trouble
 }
 
-// checkFile reads, parses and checks one file.
 // ruleOptions reads the options rules take from their flags.
 func ruleOptions(township string) (rules.Options, error) {
 	var opt rules.Options
@@ -79,32 +83,81 @@ func ruleOptions(township string) (rules.Options, error) {
 	return opt, nil
 }
 
-// checkFile reads, parses and checks one file with the rules chosen.
-func checkFile(path string, stdin io.Reader, ruleSet []*rules.Rule, opt rules.Options) format.FileResult {
-	res := format.FileResult{Path: path}
+// checker reads, parses and checks files: what every file of a run is
+// checked with.
+type checker struct {
+	ctx      context.Context
+	decoding decode.Options
+	rules    []*rules.Rule
+	opt      rules.Options
+}
+
+// errInternal is the kind of a panic caught while checking one file: that
+// file's error line, and the run goes on with the others.
+var errInternal = bilingual.New("内部错误，请报告此问题", "internal error, please report it")
+
+// file reads, parses and checks one file with the rules chosen. A panic
+// in any step becomes the file's error: one bad file must not end a run
+// over thousands.
+func (c *checker) file(path string, stdin io.Reader) (res format.FileResult) {
+	res = format.FileResult{Path: path}
+	defer func() {
+		if r := recover(); r != nil {
+			res = format.FileResult{Path: path, Err: fmt.Errorf("%s: %w", path, panicError(r))}
+		}
+	}()
 	data, err := readInput(path, stdin)
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", path, err)
 		return res
 	}
-	rep, err := parse.ParseBytes(path, data)
+	rep, err := check.Parse(c.ctx, path, data, c.decoding)
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", path, err)
 		return res
 	}
 	res.Report = rep
-	res.Findings = rules.CheckWith(rep, ruleSet, opt)
+	res.Findings = rules.CheckWith(rep, c.rules, c.opt)
 	return res
 }
 
-// loadReport reads and parses a file again, for a check across years after
-// the file's own result was printed and dropped; nil if it cannot be read.
-func loadReport(path string) *parse.Report {
+// panicError is a panic's value as an internal error, with the place it
+// happened, for the report a user would send.
+func panicError(r any) error {
+	detail := fmt.Sprint(r)
+	stack := strings.Split(string(debug.Stack()), "\n")
+	// after the runtime's panic frame (two lines): the function that
+	// panicked, then its file and line
+	for i := 0; i+4 < len(stack); i++ {
+		if strings.HasPrefix(stack[i], "panic(") {
+			fn := stack[i+2]
+			if k := strings.LastIndexByte(fn, '('); k > 0 {
+				fn = fn[:k]
+			}
+			at := strings.TrimSpace(stack[i+3])
+			if k := strings.Index(at, " +0x"); k > 0 {
+				at = at[:k]
+			}
+			detail += " (" + fn + ", " + filepath.Base(at) + ")"
+			break
+		}
+	}
+	return bilingual.Of(errInternal, "内部错误，请报告此问题："+detail, "internal error, please report it: "+detail)
+}
+
+// load reads and parses a file again, for a check across years after the
+// file's own result was printed and dropped; nil if it cannot be read.
+func (c *checker) load(path string) (rep *parse.Report) {
+	defer func() {
+		if recover() != nil {
+			rep = nil
+		}
+	}()
 	data, err := readFile(path)
 	if err != nil {
 		return nil
 	}
-	rep, err := parse.ParseBytes(path, data)
+	rep, err = check.Parse(c.ctx, path, data, c.decoding)
 	if err != nil {
 		return nil
 	}
@@ -113,21 +166,24 @@ func loadReport(path string) *parse.Report {
 
 // errNotRegular is returned for a FIFO, device or socket: reading one could
 // block for ever or never end.
-var errNotRegular = errors.New("不是普通文件 (not a regular file)")
+var errNotRegular = bilingual.New("不是普通文件", "not a regular file")
+
+// errIsDir is returned for a folder named where a file was expected.
+var errIsDir = bilingual.New("是目录，不是文件", "is a directory")
 
 // readInput reads a file, or standard input for "-", refusing more than
-// parse.MaxInputBytes so that memory stays bounded. A file's size is
+// decode.MaxInputBytes so that memory stays bounded. A file's size is
 // checked before it is read.
 func readInput(path string, stdin io.Reader) ([]byte, error) {
 	if path != "-" {
 		return readFile(path)
 	}
-	data, err := io.ReadAll(io.LimitReader(stdin, parse.MaxInputBytes+1))
+	data, err := io.ReadAll(io.LimitReader(stdin, decode.MaxInputBytes+1))
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
-	if len(data) > parse.MaxInputBytes {
-		return nil, parse.ErrTooLarge
+	if len(data) > decode.MaxInputBytes {
+		return nil, decode.ErrTooLarge
 	}
 	return data, nil
 }
@@ -140,11 +196,11 @@ func readFile(path string) ([]byte, error) {
 	case err != nil:
 		return nil, unwrapPathError(err)
 	case info.IsDir():
-		return nil, errors.New("是目录，不是文件 (is a directory)")
+		return nil, errIsDir
 	case !info.Mode().IsRegular():
 		return nil, errNotRegular
-	case info.Size() > parse.MaxInputBytes:
-		return nil, parse.ErrTooLarge
+	case info.Size() > decode.MaxInputBytes:
+		return nil, decode.ErrTooLarge
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -160,13 +216,13 @@ func readFile(path string) ([]byte, error) {
 	case err != nil:
 		return nil, unwrapPathError(err)
 	}
-	rest, err := io.ReadAll(io.LimitReader(f, parse.MaxInputBytes+1-int64(n)))
+	rest, err := io.ReadAll(io.LimitReader(f, decode.MaxInputBytes+1-int64(n)))
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
 	data := append(buf, rest...)
-	if len(data) > parse.MaxInputBytes {
-		return nil, parse.ErrTooLarge
+	if len(data) > decode.MaxInputBytes {
+		return nil, decode.ErrTooLarge
 	}
 	return data, nil
 }

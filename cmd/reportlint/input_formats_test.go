@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/reportlint/reportlint/parse"
 )
 
 // findingsOnly strips what differs between copies of one report (the file
@@ -126,7 +124,7 @@ func TestUTF16WithoutBOM(t *testing.T) {
 // findings as its pdftotext -layout copy in the corpus (009.txt). Without
 // pdftotext, a PDF is a one-line error and exit code 2.
 func TestPDFCommand(t *testing.T) {
-	if _, err := exec.LookPath(parse.PDFToText); err != nil {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("REPORTLINT_REQUIRE_PDFTOTEXT") != "" {
 			t.Fatalf("pdftotext is required: %v", err)
 		}
@@ -157,12 +155,14 @@ func TestPDFCommand(t *testing.T) {
 		t.Errorf("szfgs2024.pdf: %s", fromPDF)
 	}
 
-	old := parse.PDFToText
-	parse.PDFToText = "/nonexistent/pdftotext"
-	defer func() { parse.PDFToText = old }()
-	code, _, errs := runCLI(t, "", "--lang", "en", dir+"pdf/hzq2024.pdf")
-	if code != 2 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "hzq2024.pdf: 读取 PDF 需要 poppler 的 pdftotext") || !strings.Contains(errs, "install poppler-utils") {
+	// the error in the language asked for, and only in it
+	code, _, errs := runCLI(t, "", "--pdftotext", "/nonexistent/pdftotext", dir+"pdf/hzq2024.pdf")
+	if code != 2 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "hzq2024.pdf: 读取 PDF 需要 poppler 的 pdftotext") || strings.Contains(errs, "reading a PDF") {
 		t.Errorf("without pdftotext: exit %d, %q", code, errs)
+	}
+	code, _, errs = runCLI(t, "", "--lang", "en", "--pdftotext", "/nonexistent/pdftotext", dir+"pdf/hzq2024.pdf")
+	if code != 2 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "hzq2024.pdf: reading a PDF needs poppler's pdftotext") || strings.Contains(errs, "读取") {
+		t.Errorf("without pdftotext, --lang en: exit %d, %q", code, errs)
 	}
 }
 

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +18,9 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/pflag"
 
+	"github.com/reportlint/reportlint/decode"
 	"github.com/reportlint/reportlint/format"
+	"github.com/reportlint/reportlint/internal/bilingual"
 	"github.com/reportlint/reportlint/parse"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -77,6 +80,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	writeBaselinePath := fs.String("write-baseline", "", "record the current findings in this file as reviewed, then exit")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	jobs := fs.IntP("jobs", "j", 0, "files checked at once (default: the number of CPUs + 1)")
+	pdfToText := fs.String("pdftotext", "pdftotext", "the command that extracts a PDF's text (poppler's pdftotext)")
 	// For the people who work on reportlint's speed: a CPU profile of the
 	// whole run, the input default.pgo is made from. Hidden from --help.
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
@@ -156,6 +160,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitTrouble
 	}
+	files := &checker{ctx: context.Background(), rules: ruleSet, opt: opts, decoding: decode.Options{PDFToText: *pdfToText}}
 	var baseline *reviewed
 	if *baselinePath != "" && *writeBaselinePath == "" {
 		if baseline, err = readReviewed(*baselinePath, en); err != nil {
@@ -195,7 +200,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	failed := false
 	var outErr error
 	check := func(p string) workerResult {
-		res := checkFile(p, stdin, ruleSet, opts)
+		res := files.file(p, stdin)
 		if res.Report != nil {
 			d := rules.DigestOf(res.Path, res.Report)
 			res.Digest = &d
@@ -213,7 +218,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		res := w.res
 		prog.clear() // the terminal may show standard output and error together
 		if res.Err != nil {
-			fmt.Fprintf(stderr, "reportlint: %v\n", res.Err)
+			fmt.Fprintf(stderr, "reportlint: %s\n", bilingual.Message(res.Err, en))
 			trouble = true
 		}
 		if res.Digest != nil {
@@ -245,7 +250,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if p == "-" && stdinRes != nil {
 			return stdinRes.Report
 		}
-		return loadReport(p)
+		return files.load(p)
 	}
 	cross, pairs, err := crossYear(digests, prose, load, ruleSet, *pairFlag, en, workers)
 	if err != nil {
@@ -283,8 +288,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if p == "-" && stdinRes != nil {
 				return *stdinRes
 			}
-			return checkFile(p, nil, ruleSet, opts)
-		}, workers, stderr)
+			return files.file(p, nil)
+		}, workers, stderr, en)
 		trouble = trouble || unread
 	}
 	if outErr == nil {

@@ -1,4 +1,4 @@
-package parse
+package decode
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/reportlint/reportlint/decode/source"
 )
 
 // decodeHTML renders an HTML page or fragment as text: one line a block
@@ -22,7 +24,7 @@ import (
 // cell appears once. Every character keeps its line and column in the HTML
 // file. data is the file; s and enc its text as Decode guessed it, which a
 // declared charset overrides when the bytes are not UTF-8.
-func decodeHTML(name string, data, s []byte, enc string) (*Text, error) {
+func decodeHTML(name string, data, s []byte, enc string, m *source.Marks) (*source.Text, error) {
 	// Decode found UTF-8 text valid already; other bytes are checked here
 	if utf8Enc := enc == "UTF-8" || enc == "UTF-8 BOM"; !utf8Enc && !utf8.Valid(data) {
 		// Decode already read GB18030 text; another declared charset (Big5)
@@ -37,9 +39,10 @@ func decodeHTML(name string, data, s []byte, enc string) (*Text, error) {
 		}
 	}
 	w := newHTMLWalker(s)
+	w.out.marks = m
 	w.walk()
-	t := w.out.text(name, enc, FormatHTML)
-	if !hasText(t) {
+	t := w.out.text(name, enc, source.FormatHTML)
+	if !t.HasText() {
 		return nil, ErrNoText
 	}
 	return t, nil
@@ -57,17 +60,6 @@ func declaredCharset(data []byte) string {
 		return strings.ToLower(string(m[1]))
 	}
 	return ""
-}
-
-func hasText(t *Text) bool {
-	for _, l := range t.Norm {
-		for _, r := range l {
-			if r != ' ' && r != '|' {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // htmlCell is one <td> or <th> being read.
@@ -698,7 +690,7 @@ func (w *htmlWalker) closeTable() {
 			cells[i] = trimRuns(c.text)
 			locs[i] = c.loc
 			if len(c.text.segs) > 0 {
-				locs[i] = c.text.segs[0].loc()
+				locs[i] = c.text.segs[0].Loc()
 			}
 		}
 		w.out.row(cells, locs)
@@ -716,7 +708,7 @@ func trimRuns(r runs) runs {
 	}
 	out := runs{rs: r.rs[:n]}
 	for _, s := range r.segs {
-		if int(s.start) < n {
+		if s.Start() < n {
 			out.segs = append(out.segs, s)
 		}
 	}

@@ -1,108 +1,21 @@
-package parse
+package decode
 
 import (
-	"fmt"
 	"slices"
-	"sort"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/decode/source"
 )
 
-// Format is the kind of file a report arrived as, told by its content.
-type Format int
-
-const (
-	FormatText Format = iota // plain text, markdown
-	FormatHTML
-	FormatDOCX
-	FormatPDF
+// Location and Segment are source's: short names for the readers.
+type (
+	Location = source.Location
+	segment  = source.Segment
 )
 
-func (f Format) String() string {
-	return [...]string{"text", "html", "docx", "pdf"}[f]
-}
-
-// Location is where a person finds a place in the original file. Which
-// fields are set depends on the format: Line and Col for text and HTML (the
-// line and column an editor shows), Page and Line for PDF (the line counted
-// on the page of the extracted text), Para or Table/Row/Cell for DOCX, with
-// Col the character in that paragraph or cell.
-type Location struct {
-	Line, Col        int
-	Page             int
-	Para             int
-	Table, Row, Cell int
-}
-
-// String writes the location as it follows the file name in a finding:
-// "12:5" for a text or HTML file, a page, paragraph or table cell
-// reference in words otherwise.
-func (l Location) String(en bool) string {
-	switch {
-	case l.Page > 0 && en:
-		return fmt.Sprintf("page %d line %d", l.Page, l.Line)
-	case l.Page > 0:
-		return fmt.Sprintf("第%d页第%d行", l.Page, l.Line)
-	case l.Table > 0 && en:
-		return fmt.Sprintf("table %d row %d cell %d", l.Table, l.Row, l.Cell)
-	case l.Table > 0:
-		return fmt.Sprintf("表%d第%d行第%d格", l.Table, l.Row, l.Cell)
-	case l.Para > 0 && en:
-		return fmt.Sprintf("paragraph %d char %d", l.Para, l.Col)
-	case l.Para > 0:
-		return fmt.Sprintf("第%d段第%d字", l.Para, l.Col)
-	}
-	return fmt.Sprintf("%d:%d", l.Line, l.Col)
-}
-
-// segment says that the runes of a rendered line from column start on come,
-// one for one, from the original file at loc() onwards (its Col
-// advancing). The numbers are 32-bit: a rendered text comes from a file of
-// at most MaxInputBytes, and a saved page has a segment for every run of
-// text (half the size of one with a Location in it).
-type segment struct {
-	start                                   int32
-	line, col, page, para, table, row, cell int32
-}
-
-func newSegment(start int, l Location) segment {
-	return segment{start: int32(start), line: int32(l.Line), col: int32(l.Col), page: int32(l.Page),
-		para: int32(l.Para), table: int32(l.Table), row: int32(l.Row), cell: int32(l.Cell)}
-}
-
-// loc is where the segment's first rune comes from.
-func (s segment) loc() Location {
-	return Location{Line: int(s.line), Col: int(s.col), Page: int(s.page), Para: int(s.para),
-		Table: int(s.table), Row: int(s.row), Cell: int(s.cell)}
-}
-
-// origin maps the lines of a rendered text (HTML, DOCX, PDF) back to the
-// original file; plain text needs none.
-type origin struct {
-	lines [][]segment
-}
-
-// Locate returns where the position p of the decoded text is in the
-// original file.
-func (t *Text) Locate(p Pos) Location {
-	if t.origin == nil || p.Line < 1 || p.Line > len(t.origin.lines) {
-		return Location{Line: p.Line, Col: p.Col}
-	}
-	segs := t.origin.lines[p.Line-1]
-	if len(segs) == 0 {
-		return Location{Line: p.Line, Col: p.Col}
-	}
-	col := p.Col - 1
-	i := sort.Search(len(segs), func(i int) bool { return int(segs[i].start) > col }) - 1
-	if i < 0 {
-		i = 0
-	}
-	loc := segs[i].loc()
-	if d := col - int(segs[i].start); d > 0 {
-		loc.Col += d
-	}
-	return loc
-}
+// noMarks marks nothing.
+var noMarks, _ = source.NewMarks("")
 
 // runs is rendered text with the origin of its characters.
 type runs struct {
@@ -116,7 +29,7 @@ func (r *runs) add(rs []rune, loc Location) {
 		return
 	}
 	if n := len(r.segs); n == 0 || !continues(r.segs[n-1], len(r.rs), loc) {
-		r.segs = append(r.segs, newSegment(len(r.rs), loc))
+		r.segs = append(r.segs, source.NewSegment(len(r.rs), loc))
 	}
 	r.rs = append(r.rs, rs...)
 }
@@ -128,7 +41,7 @@ func (r *runs) addBytes(b []byte, loc Location) int {
 		return 0
 	}
 	if n := len(r.segs); n == 0 || !continues(r.segs[n-1], len(r.rs), loc) {
-		r.segs = append(r.segs, newSegment(len(r.rs), loc))
+		r.segs = append(r.segs, source.NewSegment(len(r.rs), loc))
 	}
 	n := len(r.rs)
 	if free := cap(r.rs) - n; free < len(b) {
@@ -153,17 +66,17 @@ func (r *runs) addRuns(o runs) {
 	for i, s := range o.segs {
 		end := len(o.rs)
 		if i+1 < len(o.segs) {
-			end = int(o.segs[i+1].start)
+			end = o.segs[i+1].Start()
 		}
-		r.add(o.rs[s.start:end], s.loc())
+		r.add(o.rs[s.Start():end], s.Loc())
 	}
 }
 
 // continues reports whether loc is where the segment's run would be at
 // column col anyway, so that no new segment is needed.
 func continues(s segment, col int, loc Location) bool {
-	want := s.loc()
-	want.Col += col - int(s.start)
+	want := s.Loc()
+	want.Col += col - s.Start()
 	return want == loc
 }
 
@@ -182,6 +95,7 @@ type renderer struct {
 	keys     []uint16
 	tableRow []bool
 	cur      runs
+	marks    *source.Marks // nil: none
 }
 
 // lineEnd is where a rendered line ends in the renderer's slices.
@@ -220,7 +134,7 @@ func (b *renderer) endLine(isRow bool) {
 	b.buf = slices.Grow(b.buf, len(rs))
 	var same bool
 	var keys uint16
-	b.buf, same, keys = renderRunes(b.buf, b.norm[n:], rs)
+	b.buf, same, keys = renderRunes(b.buf, b.norm[n:], rs, b.marks)
 	b.segs = append(b.segs, b.cur.segs...)
 	b.ends = append(b.ends, lineEnd{buf: len(b.buf), norm: len(b.norm), segs: len(b.segs)})
 	b.changed = append(b.changed, !same)
@@ -233,7 +147,10 @@ func (b *renderer) endLine(isRow bool) {
 // renderRunes appends the runes of a line to buf in UTF-8, as string(rs)
 // writes them, and their normalised form to norm, which has room for them
 // (normalizeRunes in one pass with the encoding).
-func renderRunes(buf []byte, norm, rs []rune) ([]byte, bool, uint16) {
+func renderRunes(buf []byte, norm, rs []rune, m *source.Marks) ([]byte, bool, uint16) {
+	if m == nil {
+		m = noMarks
+	}
 	same := true
 	var keys uint16
 	norm = norm[:len(rs)]
@@ -248,13 +165,13 @@ func renderRunes(buf []byte, norm, rs []rune) ([]byte, bool, uint16) {
 		case r >= 0x4E00 && r <= 0x9FFF:
 			// CJK ideographs stay as they are; the key characters are some
 			buf = append(buf, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
-			keys |= keyOf(r)
+			keys |= m.Of(r)
 		default:
 			if uint32(r)-0xD800 < 0x800 || uint32(r) > utf8.MaxRune {
 				r = utf8.RuneError // as string(rs) writes it
 			}
 			buf = utf8.AppendRune(buf, r)
-			if n = normRune(r); n != r {
+			if n = source.NormRune(r); n != r {
 				same = false
 			}
 		}
@@ -311,30 +228,30 @@ func withoutPipes(c runs) runs {
 }
 
 // text finishes the rendering.
-func (b *renderer) text(name, enc string, f Format) *Text {
+func (b *renderer) text(name, enc string, f source.Format) *source.Text {
 	b.breakLine()
 	n := len(b.ends)
-	t := &Text{Name: name, Encoding: enc, Format: f, changed: b.changed, keys: b.keys, tableRow: b.tableRow, origin: &origin{}}
+	r := source.Rendered{Name: name, Encoding: enc, Format: f, Changed: b.changed, Keys: b.keys, TableRow: b.tableRow, Marks: b.marks}
 	if n == 0 {
-		// as Text.normalize leaves a text of no lines
-		t.Norm, t.changed, t.keys = [][]rune{}, []bool{}, []uint16{}
-		return t
+		// as a plain text of no lines
+		r.Norm, r.Changed, r.Keys = [][]rune{}, []bool{}, []uint16{}
+		return source.FromRendered(r)
 	}
-	t.Lines, t.Norm, t.origin.lines = make([]string, n), make([][]rune, n), make([][]segment, n)
+	r.Lines, r.Norm, r.Segments = make([]string, n), make([][]rune, n), make([][]segment, n)
 	all, norm, segs := string(b.buf), slices.Clone(b.norm), slices.Clone(b.segs)
 	if norm == nil {
 		norm = []rune{} // an empty line's runes are empty, not nil
 	}
 	var start lineEnd
 	for i, end := range b.ends {
-		t.Lines[i] = all[start.buf:end.buf]
-		t.Norm[i] = norm[start.norm:end.norm:end.norm]
+		r.Lines[i] = all[start.buf:end.buf]
+		r.Norm[i] = norm[start.norm:end.norm:end.norm]
 		if end.segs > start.segs {
-			t.origin.lines[i] = segs[start.segs:end.segs:end.segs]
+			r.Segments[i] = segs[start.segs:end.segs:end.segs]
 		}
 		start = end
 	}
 	renderPool.Put(&renderSlices{buf: b.buf, norm: b.norm, segs: b.segs, ends: b.ends})
 	b.buf, b.norm, b.segs, b.ends = nil, nil, nil, nil
-	return t
+	return source.FromRendered(r)
 }

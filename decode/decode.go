@@ -1,170 +1,75 @@
-package parse
+// Package decode reads a file's bytes into a source.Text: it tells the
+// format by the content (PDF, DOCX, HTML, plain text), the encoding (UTF-8,
+// UTF-16, GB18030, a page's declared charset), renders structured files as
+// lines with pipe rows for their tables, and keeps where every character
+// came from. It knows nothing of reports, tables or rules: parse reads the
+// text it gives.
+package decode
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/reportlint/reportlint/decode/source"
+	"github.com/reportlint/reportlint/internal/bilingual"
 )
 
-// MaxInputBytes bounds what Decode accepts, so that one enormous file cannot
+// MaxInputBytes bounds what Bytes accepts, so that one enormous file cannot
 // exhaust memory in a run over thousands of reports.
 const MaxInputBytes = 64 << 20
 
-// Errors returned by Decode. Callers wrap them with the file name.
+// Errors returned by Bytes. Callers wrap them with the file name; each is a
+// *bilingual.Error, written in the language the user chose.
 var (
-	ErrEmpty    = errors.New("文件为空 (empty file)")
-	ErrBinary   = errors.New("不是文本文件 (binary data, not a text report)")
-	ErrTooLarge = fmt.Errorf("文件超过 %d MB (file larger than %d MB)", MaxInputBytes>>20, MaxInputBytes>>20)
-	ErrNoText   = errors.New("文件中没有正文文字 (the file holds no body text)")
+	ErrEmpty    = bilingual.New("文件为空", "empty file")
+	ErrBinary   = bilingual.New("不是文本文件", "binary data, not a text report")
+	ErrTooLarge = bilingual.New(fmt.Sprintf("文件超过 %d MB", MaxInputBytes>>20), fmt.Sprintf("file larger than %d MB", MaxInputBytes>>20))
+	ErrNoText   = bilingual.New("文件中没有正文文字", "the file holds no body text")
 )
 
-// Text is a decoded report: its lines (without line terminators), and a
-// normalised copy of each line in which every rune maps one-to-one onto the
-// line, so that a column found in the normalised text is the column in the
-// line. For plain text the lines are the file's own; for HTML, DOCX and PDF
-// they are a rendering of it, and Locate maps a position back to the file.
-type Text struct {
-	Name     string
-	Format   Format
-	Encoding string
-	Lines    []string
-	Norm     [][]rune
-
-	// tableRow marks lines rendered from a real table row (HTML, DOCX):
-	// every cell between their pipes is a cell of the table, empty or not.
-	tableRow []bool
-	origin   *origin
-	normStr  []string // string(Norm[i]): all made with Norm from plain text, else on first use
-	changed  []bool   // normalisation changed some rune of the line
-	keys     []uint16 // the keyRunes each line holds
-	// compact forms of long text tokens by line, column and end (token.compact)
-	longCompact map[[3]int]string
-
-	// where printed last was: the line, the string it cut, and a rune
-	// index of it with its byte offset, for the next question (tokens are
-	// asked in order, mostly)
-	pLine, pAt, pOff int
-	pStr             string
+// Options set up decoding. The zero value decodes with pdftotext from the
+// PATH, a two-minute limit and no marked characters.
+type Options struct {
+	// PDFToText is the command that extracts a PDF's text (poppler's
+	// pdftotext, whose -layout mode keeps a table's columns aligned); ""
+	// is "pdftotext".
+	PDFToText string
+	// PDFTimeout bounds one extraction, so that a hostile PDF cannot hang a
+	// run; 0 is two minutes.
+	PDFTimeout time.Duration
+	// Marks are the characters the text records line by line for its
+	// reader (parse.Marks for the parser); nil records none.
+	Marks *source.Marks
 }
 
-// normalize makes Norm from Lines, the runes of all lines in one slice;
-// total is how many runes the lines hold, or -1 for it to count them.
-func (t *Text) normalize(total int) {
-	t.Norm = make([][]rune, len(t.Lines))
-	t.changed = make([]bool, len(t.Lines))
-	t.keys = make([]uint16, len(t.Lines))
-	if total < 0 {
-		total = 0
-		for _, l := range t.Lines {
-			total += utf8.RuneCountInString(l)
-		}
+func (o Options) pdfToText() string {
+	if o.PDFToText == "" {
+		return "pdftotext"
 	}
-	all := make([]rune, total)
-	// the normalised strings of the lines normalisation changed, in one
-	// buffer (a line it left as it was is its own), sized once for all
-	// lines: most lines of Chinese text change (their full-width commas
-	// and colons), and growing it line by line was a third of
-	// normalisation's time
-	size := 0
-	for _, l := range t.Lines {
-		size += len(l)
-	}
-	nb := make([]byte, 0, size)
-	spans := make([][2]int, len(t.Lines))
-	for i, l := range t.Lines {
-		var n int
-		var same bool
-		from := len(nb)
-		n, same, t.keys[i], nb = normalizeInto(all, nb, l)
-		t.Norm[i], all = all[:n:n], all[n:]
-		t.changed[i] = !same
-		spans[i] = [2]int{from, len(nb)}
-	}
-	t.normStr = make([]string, len(t.Lines))
-	strs := string(nb)
-	for i, l := range t.Lines {
-		if t.changed[i] {
-			t.normStr[i] = strs[spans[i][0]:spans[i][1]]
-		} else {
-			t.normStr[i] = l
-		}
-	}
+	return o.PDFToText
 }
 
-// has reports whether line i holds one of the words. The words must be
-// made of CJK ideographs, which normalisation leaves as they are, so that
-// the line as it is can be searched without making its normalised string.
-func (t *Text) has(i int, ws keyWords) bool {
-	for k, w := range ws.words {
-		if ws.keys[k] != 0 && i < len(t.keys) && t.keys[i]&ws.keys[k] == 0 {
-			continue // the line lacks the word's first character
-		}
-		if containsWord(t.Lines[i], w) {
-			return true
-		}
+func (o Options) pdfTimeout() time.Duration {
+	if o.PDFTimeout <= 0 {
+		return 2 * time.Minute
 	}
-	return false
+	return o.PDFTimeout
 }
 
-// mayHave reports whether line i holds the first character of one of the
-// words: has without the search.
-func (t *Text) mayHave(i int, ws keyWords) bool {
-	for k := range ws.words {
-		if ws.keys[k] == 0 || i >= len(t.keys) || t.keys[i]&ws.keys[k] != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// keyWords are words for Text.has with the key bit of their first
-// character worked out once.
-type keyWords struct {
-	words []string
-	keys  []uint16
-}
-
-func wordsOf(ws ...string) keyWords {
-	k := keyWords{words: ws, keys: make([]uint16, len(ws))}
-	for i, w := range ws {
-		first, _ := utf8.DecodeRuneInString(w)
-		k.keys[i] = keyRune(first)
-	}
-	return k
-}
-
-// normLine is Norm[i] as a string, made once: the readers ask for it often.
-// A line normalisation left as it was (valid UTF-8, no rune changed) is
-// its own normalised string.
-func (t *Text) normLine(i int) string {
-	if i < len(t.changed) && !t.changed[i] {
-		return t.Lines[i]
-	}
-	if t.normStr == nil {
-		t.normStr = make([]string, len(t.Norm))
-	}
-	if t.normStr[i] == "" && len(t.Norm[i]) > 0 {
-		t.normStr[i] = string(t.Norm[i])
-	}
-	return t.normStr[i]
-}
-
-// isTableRow reports a line rendered from a real table row.
-func (t *Text) isTableRow(ln int) bool {
-	return ln < len(t.tableRow) && t.tableRow[ln]
-}
-
-// Decode turns the bytes of a file into Text, choosing the format by the
+// Bytes turns the bytes of a file into text, choosing the format by the
 // content: PDF (through pdftotext), DOCX, HTML, or plain text in UTF-8
 // (with or without BOM), UTF-16 (with or without BOM) or GB18030/GBK. It
-// rejects empty and binary input with a one-line reason.
-func Decode(name string, data []byte) (*Text, error) {
+// rejects empty and binary input with a one-line reason. ctx bounds the one
+// step that runs another program (pdftotext).
+func Bytes(ctx context.Context, name string, data []byte, opt Options) (*source.Text, error) {
 	if len(data) > MaxInputBytes {
 		return nil, ErrTooLarge
 	}
@@ -172,10 +77,10 @@ func Decode(name string, data []byte) (*Text, error) {
 		return nil, ErrEmpty
 	}
 	switch sniffContainer(data) {
-	case FormatPDF:
-		return decodePDF(name, data)
-	case FormatDOCX:
-		return decodeDOCX(name, data)
+	case source.FormatPDF:
+		return decodePDF(ctx, name, data, opt)
+	case source.FormatDOCX:
+		return decodeDOCX(name, data, opt.Marks)
 	}
 	if bytes.HasPrefix(data, oleMagic) {
 		return nil, ErrOldOffice
@@ -192,17 +97,14 @@ func Decode(name string, data []byte) (*Text, error) {
 	}
 	if looksHTML(b, name) {
 		// the tokenizer reads the bytes: no string of the page is made
-		return decodeHTML(name, data, b, enc)
+		return decodeHTML(name, data, b, enc, opt.Marks)
 	}
 	s := string(b)
-	t := &Text{Name: name, Encoding: enc}
-	t.Lines = splitLines(s)
 	if runes >= 0 {
 		// the characters of the lines: the line ends are not theirs
 		runes -= strings.Count(s, "\n") + strings.Count(s, "\r")
 	}
-	t.normalize(runes)
-	return t, nil
+	return source.Plain(name, enc, splitLines(s), runes, opt.Marks), nil
 }
 
 // toUTF8 returns the text of data in UTF-8 (data itself, or a part of

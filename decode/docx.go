@@ -1,19 +1,21 @@
-package parse
+package decode
 
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
 	"io"
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/reportlint/reportlint/decode/source"
+	"github.com/reportlint/reportlint/internal/bilingual"
 )
 
 // Errors of DOCX input.
 var (
-	ErrBadDOCX = errors.New("DOCX 文件已损坏或不完整 (the DOCX file is damaged or truncated)")
-	ErrNotDOCX = errors.New("是 zip 压缩包，但不是 Word 文档（.docx）(a zip archive, but not a Word document)")
+	ErrBadDOCX = bilingual.New("DOCX 文件已损坏或不完整", "the DOCX file is damaged or truncated")
+	ErrNotDOCX = bilingual.New("是 zip 压缩包，但不是 Word 文档（.docx）", "a zip archive, but not a Word document")
 )
 
 // decodeDOCX reads the main document part of a DOCX file: each body
@@ -21,7 +23,7 @@ var (
 // cells are located by table, row and cell. Horizontally merged cells
 // (gridSpan) appear once; the continuation cells of a vertical merge
 // (vMerge) are left out, as the merged cell's text stands in its first row.
-func decodeDOCX(name string, data []byte) (*Text, error) {
+func decodeDOCX(name string, data []byte, m *source.Marks) (*source.Text, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, ErrBadDOCX
@@ -35,11 +37,12 @@ func decodeDOCX(name string, data []byte) (*Text, error) {
 		return nil, err
 	}
 	d := &docxReader{}
+	d.out.marks = m
 	if err := d.read(xmlData); err != nil {
 		return nil, ErrBadDOCX
 	}
-	t := d.out.text(name, "DOCX", FormatDOCX)
-	if !hasText(t) {
+	t := d.out.text(name, "DOCX", source.FormatDOCX)
+	if !t.HasText() {
 		return nil, ErrNoText
 	}
 	return t, nil
@@ -353,7 +356,7 @@ func (d *docxReader) paraCol() int {
 	col := len(d.out.cur.rs) + 1
 	for i := len(d.out.ends) - 1; i >= 0; i-- {
 		start, end := d.out.line(i)
-		if end.segs == start.segs || d.out.segs[start.segs].loc().Para != d.para {
+		if end.segs == start.segs || d.out.segs[start.segs].Loc().Para != d.para {
 			break
 		}
 		col += end.norm - start.norm // the line's runes

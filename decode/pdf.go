@@ -1,4 +1,4 @@
-package parse
+package decode
 
 import (
 	"bytes"
@@ -8,27 +8,25 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"time"
+
+	"github.com/reportlint/reportlint/decode/source"
+	"github.com/reportlint/reportlint/internal/bilingual"
 )
-
-// PDFToText is the command that extracts a PDF's text: poppler's
-// pdftotext, whose -layout mode keeps a table's columns aligned.
-var PDFToText = "pdftotext"
-
-// PDFTimeout bounds one extraction, so that a hostile PDF cannot hang a run.
-var PDFTimeout = 2 * time.Minute
 
 // Errors of PDF input.
 var (
-	ErrNoPDFTool = errors.New("读取 PDF 需要 poppler 的 pdftotext 命令，但没有找到；请先安装（Debian/Ubuntu：apt-get install poppler-utils；macOS：brew install poppler）" +
-		"(reading a PDF needs poppler's pdftotext, which was not found: install poppler-utils)")
-	ErrPDFNoText = errors.New("PDF 中没有可提取的文字，可能是扫描图片 (the PDF has no text layer; it may be scanned images)")
+	ErrNoPDFTool = bilingual.New("读取 PDF 需要 poppler 的 pdftotext 命令，但没有找到；请先安装（Debian/Ubuntu：apt-get install poppler-utils；macOS：brew install poppler）",
+		"reading a PDF needs poppler's pdftotext, which was not found: install poppler-utils (Debian/Ubuntu) or poppler (macOS)")
+	ErrPDFNoText = bilingual.New("PDF 中没有可提取的文字，可能是扫描图片", "the PDF has no text layer; it may be scanned images")
+	// ErrPDFTool is the kind of error pdftotext's own failures are: it ran,
+	// and could not read the file or did not finish in time.
+	ErrPDFTool = bilingual.New("pdftotext 无法读取此 PDF", "pdftotext cannot read this PDF")
 )
 
 // decodePDF runs pdftotext -layout over the PDF and reads its output as
 // text, each line located by page and line on that page.
-func decodePDF(name string, data []byte) (*Text, error) {
-	tool, err := exec.LookPath(PDFToText)
+func decodePDF(ctx context.Context, name string, data []byte, opt Options) (*source.Text, error) {
+	tool, err := exec.LookPath(opt.pdfToText())
 	if err != nil {
 		return nil, ErrNoPDFTool
 	}
@@ -44,7 +42,8 @@ func decodePDF(name string, data []byte) (*Text, error) {
 	if werr != nil {
 		return nil, werr
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), PDFTimeout)
+	limit := opt.pdfTimeout()
+	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	out := &cappedBuffer{max: MaxInputBytes}
 	errOut := &cappedBuffer{max: 4096}
@@ -52,8 +51,10 @@ func decodePDF(name string, data []byte) (*Text, error) {
 	cmd.Stdout, cmd.Stderr = out, errOut
 	err = cmd.Run()
 	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return nil, bilingual.Of(ErrPDFTool, fmt.Sprintf("pdftotext 超过 %v 仍未完成", limit), fmt.Sprintf("pdftotext did not finish within %v", limit))
 	case ctx.Err() != nil:
-		return nil, fmt.Errorf("pdftotext 超过 %v 仍未完成 (pdftotext did not finish within %v)", PDFTimeout, PDFTimeout)
+		return nil, ctx.Err() // the run was stopped
 	case out.over:
 		return nil, ErrTooLarge
 	case err != nil:
@@ -61,14 +62,14 @@ func decodePDF(name string, data []byte) (*Text, error) {
 		if why == "" {
 			why = err.Error()
 		}
-		return nil, fmt.Errorf("pdftotext 无法读取此 PDF (pdftotext cannot read this PDF): %s", why)
+		return nil, bilingual.Of(ErrPDFTool, "pdftotext 无法读取此 PDF："+why, "pdftotext cannot read this PDF: "+why)
 	}
-	return pdfText(name, strings.ToValidUTF8(out.String(), "\uFFFD"))
+	return pdfText(name, strings.ToValidUTF8(out.String(), "\uFFFD"), opt.Marks)
 }
 
 // pdfText splits pdftotext's output into pages (form feeds) and lines.
-func pdfText(name, s string) (*Text, error) {
-	b := &renderer{}
+func pdfText(name, s string, m *source.Marks) (*source.Text, error) {
+	b := &renderer{marks: m}
 	for p, page := range strings.Split(s, "\f") {
 		lines := splitLines(page)
 		for i, l := range lines {
@@ -76,8 +77,8 @@ func pdfText(name, s string) (*Text, error) {
 			b.endLine(false)
 		}
 	}
-	t := b.text(name, "UTF-8", FormatPDF)
-	if !hasText(t) {
+	t := b.text(name, "UTF-8", source.FormatPDF)
+	if !t.HasText() {
 		return nil, ErrPDFNoText
 	}
 	return t, nil

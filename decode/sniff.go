@@ -1,14 +1,16 @@
-package parse
+package decode
 
 import (
 	"bytes"
-	"errors"
 	"path/filepath"
 	"strings"
+
+	"github.com/reportlint/reportlint/decode/source"
+	"github.com/reportlint/reportlint/internal/bilingual"
 )
 
 // ErrOldOffice is returned for Word 97-2003 (.doc) and other OLE files.
-var ErrOldOffice = errors.New("是旧版 Office 文件（.doc 等），请另存为 .docx 或 PDF 后再检查 (an old Office file such as .doc: save it as .docx or PDF first)")
+var ErrOldOffice = bilingual.New("是旧版 Office 文件（.doc 等），请另存为 .docx 或 PDF 后再检查", "an old Office file such as .doc: save it as .docx or PDF first")
 
 var (
 	pdfMagic = []byte("%PDF-")
@@ -17,20 +19,20 @@ var (
 )
 
 // sniffContainer tells PDF and zip (DOCX) files by their first bytes,
-// whatever their name; it returns FormatText for anything else.
-func sniffContainer(data []byte) Format {
+// whatever their name; it returns source.FormatText for anything else.
+func sniffContainer(data []byte) source.Format {
 	head := data
 	if len(head) > 1024 {
 		head = head[:1024]
 	}
 	switch {
 	case bytes.HasPrefix(data, zipMagic):
-		return FormatDOCX
+		return source.FormatDOCX
 	case bytes.Contains(head, pdfMagic):
 		// the PDF header may follow a little junk, as readers allow
-		return FormatPDF
+		return source.FormatPDF
 	}
-	return FormatText
+	return source.FormatText
 }
 
 // htmlStarts are the tags an HTML file or fragment begins with.
