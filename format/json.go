@@ -310,7 +310,7 @@ func jsonStatusOf(r *parse.Report) *jsonStatus {
 }
 
 func jsonFindingOf(r *parse.Report, f rules.Finding, fp string) jsonFinding {
-	start, end := inFile(r, f.Span.Start), inFile(r, spanEnd(f.Span))
+	start, end := findingStart(r, f), findingEnd(r, f)
 	jf := jsonFinding{
 		Rule:        f.Rule,
 		Severity:    f.Severity.String(),
@@ -325,7 +325,7 @@ func jsonFindingOf(r *parse.Report, f rules.Finding, fp string) jsonFinding {
 	for _, o := range f.Operands {
 		jf.Operands = append(jf.Operands, jsonOperand{
 			Label: jsonText{Zh: o.Label, En: o.LabelEn}, Value: o.Value,
-			Line: inFile(r, o.Span.Start).Line, Column: inFile(r, o.Span.Start).Col,
+			Line: operandAt(r, o).Line, Column: operandAt(r, o).Col,
 		})
 	}
 	if f.HasExpected {
@@ -336,7 +336,8 @@ func jsonFindingOf(r *parse.Report, f rules.Finding, fp string) jsonFinding {
 		jf.About = &jsonAbout{Table: f.Table, Row: f.Row, Column: f.Column}
 	}
 	for _, r := range f.Related {
-		jf.Related = append(jf.Related, jsonRelated{File: r.Path, Line: r.Span.Start.Line, Column: r.Span.Start.Col,
+		at := lineCol(r.Span.Start, r.Loc)
+		jf.Related = append(jf.Related, jsonRelated{File: r.Path, Line: at.Line, Column: at.Col,
 			Message: jsonText{Zh: r.Message.Zh, En: r.Message.En}})
 	}
 	return jf
@@ -362,19 +363,4 @@ func spanEnd(s parse.Span) parse.Pos {
 		return parse.Pos{Line: s.Start.Line, Col: s.Start.Col + 1}
 	}
 	return s.End
-}
-
-// inFile turns a position in the report's text into the line and column of
-// the original file where the file has them (text, HTML). A DOCX or PDF has
-// no lines of its own; there the position stays in the extracted text, and
-// the text output names the paragraph, cell or page.
-func inFile(r *parse.Report, p parse.Pos) parse.Pos {
-	if r == nil || r.Text == nil || p.Line == 0 {
-		return p
-	}
-	loc := r.Text.Locate(p)
-	if loc.Page > 0 || loc.Para > 0 || loc.Table > 0 {
-		return p
-	}
-	return parse.Pos{Line: loc.Line, Col: loc.Col}
 }

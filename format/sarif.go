@@ -110,8 +110,8 @@ func sarifResult(run Run, res FileResult, i int, f rules.Finding, ruleIndex int)
 	if run.English {
 		msg = f.Message.En
 	}
-	start, end := inFile(res.Report, f.Span.Start), inFile(res.Report, spanEnd(f.Span))
-	if where := Where(res.Report, f.Span.Start, run.English); res.Report != nil && where != fmt.Sprintf("%d:%d", start.Line, start.Col) {
+	start, end := findingStart(res.Report, f), findingEnd(res.Report, f)
+	if where := Where(res.Report, f, run.English); (res.Report != nil || f.Loc.Known()) && where != fmt.Sprintf("%d:%d", start.Line, start.Col) {
 		msg += " (" + where + ")" // a DOCX or PDF position, in words
 	}
 	region := sarif.NewRegion().
@@ -131,11 +131,14 @@ func sarifResult(run Run, res FileResult, i int, f rules.Finding, ruleIndex int)
 		if run.English {
 			rmsg = r.Message.En
 		}
-		rend := spanEnd(r.Span)
+		rstart, rend := lineCol(r.Span.Start, r.Loc), relatedEnd(r)
+		if where := relatedWhere(r, run.English); where != fmt.Sprintf("%d:%d", rstart.Line, rstart.Col) {
+			rmsg += " (" + where + ")" // a DOCX or PDF position, in words
+		}
 		rl := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 			WithArtifactLocation(artifact(r.Path)).
 			WithRegion(sarif.NewRegion().
-				WithStartLine(r.Span.Start.Line).WithStartColumn(r.Span.Start.Col).
+				WithStartLine(rstart.Line).WithStartColumn(rstart.Col).
 				WithEndLine(rend.Line).WithEndColumn(rend.Col))).
 			WithId(k + 1)
 		if rmsg != "" {

@@ -70,8 +70,11 @@ func (p *TextPrinter) File(res FileResult) error {
 		if p.opt.English {
 			msg = f.Message.En
 		}
-		_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", res.Path, Where(res.Report, f.Span.Start, p.opt.English),
+		_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", res.Path, Where(res.Report, f, p.opt.English),
 			p.paint(f.Severity), msg, color.New(color.Faint).Sprintf("[%s]", f.Rule))
+		if err == nil {
+			err = p.related(f)
+		}
 		if err != nil {
 			return err
 		}
@@ -82,7 +85,7 @@ func (p *TextPrinter) File(res FileResult) error {
 
 // Finding writes one finding found across reports (the pair checks run
 // after every file was printed), counted in the summary; where is its
-// place, Where(report, f.Span.Start), found while the report was at hand.
+// place, Where(report, f), found while the report was at hand.
 func (p *TextPrinter) Finding(path, where string, f rules.Finding) error {
 	p.counts[f.Severity]++
 	msg := f.Message.Zh
@@ -91,7 +94,29 @@ func (p *TextPrinter) Finding(path, where string, f rules.Finding) error {
 	}
 	_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", path, where,
 		p.paint(f.Severity), msg, color.New(color.Faint).Sprintf("[%s]", f.Rule))
-	return err
+	if err != nil {
+		return err
+	}
+	return p.related(f)
+}
+
+// related writes the other places a finding is about, a line each under
+// it, indented so that a problem matcher reading path:line:col lines does
+// not take them for findings.
+func (p *TextPrinter) related(f rules.Finding) error {
+	for _, l := range f.Related {
+		msg := l.Message.Zh
+		if p.opt.English {
+			msg = l.Message.En
+		}
+		if msg == "" {
+			msg = pick(p.opt.English, "related", "相关位置")
+		}
+		if _, err := fmt.Fprintf(p.w, "    %s:%s: %s\n", l.Path, relatedWhere(l, p.opt.English), msg); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Finish writes the reviewed findings that no longer occur, if a baseline
@@ -113,15 +138,6 @@ func (p *TextPrinter) Finish() error {
 	}
 	_, err := fmt.Fprintln(p.w, line)
 	return err
-}
-
-// Where says where a position of a report's text is in the original file:
-// line:col for text and HTML, a page, paragraph or table cell otherwise.
-func Where(r *parse.Report, p parse.Pos, en bool) string {
-	if r == nil || r.Text == nil {
-		return parse.Location{Line: p.Line, Col: p.Col}.String(en)
-	}
-	return r.Text.Locate(p).String(en)
 }
 
 func painter(on bool) func(rules.Severity) string {

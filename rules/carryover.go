@@ -46,6 +46,8 @@ func (p *PairPass) addCarry(c carryCheck) {
 		return
 	}
 	prev := p.Pair.Prev
+	related := relatedIn(prev, c.prevCell.Span, Text{
+		Zh: fmt.Sprintf("%d年度报告中的对应数字", prev.Report.Year), En: fmt.Sprintf("the matching number in the %d report", prev.Report.Year)})
 	p.Add(Finding{
 		Span:        c.curCell.Span,
 		Table:       c.tableKind.String(),
@@ -56,13 +58,14 @@ func (p *PairPass) addCarry(c carryCheck) {
 		HasExpected: c.want >= 0,
 		Operands: []Operand{
 			{Label: c.curLabel, LabelEn: c.curEn, Value: c.curCell.Number.Value, Span: c.curCell.Span},
-			{Label: "上一年报告 " + prev.Path, LabelEn: "last year's report " + prev.Path, Value: c.prevCell.Number.Value, Span: c.prevCell.Span},
+			{Label: "上一年报告 " + prev.Path, LabelEn: "last year's report " + prev.Path, Value: c.prevCell.Number.Value, Span: c.prevCell.Span, Loc: related.Loc},
 		},
-		Related: []Location{{Path: prev.Path, Span: c.prevCell.Span, Message: Text{
-			Zh: fmt.Sprintf("%d年度报告中的对应数字", prev.Report.Year), En: fmt.Sprintf("the matching number in the %d report", prev.Report.Year)}}},
+		Related: []Location{related},
+		// the message names the values and last year's file; where the
+		// number stands there is the related location's business
 		Message: Text{
-			Zh: fmt.Sprintf("%s为 %s，但按上一年度报告（%s:%d:%d）应为 %s（%s）", c.curLabel, num(c.curCell.Number.Value), prev.Path, c.prevCell.Span.Start.Line, c.prevCell.Span.Start.Col, num(c.want), c.wantZh),
-			En: fmt.Sprintf("%s is %s, but last year's report (%s:%d:%d) makes it %s (%s)", c.curEn, num(c.curCell.Number.Value), prev.Path, c.prevCell.Span.Start.Line, c.prevCell.Span.Start.Col, num(c.want), c.wantEn),
+			Zh: fmt.Sprintf("%s为 %s，但按上一年度报告 %s 应为 %s（%s）", c.curLabel, num(c.curCell.Number.Value), prev.Path, num(c.want), c.wantZh),
+			En: fmt.Sprintf("%s is %s, but last year's report %s makes it %s (%s)", c.curEn, num(c.curCell.Number.Value), prev.Path, num(c.want), c.wantEn),
 		},
 	})
 }

@@ -36,7 +36,7 @@ var copiedProseRule = &Rule{
 		prev := p.Pair.Prev
 		p.Add(Finding{
 			Span:    at,
-			Related: []Location{{Path: prev.Path, Span: prevAt, Message: Text{Zh: "上一年报告中的相同段落", En: "the same passage in last year's report"}}},
+			Related: []Location{relatedIn(prev, prevAt, Text{Zh: "上一年报告中的相同段落", En: "the same passage in last year's report"})},
 			Message: Text{
 				Zh: fmt.Sprintf("正文 %.0f%% 的文字（数字不计）与上一年度报告 %s 逐句相同（内容雷同）；最长的相同段落：「%s」", share*100, prev.Path, excerptRunes(passage, 60)),
 				En: fmt.Sprintf("%.0f%% of the prose (numbers aside) repeats last year's report %s sentence for sentence; the longest copied passage: %q", share*100, prev.Path, excerptRunes(passage, 60)),
@@ -421,7 +421,7 @@ func (x *ProseIndex) Findings(ds []Digest, load func(path string) *parse.Report)
 func (x *ProseIndex) fullNote(ds []Digest) Finding {
 	d := ds[x.full]
 	return settle(sharedProseRule, Finding{
-		Path: d.Path, Span: d.Title,
+		Path: d.Path, Span: d.Title, Loc: d.TitleLoc, EndLoc: d.TitleEndLoc,
 		Message: Text{
 			Zh: fmt.Sprintf("同年报告雷同（shared-prose）只比较了本次检查的前 %d 份报告：句子索引已满（%d 句，为限制内存），本报告及其后的 %d 份报告未参与比较；可分批检查", x.full, x.limit, len(ds)-x.full-1),
 			En: fmt.Sprintf("shared-prose compared the first %d reports of this run only: its sentence index is full (%d sentences, to bound memory), and this report and the %d after it were not compared; check them in smaller batches", x.full, x.limit, len(ds)-x.full-1),
@@ -434,6 +434,8 @@ func (x *ProseIndex) fullNote(ds []Digest) Finding {
 // cannot be read again is located at its title.
 func sharedFinding(a, b Digest, share float64, load func(string) *parse.Report) Finding {
 	at, otherAt := b.Title, a.Title
+	atFile, atEnd := b.TitleLoc, b.TitleEndLoc
+	other := a.titleLocation()
 	if ra, rb := load(a.Path), load(b.Path); ra != nil && rb != nil {
 		inA := map[uint64]parse.Span{}
 		eachMaskedSentence(ra, func(key []rune, span parse.Span) {
@@ -447,13 +449,19 @@ func sharedFinding(a, b Digest, share float64, load func(string) *parse.Report) 
 				at, otherAt, found = span, sp, true
 			}
 		})
+		if found {
+			// located in their files while the two reports are at hand
+			atFile, atEnd = placeIn(rb, at)
+			other = relatedIn(Member{Path: a.Path, Report: ra}, otherAt, Text{})
+		}
 	}
+	other.Message = Text{Zh: "另一机关报告中的相同段落", En: "the same passage in the other body's report"}
 	return settle(sharedProseRule, Finding{
-		Path: b.Path, Span: at,
-		Related: []Location{{Path: a.Path, Span: otherAt, Message: Text{Zh: "另一机关报告中的相同段落", En: "the same passage in the other body's report"}}},
+		Path: b.Path, Span: at, Loc: atFile, EndLoc: atEnd,
+		Related: []Location{other},
 		Message: Text{
-			Zh: fmt.Sprintf("正文 %.0f%% 的文字（数字不计）与「%s」同年度报告 %s 逐句相同（第一处相同的句子在 %s:%d）", share*100, a.Issuer, a.Path, a.Path, otherAt.Start.Line),
-			En: fmt.Sprintf("%.0f%% of the prose (numbers aside) is the same, sentence for sentence, as %q's report of the same year %s (the first shared sentence is at %s:%d)", share*100, a.Issuer, a.Path, a.Path, otherAt.Start.Line),
+			Zh: fmt.Sprintf("正文 %.0f%% 的文字（数字不计）与「%s」同年度报告 %s 逐句相同（第一处相同的句子见相关位置）", share*100, a.Issuer, a.Path),
+			En: fmt.Sprintf("%.0f%% of the prose (numbers aside) is the same, sentence for sentence, as %q's report of the same year %s (the first shared sentence: see the related location)", share*100, a.Issuer, a.Path),
 		},
 	})
 }

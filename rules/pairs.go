@@ -44,6 +44,11 @@ func CheckPair(pr Pair, rules []*Rule) []Finding {
 		rule.RunPair(p)
 		out = append(out, p.findings...)
 	}
+	// the findings stand in this year's report, which the formats will
+	// not have at hand: each is located in its file now
+	for i := range out {
+		locateIn(&out[i], pr.Cur.Report)
+	}
 	SortFindings(out)
 	return out
 }
@@ -57,6 +62,8 @@ type Digest struct {
 	Key    string // parse.BodyKey of the issuer
 	Year   int
 	Title  parse.Span
+	// TitleLoc and TitleEndLoc are where the title stands in the file.
+	TitleLoc, TitleEndLoc parse.Location
 	// Sentences are the prose's masked sentences, hashed, for shared-prose.
 	// A run moves them into its ProseIndex and drops them: kept for every
 	// file they made memory grow with the number of files.
@@ -76,6 +83,7 @@ type SentenceDigest struct {
 // DigestOf digests a checked report.
 func DigestOf(path string, r *parse.Report) Digest {
 	d := Digest{Path: path, Issuer: r.Issuer, Key: parse.BodyKey(r.Issuer), Year: r.Year, Title: r.TitleSpan}
+	d.TitleLoc, d.TitleEndLoc = placeIn(r, r.TitleSpan)
 	eachMaskedSentence(r, func(key []rune, span parse.Span) {
 		d.Sentences = append(d.Sentences, SentenceDigest{Hash: hashKey(key), Len: len(key)})
 		d.ProseLen += len(key)
@@ -226,22 +234,31 @@ func duplicateNote(ds []Digest) Finding {
 		paths = append(paths, d.Path)
 	}
 	first := ds[0]
-	f := Finding{Rule: "pairing", Severity: Info, Path: first.Path, Span: first.Title,
+	f := Finding{Rule: "pairing", Severity: Info, Path: first.Path, Span: first.Title, Loc: first.TitleLoc, EndLoc: first.TitleEndLoc,
 		Message: Text{
 			Zh: fmt.Sprintf("「%s」%d年度有 %d 份报告（%s），无法确定哪一份与相邻年度配对，未作跨年度核对", first.Issuer, first.Year, len(ds), strings.Join(paths, "、")),
 			En: fmt.Sprintf("%q has %d reports for %d (%s); which one to pair with the neighbouring years cannot be told, so none was checked across years", first.Issuer, len(ds), first.Year, strings.Join(paths, ", ")),
 		}}
 	for _, d := range ds[1:] {
-		f.Related = append(f.Related, Location{Path: d.Path, Span: d.Title})
+		l := d.titleLocation()
+		l.Message = Text{Zh: "同一机关同一年度的另一份报告", En: "another report of the same body and year"}
+		f.Related = append(f.Related, l)
 	}
 	return f
 }
 
 func gapNote(prev, cur Digest) Finding {
-	return Finding{Rule: "pairing", Severity: Info, Path: cur.Path, Span: cur.Title,
-		Related: []Location{{Path: prev.Path, Span: prev.Title}},
+	earlier := prev.titleLocation()
+	earlier.Message = Text{Zh: fmt.Sprintf("该机关%d年度的报告", prev.Year), En: fmt.Sprintf("the body's %d report", prev.Year)}
+	return Finding{Rule: "pairing", Severity: Info, Path: cur.Path, Span: cur.Title, Loc: cur.TitleLoc, EndLoc: cur.TitleEndLoc,
+		Related: []Location{earlier},
 		Message: Text{
 			Zh: fmt.Sprintf("「%s」有%d年度和%d年度的报告，缺%d年度，不作跨年度核对", cur.Issuer, prev.Year, cur.Year, prev.Year+1),
 			En: fmt.Sprintf("%q has reports for %d and %d but none for %d; the two are not checked against each other", cur.Issuer, prev.Year, cur.Year, prev.Year+1),
 		}}
+}
+
+// titleLocation is the report's title as a related place.
+func (d Digest) titleLocation() Location {
+	return Location{Path: d.Path, Span: d.Title, Loc: d.TitleLoc, EndLoc: d.TitleEndLoc}
 }

@@ -52,6 +52,10 @@ type Operand struct {
 	LabelEn string
 	Value   float64
 	Span    parse.Span
+	// Loc is where Span stands in the file the number is in, when that is
+	// not the finding's own file (last year's report); zero: in the
+	// finding's file, located as the finding is.
+	Loc parse.Location
 }
 
 // Finding is one problem found in a report.
@@ -75,6 +79,11 @@ type Finding struct {
 	// places it is about, such as the same cell in last year's report.
 	Path    string
 	Related []Location
+	// Loc and EndLoc are where Span starts and ends in the original file,
+	// for a finding made across reports (where the formats do not have
+	// its report's text at hand); zero: located through the report the
+	// finding is printed with.
+	Loc, EndLoc parse.Location
 	// Key tells apart the findings of one rule that are not about one cell
 	// (a date, a table block): content that does not move with the line, such
 	// as the date's role and text. Fingerprints use it with the cell.
@@ -86,11 +95,15 @@ type Finding struct {
 	explicit bool
 }
 
-// Location is a place in a file other than the finding's own.
+// Location is a place in a file other than the finding's own: a span of
+// that file's decoded text, and where the span starts and ends in the file
+// itself (Loc, EndLoc), found while its report was at hand. Make one with
+// relatedIn.
 type Location struct {
-	Path    string
-	Span    parse.Span
-	Message Text
+	Path        string
+	Span        parse.Span
+	Loc, EndLoc parse.Location
+	Message     Text
 }
 
 // Rule is one check. A rule checks one report (Run) or a body's reports of

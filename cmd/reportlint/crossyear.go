@@ -45,12 +45,12 @@ func crossYear(digests []rules.Digest, prose *rules.ProseIndex, load func(string
 		dps, notes = rules.PairDigests(digests)
 		if selected(ruleSet, "pairing") {
 			for _, n := range notes {
-				out = append(out, crossFinding{Finding: n, Where: format.Where(nil, n.Span.Start, en)})
+				out = append(out, crossFinding{Finding: n, Where: format.Where(nil, n, en)})
 			}
 		}
 		if selected(ruleSet, "shared-prose") {
 			for _, f := range prose.Findings(digests, load) {
-				out = append(out, crossFinding{Finding: f, Where: format.Where(nil, f.Span.Start, en)})
+				out = append(out, crossFinding{Finding: f, Where: format.Where(nil, f, en)})
 			}
 		}
 	}
@@ -99,7 +99,7 @@ func checkPair(dp rules.DigestPair, load func(string) *parse.Report, ruleSet []*
 	}
 	p := rules.Pair{Body: dp.Body, Prev: rules.Member{Path: dp.Prev.Path, Report: prev}, Cur: rules.Member{Path: dp.Cur.Path, Report: cur}}
 	for _, f := range rules.CheckPair(p, ruleSet) {
-		found = append(found, crossFinding{Finding: f, Where: format.Where(cur, f.Span.Start, en)})
+		found = append(found, crossFinding{Finding: f, Where: format.Where(cur, f, en)})
 	}
 	return true, found
 }

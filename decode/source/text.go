@@ -205,6 +205,12 @@ type Location struct {
 	Table, Row, Cell int
 }
 
+// Known reports a location that says where something is (the zero
+// Location says nothing).
+func (l Location) Known() bool {
+	return l.Line > 0 || l.Page > 0 || l.Para > 0 || l.Table > 0
+}
+
 // String writes the location as it follows the file name in a finding:
 // "12:5" for a text or HTML file, a page, paragraph or table cell
 // reference in words otherwise.
