@@ -2,7 +2,8 @@ package web
 
 // The page tested in a real browser: headless Chromium driven through the
 // DevTools protocol. Each test opens the page built from the current
-// sources (into a temporary folder, as `go generate ./web` would build it),
+// sources (into a temporary folder: the hand-written files of web/page with
+// the generated ones built fresh beside them, as `go generate ./web` would),
 // pastes or drops a report as a person would, and reads what the page shows.
 //
 // Without a chromium binary these tests skip; with REPORTLINT_REQUIRE_BROWSER=1
@@ -240,30 +241,63 @@ func (tb *tab) onlyOwnFiles(base string) {
 // ---- the page under test -------------------------------------------------
 
 var built struct {
-	once sync.Once
-	dir  string
-	err  error
+	once      sync.Once
+	dir       string   // the whole page, as a folder
+	generated []string // the files of dir that the build wrote
+	err       error
 }
 
-// builtPage builds the page from the current sources, once per test run.
-func builtPage(t *testing.T) string {
+// builtPage builds the page from the current sources, once per test run,
+// into a temporary folder: genpage writes the generated files there, and
+// the hand-written files are copied beside them from web/page, where they
+// live. It returns the folder and the names of the generated files. The
+// committed web/page is only read, never written.
+func builtPage(t *testing.T) (dir string, generated []string) {
 	t.Helper()
 	built.once.Do(func() {
-		dir, err := os.MkdirTemp("", "reportlint-page")
+		tmp, err := os.MkdirTemp("", "reportlint-page")
 		if err != nil {
 			built.err = err
 			return
 		}
-		built.dir = filepath.Join(dir, "page")
-		out, err := exec.Command("go", "run", "./internal/genpage", "-src", "src", "-o", built.dir).CombinedOutput()
-		if err != nil {
-			built.err = fmt.Errorf("building the page: %v\n%s", err, out)
-		}
+		built.dir = filepath.Join(tmp, "page")
+		built.generated, built.err = buildPage(built.dir)
 	})
 	if built.err != nil {
 		t.Fatal(built.err)
 	}
-	return built.dir
+	return built.dir, built.generated
+}
+
+func buildPage(dir string) (generated []string, err error) {
+	out, err := exec.Command("go", "run", "./internal/genpage", "-o", dir).CombinedOutput()
+	if err != nil {
+		return nil, fmt.Errorf("building the page: %v\n%s", err, out)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		generated = append(generated, e.Name())
+	}
+	entries, err = os.ReadDir("page")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.IsDir() || slices.Contains(generated, e.Name()) {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("page", e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return generated, nil
 }
 
 func TestMain(m *testing.M) {
@@ -283,7 +317,7 @@ func fileURL(dir string) string {
 
 // openPage opens a new browser on the page from file://.
 func openPage(t *testing.T) (*tab, string) {
-	dir := builtPage(t)
+	dir, _ := builtPage(t)
 	tb := openTab(t)
 	base := fileURL(dir)
 	tb.open(base + "index.html")
@@ -658,7 +692,7 @@ func TestPageLongReport(t *testing.T) {
 // TestPageServed opens the page as `reportlint serve` serves it, with its
 // headers, and checks a seed there: everything comes from the server.
 func TestPageServed(t *testing.T) {
-	dir := builtPage(t)
+	dir, _ := builtPage(t)
 	srv := httptest.NewServer(handler(os.DirFS(dir)))
 	defer srv.Close()
 	tb := openTab(t)

@@ -1,10 +1,15 @@
 // Package web holds the reportlint page: findings shown beside the report's
 // text, checked in the browser by reportlint compiled to WebAssembly. The
-// page's sources are in src/; `go generate ./web` builds the page into
-// page/, which is committed and embedded here for `reportlint serve`.
+// page is the folder page/: its hand-written files (index.html, app.js,
+// style.css) are kept there and only there, and `go generate ./web` writes
+// the generated ones (reportlint-wasm.js, wasm_exec.js) beside them. The
+// folder is committed whole, so that it opens from file:// as it is, and is
+// embedded here for `reportlint serve`.
 package web
 
-//go:generate go run ./internal/genpage -src src -o page
+// genpage writes only the generated files and leaves the hand-written ones
+// alone.
+//go:generate go run ./internal/genpage -o page
 
 import (
 	"embed"

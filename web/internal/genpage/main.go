@@ -1,7 +1,15 @@
-// Command genpage builds the web page: it compiles cmd/reportlint-wasm to
-// WebAssembly, and writes the page's files — the hand-written ones from
-// web/src, Go's wasm_exec.js, and the WebAssembly gzipped and base64-encoded
-// into reportlint-wasm.js — into web/page, which `reportlint serve` embeds.
+// Command genpage writes the generated files of the web page: it compiles
+// cmd/reportlint-wasm to WebAssembly and writes Go's wasm_exec.js and the
+// WebAssembly, gzipped and base64-encoded, as reportlint-wasm.js into
+// web/page, beside the page's hand-written files (index.html, app.js,
+// style.css), which live only there. The folder is then the whole page: it
+// opens from file:// as it is, and `reportlint serve` embeds it.
+//
+// genpage writes only the files it generates (generated) and never removes
+// or rewrites any other file in the folder: the hand-written files are the
+// sources, kept in one place, not copies of them. When -o names another
+// folder (the tests build into a temporary one), only the generated files
+// are written there.
 //
 // Run it as `go generate ./web` (or `go run ./internal/genpage` in web/).
 // The output depends only on the sources and the Go version: the build is
@@ -22,6 +30,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -32,41 +41,32 @@ const wasmPackage = "github.com/reportlint/reportlint/cmd/reportlint-wasm"
 // WasmScript is the file that carries the WebAssembly.
 const wasmScript = "reportlint-wasm.js"
 
+// WasmExec is Go's JavaScript support for the WebAssembly.
+const wasmExec = "wasm_exec.js"
+
+// generated are the files genpage writes: every other file of the page is
+// hand-written and left alone.
+var generated = []string{wasmScript, wasmExec}
+
 func main() {
-	src := flag.String("src", "src", "folder of the hand-written page files")
-	out := flag.String("o", "page", "folder to write the page to (its other files are removed)")
+	out := flag.String("o", "page", "folder to write the generated files to (its other files are left alone)")
 	flag.Parse()
-	if err := build(*src, *out); err != nil {
+	if err := build(*out); err != nil {
 		fmt.Fprintf(os.Stderr, "genpage: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func build(src, out string) error {
+func build(out string) error {
 	files := map[string][]byte{}
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			return err
-		}
-		files[e.Name()] = b
-	}
 	goVersion, goroot, err := goEnv()
 	if err != nil {
 		return err
 	}
-	wasmExec, err := readWasmExec(goroot)
+	files[wasmExec], err = readWasmExec(goroot)
 	if err != nil {
 		return err
 	}
-	files["wasm_exec.js"] = wasmExec
 	wasm, err := compile()
 	if err != nil {
 		return err
@@ -75,7 +75,7 @@ func build(src, out string) error {
 	if err != nil {
 		return err
 	}
-	return writeDir(out, files)
+	return writeGenerated(out, files)
 }
 
 // goEnv asks the go command in use for its version and GOROOT.
@@ -142,27 +142,22 @@ func wasmJS(wasm []byte, goVersion string) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// writeDir makes out hold exactly the files.
-func writeDir(out string, files map[string][]byte) error {
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
-	}
-	old, err := os.ReadDir(out)
-	if err != nil {
-		return err
-	}
-	for _, e := range old {
-		if _, keep := files[e.Name()]; !keep && !e.IsDir() {
-			if err := os.Remove(filepath.Join(out, e.Name())); err != nil {
-				return err
-			}
-		}
-	}
+// writeGenerated writes the generated files into out, which it makes if
+// need be. It refuses any file not listed in generated, so that a
+// hand-written file of the page can never be overwritten, and it removes
+// nothing.
+func writeGenerated(out string, files map[string][]byte) error {
 	names := make([]string, 0, len(files))
 	for n := range files {
+		if !slices.Contains(generated, n) {
+			return fmt.Errorf("%s is not a generated file of the page: not writing it", n)
+		}
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
 	for _, n := range names {
 		if err := os.WriteFile(filepath.Join(out, n), files[n], 0o644); err != nil {
 			return err
