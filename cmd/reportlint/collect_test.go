@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/format"
+	"github.com/reportlint/reportlint/internal/bilingual"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -138,5 +139,24 @@ func TestBaselineChangedDuringRun(t *testing.T) {
 	write(a)
 	if _, err := baselineOutcome(path, r, map[int]bool{0: true}, parts, true); err == nil || !strings.Contains(err.Error(), path+": changed while the run read it") {
 		t.Errorf("got %v, want the file named as changed", err)
+	}
+}
+
+// A panic while one file is checked is that file's error, naming the
+// panic and the function it came from; the run goes on.
+func TestPanicIsTheFilesError(t *testing.T) {
+	boom := &rules.Rule{ID: "boom", Run: func(*rules.Pass) { panic("kaboom") }}
+	c := &checker{ctx: context.Background(), rules: []*rules.Rule{boom}}
+	path := filepath.Join(repoRoot(t), "testdata", "seeds", "004.txt")
+	res := c.file(path, nil)
+	if !errors.Is(res.Err, errInternal) || res.Report != nil {
+		t.Fatalf("err %v, report %v", res.Err, res.Report != nil)
+	}
+	msg := bilingual.Message(res.Err, true)
+	if !strings.HasPrefix(msg, path+": internal error, please report it: kaboom (") {
+		t.Errorf("message %q", msg)
+	}
+	if !strings.Contains(msg, "TestPanicIsTheFilesError") {
+		t.Errorf("message %q does not name the function that panicked", msg)
 	}
 }
