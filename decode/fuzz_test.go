@@ -2,8 +2,6 @@ package decode
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -20,16 +18,7 @@ func FuzzBytes(f *testing.F) {
 	// a PDF would start pdftotext for each input: the fuzzer checks the
 	// error path, the real PDFs are tested on their own
 	opt := Options{PDFToText: "/nonexistent/pdftotext", Marks: testMarks}
-	for _, pattern := range []string{"../testdata/seeds/*.txt", "../testdata/formats/*"} {
-		paths, _ := filepath.Glob(pattern)
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
-		}
-	}
+	decodetest.AddFiles(f, "../testdata/seeds/*.txt", "../testdata/formats/*")
 	for _, s := range []string{
 		"<table><tr><td rowspan=3>一<td>1<td>0</table>", "<p>a&amp;b<br>c</p>", "\xff\xfe2\x000\x00", "\xef\xbb\xbf年\r\n报\r告",
 		"%PDF-1.4", "PK\x03\x04", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",

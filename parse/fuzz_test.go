@@ -2,8 +2,6 @@ package parse_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -31,19 +29,8 @@ func FuzzParseBytes(f *testing.F) {
 	// a PDF would start pdftotext for each input: its decoder is tested
 	// on the real PDFs, the fuzzer checks the error path
 	opt := decode.Options{PDFToText: "/nonexistent/pdftotext", Marks: parse.Marks}
-	for _, pattern := range []string{
-		"../testdata/seeds/*.txt", "../testdata/formats/*.html", "../testdata/formats/*.docx",
-		"../testdata/formats/*.gbk.txt", "../testdata/corpus/*.txt", "../testdata/corpus/201.html",
-	} {
-		paths, _ := filepath.Glob(pattern)
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
-		}
-	}
+	decodetest.AddFiles(f, "../testdata/seeds/*.txt", "../testdata/formats/*.html", "../testdata/formats/*.docx",
+		"../testdata/formats/*.gbk.txt", "../testdata/corpus/*.txt", "../testdata/corpus/201.html")
 	for _, s := range []string{
 		"<table><tr><td rowspan=3>一、本年新收政府信息公开申请数量<td>1<td>0</table>",
 		"<p>2021年政府信息公开工作年度报告</p><table><tr><td colspan=999999>x</td></tr><tr><td rowspan=-1>",

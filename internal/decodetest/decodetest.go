@@ -3,6 +3,8 @@
 package decodetest
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
@@ -26,6 +28,21 @@ func CheckText(t testing.TB, txt *source.Text) {
 		loc := txt.Locate(source.Pos{Line: i + 1, Col: 1})
 		if loc.Line < 0 || loc.Col < 0 || (loc.Line == 0 && loc.Para == 0 && loc.Table == 0 && loc.Page == 0) {
 			t.Fatalf("line %d located nowhere: %+v", i+1, loc)
+		}
+	}
+}
+
+// AddFiles adds the files the patterns match to a fuzz test's seed corpus.
+func AddFiles(f *testing.F, patterns ...string) {
+	f.Helper()
+	for _, pattern := range patterns {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
 		}
 	}
 }
