@@ -173,19 +173,20 @@ func assignApplicationColumns(t *Table, cells *cellSlab) {
 	n := len(t.Columns)
 	certain, short, over := 0, 0, 0
 	var overRow *Row
-	var glued gluedRows
+	var readings []*rowReading
 	for _, row := range t.Rows {
 		row.Cells = cells.row(n)
 		if row.Group && len(row.Read) == 0 {
 			continue
 		}
 		if anyGlued(row.Read) {
-			glued.assign(row, n)
+			readings = append(readings, &rowReading{row: row, glued: true})
 			continue
 		}
 		switch {
 		case len(row.Read) == n:
 			copy(row.Cells, row.Read)
+			readings = append(readings, &rowReading{row: row, cands: [][]Cell{row.Read}})
 			certain++
 		case len(row.Read) > n:
 			over++
@@ -196,9 +197,13 @@ func assignApplicationColumns(t *Table, cells *cellSlab) {
 	}
 	markGroups(t)
 	t.Variant = applicationVariant(t)
+	var glued gluedSolve
+	if over == 0 {
+		glued = solveGluedRows(t, readings, applicationSums(t.Variant), n, sumAt(n))
+	}
 	switch {
-	case glued.any() && over == 0:
-		glued.status(t, certain+glued.recovered > 0)
+	case glued.any():
+		glued.status(t, certain, short)
 	case over > 0:
 		for _, row := range t.Rows {
 			row.Cells = make([]Cell, n)

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -12,7 +11,7 @@ import (
 // a line into labels and runs of digits. A run of several digits may be
 // several cells (640020470 is 64|0|0|2|0|4|70, or 6|4|0|0|2|0|4|7|0…): it
 // is marked glued, and the table readers split it only where one split is
-// certain (see splitGlued).
+// certain: where the table's own identities leave one (see solve.go).
 
 // isFlattened recognises a line holding a flattened 表三: long, and with the
 // digits of the first row right after its label.
@@ -218,33 +217,6 @@ func runeIndex(rs, w []rune) int {
 	return -1
 }
 
-// splitGlued reads the cells of a row whose digits ran together. Only one
-// split is certain: as many digits as cells, each digit a cell. It returns
-// nil otherwise.
-func splitGlued(read []Cell, n int) []Cell {
-	digits := 0
-	for _, c := range read {
-		if c.Kind != CellNumber || !c.Number.IsInt || c.Number.Sign != "" || c.Number.Unit != "" {
-			return nil
-		}
-		digits += len([]rune(c.Raw))
-	}
-	if digits != n {
-		return nil
-	}
-	out := make([]Cell, 0, n)
-	for _, c := range read {
-		for k, r := range []rune(c.Raw) {
-			s := c.Span
-			s.Start.Col += k
-			s.End = Pos{Line: s.Start.Line, Col: s.Start.Col + 1}
-			d := Cell{Raw: string(r), Kind: CellNumber, Number: Number{Value: float64(r - '0'), IsInt: true}, Span: s, Inferred: true}
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
 // anyGlued reports cells read from a run of digits that may be several.
 func anyGlued(cells []Cell) bool {
 	for _, c := range cells {
@@ -253,55 +225,4 @@ func anyGlued(cells []Cell) bool {
 		}
 	}
 	return false
-}
-
-// gluedRows counts the rows of a table whose digits ran together.
-type gluedRows struct {
-	recovered, ambiguous int
-	example              string
-}
-
-func (g *gluedRows) any() bool { return g.recovered+g.ambiguous > 0 }
-
-// assign gives a glued row its cells when one split is certain and the
-// row's own total (its last cell) is the sum of the others: a blank cell
-// lost in the copy beside a two-digit number would also give one digit a
-// cell, and would almost never keep the sum. Otherwise the row stays
-// unread.
-func (g *gluedRows) assign(row *Row, n int) {
-	if cells := splitGlued(row.Read, n); cells != nil && lastIsSum(cells) {
-		copy(row.Cells, cells)
-		row.InferredColumns = true
-		g.recovered++
-		return
-	}
-	g.ambiguous++
-	if g.example == "" {
-		for _, c := range row.Read {
-			if c.glued {
-				g.example = c.Raw
-				break
-			}
-		}
-	}
-}
-
-// status says what could be read of a table with glued rows.
-func (g *gluedRows) status(t *Table, someRead bool) {
-	t.InferNote = "单元格的数字连在一起，按每格一位数拆分"
-	t.InferNoteEn = "the cells' digits ran together and were split one digit a cell"
-	switch {
-	case !someRead:
-		t.Status = TableUnchecked
-		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g.example)
-		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g.example)
-	case g.ambiguous == 0:
-		t.Status = TablePartial
-		t.Reason = fmt.Sprintf("单元格的数字连在一起；%d 行的数字个数与列数相同、行合计相符，按每格一位数读取后核对", g.recovered)
-		t.ReasonEn = fmt.Sprintf("the cells' digits run together; %d rows have one digit a cell and a matching row total, and were checked so", g.recovered)
-	default:
-		t.Status = TablePartial
-		t.Reason = fmt.Sprintf("单元格的数字连在一起；%d 行按每格一位数读取后核对，%d 行拆分不唯一（如「%s」），未核对", g.recovered, g.ambiguous, g.example)
-		t.ReasonEn = fmt.Sprintf("the cells' digits run together; %d rows were split one digit a cell and checked, %d rows cannot be split with certainty (e.g. %q) and were not checked", g.recovered, g.ambiguous, g.example)
-	}
 }

@@ -162,6 +162,9 @@ type Table struct {
 	// InferNote says how inferred cells were placed, for the findings that
 	// use them; empty for the usual case (empty cells lost in the copy).
 	InferNote, InferNoteEn string
+	// Unbalanced notes where the digits ran together and no split of them
+	// lets the table's identities hold (see solve.go).
+	Unbalanced []Unbalanced
 }
 
 // Row returns the row with the canonical key, or nil.

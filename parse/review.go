@@ -42,12 +42,9 @@ func readReview(toks []token, from int) *Table {
 		cells = append(cells, cellOf(tk))
 		last = tk
 	}
-	var glued *gluedReview
-	if anyGlued(cells) {
-		glued = &gluedReview{example: firstGlued(cells)}
-		if split := splitGlued(cells, reviewCells); split != nil && reviewBlocksAdd(split) {
-			cells, glued.recovered = split, true
-		}
+	glued := solveGluedReview(cells)
+	if glued != nil && glued.cells != nil {
+		cells = glued.cells
 	}
 	t.Span = Span{toks[h].span().Start, toks[h].span().End}
 	if len(cells) > 0 {
@@ -64,20 +61,8 @@ func readReview(toks []token, from int) *Table {
 	}
 	extra := i < len(toks) && toks[i].kind == tokValue && toks[i].line == last.line
 	switch {
-	case glued != nil && glued.recovered:
-		t.Status = TablePartial
-		t.InferNote = "单元格的数字连在一起，按每格一位数拆分"
-		t.InferNoteEn = "the cells' digits ran together and were split one digit a cell"
-		t.Reason = "单元格的数字连在一起；数字个数与单元格数相同、各块总计相符，按每格一位数读取后核对"
-		t.ReasonEn = "the cells' digits run together; there is one digit a cell and each block's total matches, so they were checked so"
 	case glued != nil:
-		for _, row := range t.Rows {
-			row.Cells = make([]Cell, len(reviewColumns))
-			row.Read = nil
-		}
-		t.Status = TableUnchecked
-		t.Reason = fmt.Sprintf("单元格的数字连在一起（「%s」），拆分不唯一，未核对", glued.example)
-		t.ReasonEn = fmt.Sprintf("the cells' digits run together (%q) and cannot be split with certainty; not checked", glued.example)
+		glued.status(t)
 	case interleaved:
 		t.Status = TableUnchecked
 		t.Reason = "表头文字与数字交错（PDF 转出的文字顺序），无法确定各数所属的列"
@@ -123,28 +108,67 @@ func isShortText(s string) bool { return isShortCompact(compact(s)) }
 
 func isShortCompact(c string) bool { return utf8.RuneCountInString(c) <= 6 }
 
+// gluedReview is what the solver made of 表四's cells when digits ran
+// together: the one split under which every block's 总计 adds up, or how
+// many there are.
 type gluedReview struct {
-	example   string
-	recovered bool
+	cells    []Cell // the one reading, nil when there is not one
+	readings int
+	tooMany  bool
+	example  string
+	unbal    *Unbalanced
 }
 
-func firstGlued(cells []Cell) string {
-	for _, c := range cells {
-		if c.glued {
-			return c.Raw
-		}
+// solveGluedReview splits 表四's glued cells into its fifteen cells, keeping
+// the splits under which each block's 总计 is the sum of its four results.
+// It returns nil when no cell is glued.
+func solveGluedReview(cells []Cell) *gluedReview {
+	if !anyGlued(cells) {
+		return nil
 	}
-	return ""
+	g := &gluedReview{example: gluedDigits(cells)}
+	steps := 0
+	cands, over := splitRow(cells, reviewCells, sumAt(5), readingLimit+1, &steps)
+	switch {
+	case over || len(cands) > readingLimit:
+		g.tooMany = true
+	case len(cands) == 1:
+		g.cells = cands[0]
+	case len(cands) == 0 && canSplit(cells, reviewCells):
+		g.unbal = &Unbalanced{Digits: []string{g.example}, Examples: exampleSplits(cells, reviewCells, 5, 2),
+			Span: Span{cells[0].Span.Start, cells[len(cells)-1].Span.End}}
+	default:
+		g.readings = len(cands)
+	}
+	return g
 }
 
-// reviewBlocksAdd reports that in each block of 表四 the 总计 cell is the
-// sum of the four before it: the check a split of glued digits must pass
-// to be taken.
-func reviewBlocksAdd(cells []Cell) bool {
-	for b := 0; b+5 <= len(cells); b += 5 {
-		if !lastIsSum(cells[b : b+5]) {
-			return false
-		}
+// status says what was read of a glued 表四.
+func (g *gluedReview) status(t *Table) {
+	switch {
+	case g.cells != nil:
+		t.Status = TableRead
+		t.InferNote = "单元格的数字连在一起，按各块总计唯一可行的拆分读取"
+		t.InferNoteEn = "the cells' digits ran together and were split the one way each block's total allows"
+		return
+	case g.unbal != nil:
+		g.unbal.Rows = t.Rows
+		t.Unbalanced = append(t.Unbalanced, *g.unbal)
+		t.Reason = fmt.Sprintf("单元格的数字连在一起（「%s」），无论怎样拆分各块总计都不相符，未核对", g.example)
+		t.ReasonEn = fmt.Sprintf("the cells' digits run together (%q) and no split makes every block's total add up; not checked", g.example)
+	case g.tooMany:
+		t.Reason = fmt.Sprintf("单元格的数字连在一起（「%s」），可能的拆分过多，未核对", g.example)
+		t.ReasonEn = fmt.Sprintf("the cells' digits run together (%q) with too many possible splits; not checked", g.example)
+	case g.readings > 1:
+		t.Reason = fmt.Sprintf("单元格的数字连在一起（「%s」），有 %d 种拆分都使各块总计相符，未核对", g.example, g.readings)
+		t.ReasonEn = fmt.Sprintf("the cells' digits run together (%q) and %d splits make every block's total add up; not checked", g.example, g.readings)
+	default:
+		t.Reason = fmt.Sprintf("单元格的数字连在一起（「%s」），数字少于单元格数，未核对", g.example)
+		t.ReasonEn = fmt.Sprintf("the cells' digits run together (%q) but are fewer than the cells; not checked", g.example)
 	}
-	return true
+	t.Status = TableUnchecked
+	for _, row := range t.Rows {
+		row.Cells = make([]Cell, len(reviewColumns))
+		row.Read = nil
+	}
 }

@@ -271,3 +271,23 @@ var itemBlocks = []itemBlock{
 		cols2019: []Column{{"projects", "采购项目数量", "procurement projects"}, {"amount", "采购总金额", "procurement amount"}},
 	},
 }
+
+// ApplicationOutcomeRows are the rows of 表三 whose sum is （七）总计 in one
+// variant of the template: （一）, （二） and every reason under （三） to （六）.
+// The outcomes are disjoint and （三） to （六） have no subtotal rows; （六）
+// 其他处理 is one row in 2019 and three in 2021 (DOMAIN.md §5.1).
+func ApplicationOutcomeRows(v Era) []string {
+	var keys []string
+	for _, d := range applicationRows {
+		k := d.key
+		if !strings.HasPrefix(k, "apply.result.") || d.group || k == "apply.result.total" {
+			continue
+		}
+		sub := strings.HasPrefix(k, "apply.result.other.")
+		if (v == Era2019 && sub) || (v == Era2021 && k == "apply.result.other") {
+			continue
+		}
+		keys = append(keys, k)
+	}
+	return keys
+}

@@ -12,6 +12,7 @@ func All() []*Rule {
 		statBreakdownRule,
 		statSubsetRule,
 		cellNotNumberRule,
+		digitsUnbalancedRule,
 		claimPartsRule,
 		claimPercentRule,
 		claimTableRule,

@@ -18,32 +18,20 @@ var (
 		Fix:   ref{"", 6},
 		SumZh: "六类申请人之和", SumEn: "the six applicant columns",
 	}
-	applyOutcome2019 = outcomeIdentity(parse.Era2019, "apply.result.other")
-	applyOutcome2021 = outcomeIdentity(parse.Era2021,
-		"apply.result.other.no_correction", "apply.result.other.no_fee", "apply.result.other.other")
+	applyOutcome2019 = outcomeIdentity(parse.Era2019)
+	applyOutcome2021 = outcomeIdentity(parse.Era2021)
 )
 
-// outcomeIdentity builds （七）总计 = （一）+…+（六） for one variant: the
-// outcome rows are disjoint (部分公开 counts a split request once), and there
-// are no subtotal rows for （三） to （六）.
-func outcomeIdentity(v parse.Era, other ...string) Identity {
-	keys := []string{
-		"apply.result.granted", "apply.result.partial",
-		"apply.result.denied.state_secret", "apply.result.denied.prohibited", "apply.result.denied.security",
-		"apply.result.denied.third_party", "apply.result.denied.internal", "apply.result.denied.process",
-		"apply.result.denied.enforcement", "apply.result.denied.query",
-		"apply.result.unable.not_held", "apply.result.unable.need_creation", "apply.result.unable.unclear",
-		"apply.result.rejected.petition", "apply.result.rejected.repeat", "apply.result.rejected.publication",
-		"apply.result.rejected.mass", "apply.result.rejected.confirm",
-	}
-	keys = append(keys, other...)
+// outcomeIdentity builds （七）总计 = （一）+…+（六） for one variant, over the
+// outcome rows the template names (parse.ApplicationOutcomeRows).
+func outcomeIdentity(v parse.Era) Identity {
 	id := Identity{
 		Rule: "apply-outcome-total", Table: parse.TableApplications, Variant: v, Each: eachColumn,
 		Left:  []ref{{"apply.result.total", -1}},
 		Fix:   ref{"apply.result.total", -1},
 		SumZh: "（一）至（六）各项之和", SumEn: "the sum of outcomes (1) to (6)",
 	}
-	for _, k := range keys {
+	for _, k := range parse.ApplicationOutcomeRows(v) {
 		id.Right = append(id.Right, ref{k, -1})
 	}
 	return id

@@ -1,0 +1,167 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Unbalanced is a place where a table's digits ran together and no split of
+// them satisfies the table's own identities: the table as printed cannot
+// balance. It is a finding about the text, not a guess at its numbers.
+type Unbalanced struct {
+	Rows []*Row
+	// Digits are the rows' digits as printed, a space where the copy kept
+	// cells apart.
+	Digits []string
+	// Examples are a few splits of the first row's digits, none of which
+	// adds up (empty for a joint failure).
+	Examples []string
+	// Joint: each row splits to a total of its own, but no combination of
+	// the rows' splits makes the columns balance.
+	Joint bool
+	Span  Span
+}
+
+// gluedSolve is the outcome of solving one table's glued rows.
+type gluedSolve struct {
+	recovered  int // rows read by the one split the identities leave
+	ambiguous  int // rows left with several readings
+	readings   int // the joint readings of those rows
+	tooMany    int // rows whose splits were too many to try
+	unreadable int // rows with fewer digits than cells
+	unbalanced int // rows no split can make add up
+	example    string
+}
+
+func (g *gluedSolve) any() bool {
+	return g.recovered+g.ambiguous+g.tooMany+g.unreadable+g.unbalanced > 0
+}
+
+func (g *gluedSolve) unread() int { return g.ambiguous + g.tooMany + g.unreadable + g.unbalanced }
+
+// solveGluedRows reads the glued rows of t: each row's splits into n cells
+// that accept keeps, then the rows with several splits jointly under sums.
+// Rows decided are given their cells; the others stay unread, and a row or
+// a set of rows that cannot balance is noted in t.Unbalanced.
+func solveGluedRows(t *Table, rows []*rowReading, sums []columnSum, n int, accept func([]Cell) bool) gluedSolve {
+	var g gluedSolve
+	steps := 0
+	for _, r := range rows {
+		if !r.glued {
+			continue
+		}
+		cands, over := splitRow(r.row.Read, n, accept, readingLimit+1, &steps)
+		switch {
+		case over || len(cands) > readingLimit:
+			g.tooMany++
+			g.noteExample(r.row)
+		case len(cands) > 0:
+			r.cands = cands
+		case canSplit(r.row.Read, n):
+			r.unbalanced = true
+			g.unbalanced++
+			t.Unbalanced = append(t.Unbalanced, Unbalanced{Rows: []*Row{r.row}, Digits: []string{gluedDigits(r.row.Read)},
+				Examples: exampleSplits(r.row.Read, n, n, 2), Span: readSpan(r.row)})
+		default:
+			g.unreadable++
+			g.noteExample(r.row)
+		}
+	}
+	joint := solveJoint(rows, sums, n)
+	for _, r := range rows {
+		if r.glued && len(r.cands) == 1 {
+			takeReading(r.row, r.cands[0])
+			g.recovered++
+		}
+	}
+	switch {
+	case len(joint.undecided) == 0:
+	case joint.readings == 1:
+		for i, r := range joint.undecided {
+			takeReading(r.row, r.cands[joint.first[i]])
+			g.recovered++
+		}
+	case joint.readings == 0 && !joint.over:
+		u := Unbalanced{Joint: true, Span: readSpan(joint.undecided[0].row)}
+		for _, r := range joint.undecided {
+			u.Rows = append(u.Rows, r.row)
+			u.Digits = append(u.Digits, gluedDigits(r.row.Read))
+		}
+		t.Unbalanced = append(t.Unbalanced, u)
+		g.unbalanced += len(joint.undecided)
+	default:
+		g.ambiguous += len(joint.undecided)
+		g.readings = joint.readings
+		if joint.over {
+			g.readings = 0
+			g.tooMany += len(joint.undecided)
+			g.ambiguous -= len(joint.undecided)
+		}
+		g.noteExample(joint.undecided[0].row)
+	}
+	return g
+}
+
+// takeReading gives a row the cells of its one reading.
+func takeReading(row *Row, cells []Cell) {
+	copy(row.Cells, cells)
+	row.InferredColumns = true
+}
+
+func (g *gluedSolve) noteExample(row *Row) {
+	if g.example == "" {
+		g.example = gluedDigits(row.Read)
+	}
+}
+
+// readSpan is the span of a row's read cells, or its label without them.
+func readSpan(row *Row) Span {
+	if len(row.Read) == 0 {
+		return row.Span
+	}
+	return Span{row.Read[0].Span.Start, row.Read[len(row.Read)-1].Span.End}
+}
+
+// status says what could be read of a table with glued rows; certain is
+// the number of rows read as printed, one cell a number.
+func (g *gluedSolve) status(t *Table, certain, short int) {
+	t.InferNote = "单元格的数字连在一起，按表内勾稽关系唯一可行的拆分读取"
+	t.InferNoteEn = "the cells' digits ran together and were split the one way the table's identities allow"
+	read := certain + g.recovered
+	switch {
+	case read == 0:
+		t.Status = TableUnchecked
+	case g.unread()+short == 0:
+		t.Status = TableRead
+		return
+	default:
+		t.Status = TablePartial
+	}
+	var zh, en []string
+	if g.recovered > 0 {
+		zh = append(zh, fmt.Sprintf("%d 行按表内勾稽关系唯一可行的拆分读取后核对", g.recovered))
+		en = append(en, fmt.Sprintf("%d rows were split the one way the table's identities allow and checked", g.recovered))
+	}
+	if g.ambiguous > 0 {
+		zh = append(zh, fmt.Sprintf("%d 行共有 %d 种拆分组合都能使勾稽关系成立（如「%s」），未核对", g.ambiguous, g.readings, g.example))
+		en = append(en, fmt.Sprintf("%d rows have %d combinations of splits under which every identity holds (e.g. %q) and were not checked", g.ambiguous, g.readings, g.example))
+	}
+	if g.tooMany > 0 {
+		zh = append(zh, fmt.Sprintf("%d 行可能的拆分过多（如「%s」），未核对", g.tooMany, g.example))
+		en = append(en, fmt.Sprintf("%d rows have too many possible splits (e.g. %q) and were not checked", g.tooMany, g.example))
+	}
+	if g.unreadable > 0 {
+		zh = append(zh, fmt.Sprintf("%d 行的数字少于单元格数（如「%s」），未核对", g.unreadable, g.example))
+		en = append(en, fmt.Sprintf("%d rows have fewer digits than cells (e.g. %q) and were not checked", g.unreadable, g.example))
+	}
+	if g.unbalanced > 0 {
+		zh = append(zh, fmt.Sprintf("%d 行无论怎样拆分都不能使勾稽关系成立，未核对", g.unbalanced))
+		en = append(en, fmt.Sprintf("%d rows cannot be split so that the identities hold, and were not checked", g.unbalanced))
+	}
+	if short > 0 {
+		zh = append(zh, fmt.Sprintf("%d 行的数字少于 %d 个（复制时丢失了单元格），未核对", short, len(t.Columns)))
+		en = append(en, fmt.Sprintf("%d rows have fewer than %d numbers (cells lost in the copy) and were not checked", short, len(t.Columns)))
+	}
+	t.Reason = "单元格的数字连在一起；" + strings.Join(zh, "，")
+	t.ReasonEn = "the cells' digits run together; " + strings.Join(en, "; ")
+}
