@@ -255,19 +255,31 @@ func applicationVariant(t *Table) Era {
 }
 
 // inferTotals applies the 总计 inference described at
-// assignApplicationColumns; it reports whether it held for every row.
+// assignApplicationColumns; it reports whether it held. The shape is taken
+// when every row with numbers has at least two, and all of them but a few
+// end in the sum of the numbers before them, some with a total above zero:
+// a copy that lost blank cells. A row that does not add up is still read
+// so (its last number is a printed total, or the total was left blank:
+// either way the row is wrong as printed), and ReadSumDiffers marks it for
+// the row-total rule.
 func inferTotals(t *Table) bool {
-	seen := 0
+	seen, adds, nonzero := 0, 0, 0
 	for _, row := range t.Rows {
 		if len(row.Read) == 0 {
 			continue
 		}
-		if len(row.Read) < 2 || !lastIsSum(row.Read) {
+		if len(row.Read) < 2 || !allWhole(row.Read) {
 			return false
 		}
 		seen++
+		if lastIsSum(row.Read) {
+			adds++
+			if row.Read[len(row.Read)-1].Number.Value > 0 {
+				nonzero++
+			}
+		}
 	}
-	if seen == 0 {
+	if seen == 0 || nonzero < 2 || seen-adds > max(1, seen/10) || !oddRowsLikeOthers(t) {
 		return false
 	}
 	last := len(t.Columns) - 1
@@ -279,6 +291,36 @@ func inferTotals(t *Table) bool {
 		c.Inferred = true
 		row.Cells[last] = c
 		row.InferredColumns = true
+		row.ReadSumDiffers = !lastIsSum(row.Read)
+	}
+	return true
+}
+
+// oddRowsLikeOthers reports that every row that does not add up has as
+// many numbers as some row that does: a row holding more is more likely two
+// rows run together under one label (a label lost in the copy) than a
+// wrong total, and then the inference is not taken.
+func oddRowsLikeOthers(t *Table) bool {
+	counts := map[int]bool{}
+	for _, row := range t.Rows {
+		if len(row.Read) > 0 && lastIsSum(row.Read) {
+			counts[len(row.Read)] = true
+		}
+	}
+	for _, row := range t.Rows {
+		if len(row.Read) > 0 && !lastIsSum(row.Read) && !counts[len(row.Read)] {
+			return false
+		}
+	}
+	return true
+}
+
+// allWhole reports cells that all hold whole numbers.
+func allWhole(cells []Cell) bool {
+	for _, c := range cells {
+		if !c.IsNumber() || !c.Number.IsInt {
+			return false
+		}
 	}
 	return true
 }

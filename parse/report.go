@@ -193,6 +193,9 @@ type Row struct {
 	// InferredColumns is set when columns were assigned by an inference (the
 	// copy dropped empty cells; see the table's Reason).
 	InferredColumns bool
+	// ReadSumDiffers: in a row that lost its blank cells, the last number
+	// (read as 总计) is not the sum of the numbers before it.
+	ReadSumDiffers bool
 	// Group marks a label row that carries no numbers by design
 	// (（三）不予公开 over its eight reasons).
 	Group bool

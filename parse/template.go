@@ -291,3 +291,46 @@ func ApplicationOutcomeRows(v Era) []string {
 	}
 	return keys
 }
+
+// TemplateKeys returns every row key and every column key the readers can
+// give a table, by table kind: what the rules may name. A rule that names
+// a key not here never fires (the row is never found), so the rules' tests
+// check their keys against it.
+func TemplateKeys() (rows, columns map[TableKind]map[string]bool) {
+	rows, columns = map[TableKind]map[string]bool{}, map[TableKind]map[string]bool{}
+	add := func(m map[TableKind]map[string]bool, k TableKind, key string) {
+		if m[k] == nil {
+			m[k] = map[string]bool{}
+		}
+		m[k][key] = true
+	}
+	for _, d := range applicationRows {
+		add(rows, TableApplications, d.key)
+	}
+	for _, c := range applicationColumns {
+		add(columns, TableApplications, c.Key)
+	}
+	for _, d := range reviewRows {
+		add(rows, TableReview, d.key)
+	}
+	for _, c := range reviewColumns {
+		add(columns, TableReview, c.Key)
+	}
+	for _, b := range itemBlocks {
+		for _, d := range b.rows {
+			add(rows, TableItems, d.key)
+		}
+		for _, c := range append(append([]Column(nil), b.cols2019...), b.cols2021...) {
+			add(columns, TableItems, c.Key)
+		}
+	}
+	for _, d := range statDefs {
+		add(rows, TableStatistics, d.key)
+	}
+	for _, cols := range [][]Column{statColsJiangsu, statColsYearCum, statColsSingle} {
+		for _, c := range cols {
+			add(columns, TableStatistics, c.Key)
+		}
+	}
+	return rows, columns
+}

@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/reportlint/reportlint/parse"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/reportlint/reportlint/parse"
+)
 
 // The identities of 表三 (DOMAIN.md §5.1). Columns are c0..c6: 自然人,
 // 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计.
@@ -49,10 +54,13 @@ var applyBalanceRule = &Rule{
 var applyRowTotalRule = &Rule{
 	ID: "apply-row-total", Name: "表三总计列", NameEn: "Table 3 row totals", Severity: Error,
 	Doc: Text{
-		Zh: "表三每一行的「总计」须等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。模板没有「法人或其他组织」小计列（DOMAIN.md §5.1 第2条）。",
-		En: "In every row of Table 3 the total column equals the six applicant columns (natural persons, businesses, research bodies, public-interest organisations, legal service bodies, other). The template has no legal-person subtotal column (DOMAIN.md §5.1 item 2).",
+		Zh: "表三每一行的「总计」须等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。模板没有「法人或其他组织」小计列（DOMAIN.md §5.1 第2条）。复制时丢失了空白单元格的行，各数所属的列虽不确定，所印申请人数之和仍须等于末尾的总计，不等时报警告。",
+		En: "In every row of Table 3 the total column equals the six applicant columns (natural persons, businesses, research bodies, public-interest organisations, legal service bodies, other). The template has no legal-person subtotal column (DOMAIN.md §5.1 item 2). In a row whose copy lost its blank cells the columns are unknown, but the applicant numbers printed must still add up to the last one, the total: a warning when they do not.",
 	},
-	Run: func(p *Pass) { checkIdentities(p, []Identity{applyRowTotal}) },
+	Run: func(p *Pass) {
+		checkIdentities(p, []Identity{applyRowTotal})
+		checkLostBlankRows(p)
+	},
 }
 
 var applyOutcomeRule = &Rule{
@@ -62,4 +70,49 @@ var applyOutcomeRule = &Rule{
 		En: "In every column of Table 3, (7) total equals (1) disclosed + (2) partly disclosed + every sub-row of (3) to (6) ((6) is one row in the 2019 template, three in 2021). Outcomes are disjoint and (3)-(6) have no subtotal rows (DOMAIN.md §5.1 item 3).",
 	},
 	Run: func(p *Pass) { checkIdentities(p, []Identity{applyOutcome2019, applyOutcome2021}) },
+}
+
+// checkLostBlankRows checks the rows of a 表三 whose copy lost its blank
+// cells: the applicant columns of the numbers are unknown, but lost cells
+// are empty, so the numbers before the last (read as 总计) are all the row's
+// applicant numbers and must add up to it. A warning: the total column is
+// inferred, and the total may have been the blank cell.
+func checkLostBlankRows(p *Pass) {
+	for _, t := range p.Report.TablesOf(parse.TableApplications) {
+		last := len(t.Columns) - 1
+		for _, row := range t.Rows {
+			if !row.ReadSumDiffers {
+				continue
+			}
+			total := row.Read[len(row.Read)-1]
+			parts := row.Read[:len(row.Read)-1]
+			var sum float64
+			ops := make([]Operand, 0, len(row.Read))
+			for _, c := range parts {
+				sum += c.Number.Value
+				ops = append(ops, Operand{Label: row.Short, LabelEn: row.En, Value: c.Number.Value, Span: c.Span})
+			}
+			ops = append(ops, Operand{Label: row.Short + "·总计", LabelEn: row.En + ": total", Value: total.Number.Value, Span: total.Span})
+			p.Add(Finding{
+				Span: total.Span, Operands: ops, Expected: sum, HasExpected: true,
+				Table: t.Kind.String(), Row: row.Key, Column: t.Columns[last].Key, Soften: true,
+				Message: Text{
+					Zh: fmt.Sprintf("表三「%s」行：所印申请人数 %s，但末尾的「总计」为 %s；复制时丢失了空白单元格，各数所属的申请人列无法确定，若「总计」栏并非留空，应为 %s", row.Short, sumText(parts, sum), num(total.Number.Value), num(sum)),
+					En: fmt.Sprintf("Table 3 row %q: the applicant numbers printed come to %s, but the last number, read as the total, is %s; the copy lost its blank cells, so their columns are unknown; unless the total cell was left blank, it should be %s", row.En, sumText(parts, sum), num(total.Number.Value), num(sum)),
+				},
+			})
+		}
+	}
+}
+
+// sumText writes numbers and their sum (3 + 4 = 7), or the one number.
+func sumText(cells []parse.Cell, sum float64) string {
+	parts := make([]string, len(cells))
+	for i, c := range cells {
+		parts[i] = num(c.Number.Value)
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts, " + ") + " = " + num(sum)
 }
