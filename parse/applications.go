@@ -199,7 +199,8 @@ func assignApplicationColumns(t *Table, cells *cellSlab) {
 	t.Variant = applicationVariant(t)
 	var glued gluedSolve
 	if over == 0 {
-		glued = solveGluedRows(t, readings, applicationSums(t.Variant), n, sumAt(n))
+		rowTotal := sumAt(n)
+		glued = solveGluedRows(t, readings, applicationSums(t.Variant), n, func(*Row) func([]Cell) bool { return rowTotal })
 	}
 	switch {
 	case glued.any():

@@ -90,6 +90,43 @@ func TestFlattened(t *testing.T) {
 	})
 }
 
+// The pre-2019 statistics table run into one line: each row's words, its
+// unit and both columns' digits together (本年度, 历年累计). A flow's year is
+// never more than its total of all years, and the complete breakdowns
+// (收到申请数 = the channels, 答复数 = the answers) pick the one reading of
+// rows that still split several ways. 主动公开信息数 and 网站公开 split three
+// and four ways that no relation of the table tells apart: not read.
+func TestGluedStatistics(t *testing.T) {
+	r := decodeFile(t, "../testdata/corpus/101.txt")
+	st := onlyTable(t, r, TableStatistics)
+	if st.Status != TablePartial || !strings.Contains(st.Reason, "「20263542」") || len(st.Unbalanced) != 0 {
+		t.Errorf("统计表 %v: %s", st.Status, st.Reason)
+	}
+	wantRows(t, st, map[string][]string{
+		"active.total":           {"?", "?"}, // 20263542
+		"active.channel.website": {"?", "?"}, // 17953304
+		"active.channel.gazette": {"0", "7"},
+		"req.received":           {"21", "21"}, // 2121: 2|121 leaves the channels short
+		"req.received.in_person": {"18", "18"},
+		"req.received.email":     {"3", "3"},
+		"req.received.other":     {"0", "0"},   // 其它形式申请数, 它 for 他
+		"req.answered":           {"21", "21"}, // 对申请的答复数
+		"req.answered.granted":   {"17", "17"},
+		"req.answered.partial":   {"2", "2"},
+		"review.total":           {"0", "0"},
+	})
+	if c := st.Row("req.received").Cells[0]; !c.Inferred {
+		t.Errorf("a split cell must be marked inferred")
+	}
+	// the same form with prose before it that names rows and numbers
+	// (全区主动公开政府信息2069条): the table starts at its header words
+	r = decodeFile(t, "../testdata/corpus/004.txt")
+	st = onlyTable(t, r, TableStatistics)
+	if st.Row("active.category.functions") != nil || st.Row("req.received") == nil {
+		t.Errorf("004: rows read from the prose before the table: %s", st.Reason)
+	}
+}
+
 // splitRow keeps the splits its accept function allows and never gives a
 // cell a leading zero.
 func TestSplitRow(t *testing.T) {

@@ -40,17 +40,18 @@ func (g *gluedSolve) any() bool {
 func (g *gluedSolve) unread() int { return g.ambiguous + g.tooMany + g.unreadable + g.unbalanced }
 
 // solveGluedRows reads the glued rows of t: each row's splits into n cells
-// that accept keeps, then the rows with several splits jointly under sums.
+// that its own identity keeps (accept gives it, nil: any split), then the
+// rows with several splits jointly under sums.
 // Rows decided are given their cells; the others stay unread, and a row or
 // a set of rows that cannot balance is noted in t.Unbalanced.
-func solveGluedRows(t *Table, rows []*rowReading, sums []columnSum, n int, accept func([]Cell) bool) gluedSolve {
+func solveGluedRows(t *Table, rows []*rowReading, sums []columnSum, n int, accept func(*Row) func([]Cell) bool) gluedSolve {
 	var g gluedSolve
 	steps := 0
 	for _, r := range rows {
 		if !r.glued {
 			continue
 		}
-		cands, over := splitRow(r.row.Read, n, accept, readingLimit+1, &steps)
+		cands, over := splitRow(r.row.Read, n, accept(r.row), readingLimit+1, &steps)
 		switch {
 		case over || len(cands) > readingLimit:
 			g.tooMany++
@@ -60,28 +61,47 @@ func solveGluedRows(t *Table, rows []*rowReading, sums []columnSum, n int, accep
 		case canSplit(r.row.Read, n):
 			r.unbalanced = true
 			g.unbalanced++
-			t.Unbalanced = append(t.Unbalanced, Unbalanced{Rows: []*Row{r.row}, Digits: []string{gluedDigits(r.row.Read)},
-				Examples: exampleSplits(r.row.Read, n, n, 2), Span: readSpan(r.row)})
+			u := Unbalanced{Rows: []*Row{r.row}, Digits: []string{gluedDigits(r.row.Read)}, Span: readSpan(r.row)}
+			if t.Kind == TableApplications {
+				u.Examples = exampleSplits(r.row.Read, n, n, 2) // the splits nearest a matching total
+			}
+			t.Unbalanced = append(t.Unbalanced, u)
 		default:
 			g.unreadable++
 			g.noteExample(r.row)
 		}
 	}
-	joint := solveJoint(rows, sums, n)
+	groups := solveJoint(rows, sums, n)
 	for _, r := range rows {
 		if r.glued && len(r.cands) == 1 {
 			takeReading(r.row, r.cands[0])
 			g.recovered++
 		}
 	}
-	switch {
-	case len(joint.undecided) == 0:
-	case joint.readings == 1:
+	g.readings = 1
+	for _, joint := range groups {
+		g.settle(t, joint)
+	}
+	if g.ambiguous == 0 {
+		g.readings = 0
+	}
+	return g
+}
+
+// settle takes the reading one group of undecided rows leaves, notes the
+// group as unbalanced when none is left, or counts its readings.
+func (g *gluedSolve) settle(t *Table, joint jointResult) {
+	if choice, ok := joint.decided(); ok {
 		for i, r := range joint.undecided {
-			takeReading(r.row, r.cands[joint.first[i]])
+			takeReading(r.row, r.cands[choice[i]])
 			g.recovered++
 		}
-	case joint.readings == 0 && !joint.over:
+		return
+	}
+	switch {
+	case joint.over:
+		g.tooMany += len(joint.undecided)
+	case joint.readings == 0:
 		u := Unbalanced{Joint: true, Span: readSpan(joint.undecided[0].row)}
 		for _, r := range joint.undecided {
 			u.Rows = append(u.Rows, r.row)
@@ -89,17 +109,12 @@ func solveGluedRows(t *Table, rows []*rowReading, sums []columnSum, n int, accep
 		}
 		t.Unbalanced = append(t.Unbalanced, u)
 		g.unbalanced += len(joint.undecided)
+		return
 	default:
 		g.ambiguous += len(joint.undecided)
-		g.readings = joint.readings
-		if joint.over {
-			g.readings = 0
-			g.tooMany += len(joint.undecided)
-			g.ambiguous -= len(joint.undecided)
-		}
-		g.noteExample(joint.undecided[0].row)
+		g.readings *= joint.readings
 	}
-	return g
+	g.noteExample(joint.undecided[0].row)
 }
 
 // takeReading gives a row the cells of its one reading.

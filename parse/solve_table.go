@@ -13,8 +13,13 @@ const readingLimit = 64
 const comboCap = 1 << 17
 
 // columnSum is an identity that holds in every column of a table: the sum
-// of the left rows equals the sum of the right rows.
-type columnSum struct{ left, right []string }
+// of the left rows equals the sum of the right rows. A loose one (a
+// breakdown filers fill loosely) never rules a reading out: it only picks
+// one among several that the strict identities leave.
+type columnSum struct {
+	left, right []string
+	loose       bool
+}
 
 // applicationSums are 表三's column identities for one variant: 本年新收 +
 // 上年结转 = （七）总计 + 结转下年度, and （七）总计 = the outcomes.
@@ -40,62 +45,149 @@ type rowReading struct {
 // jointResult is what the joint search found for the undecided rows.
 type jointResult struct {
 	undecided []*rowReading // rows with several readings of their own
-	readings  int           // joint readings under which every identity holds
+	readings  int           // joint readings under which every strict identity holds
 	over      bool          // too many to try
 	first     []int         // the first such reading, a choice per undecided row
+	// the readings under which the loose identities hold too, and the
+	// first of them
+	looseReadings int
+	firstLoose    []int
 }
 
-// solveJoint tries every combination of the undecided rows' readings
-// against the column identities that involve them, and counts those under
-// which all hold. An identity that needs a row not read (cells lost, text in
-// a cell) is not evaluated in that column: it cannot decide anything.
-func solveJoint(rows []*rowReading, sums []columnSum, ncol int) jointResult {
+// decided returns the one reading the search leaves, by the strict
+// identities or else by the loose ones among several strict readings.
+func (res jointResult) decided() ([]int, bool) {
+	switch {
+	case res.readings == 1:
+		return res.first, true
+	case res.readings > 1 && res.looseReadings == 1:
+		return res.firstLoose, true
+	}
+	return nil, false
+}
+
+// solveJoint splits the undecided rows (several readings of their own)
+// into groups that share an identity, and searches each group alone: rows
+// that no identity links cannot decide each other, and searching them
+// together would multiply their readings.
+func solveJoint(rows []*rowReading, sums []columnSum, ncol int) []jointResult {
 	byKey := map[string]*rowReading{}
-	var res jointResult
-	product := 1
+	var undecided []*rowReading
 	for _, r := range rows {
 		byKey[r.row.Key] = r
 		if len(r.cands) > 1 {
-			res.undecided = append(res.undecided, r)
-			product *= len(r.cands)
-			if product > comboCap {
-				res.over = true
+			undecided = append(undecided, r)
+		}
+	}
+	var out []jointResult
+	for _, group := range linkedGroups(undecided, sums) {
+		out = append(out, searchGroup(group, sums, byKey, ncol))
+	}
+	return out
+}
+
+// linkedGroups partitions the undecided rows by the identities that name
+// them together, in the rows' order.
+func linkedGroups(undecided []*rowReading, sums []columnSum) [][]*rowReading {
+	index := map[string]int{}
+	parent := make([]int, len(undecided))
+	for i, r := range undecided {
+		index[r.row.Key] = i
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for _, s := range sums {
+		first := -1
+		for _, k := range append(append([]string(nil), s.left...), s.right...) {
+			i, ok := index[k]
+			if !ok {
+				continue
+			}
+			if first < 0 {
+				first = i
+			} else {
+				parent[find(i)] = find(first)
 			}
 		}
 	}
-	if len(res.undecided) == 0 || res.over {
-		return res
+	var groups [][]*rowReading
+	slot := map[int]int{}
+	for i, r := range undecided {
+		root := find(i)
+		g, ok := slot[root]
+		if !ok {
+			g = len(groups)
+			slot[root] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], r)
 	}
-	var relevant []columnSum
-	for _, s := range sums {
-		if involves(s, byKey) {
-			relevant = append(relevant, s)
+	return groups
+}
+
+// searchGroup tries every combination of a group's readings against the
+// identities that involve it, and counts those under which all hold. An
+// identity that needs a row not read (cells lost, text in a cell) is not
+// evaluated in that column: it cannot decide anything.
+func searchGroup(group []*rowReading, sums []columnSum, byKey map[string]*rowReading, ncol int) jointResult {
+	res := jointResult{undecided: group}
+	product := 1
+	for _, r := range group {
+		product *= len(r.cands)
+		if product > comboCap {
+			res.over = true
+			return res
 		}
 	}
-	choice := make([]int, len(res.undecided))
+	var strict, loose []columnSum
+	for _, s := range sums {
+		switch {
+		case !involves(s, group):
+		case s.loose:
+			loose = append(loose, s)
+		default:
+			strict = append(strict, s)
+		}
+	}
+	choice := make([]int, len(group))
 	for {
-		for i, r := range res.undecided {
+		for i, r := range group {
 			r.chosen = choice[i]
 		}
-		if allHold(relevant, byKey, ncol) {
+		if allHold(strict, byKey, ncol) {
 			res.readings++
 			if res.first == nil {
 				res.first = append([]int(nil), choice...)
 			}
+			if allHold(loose, byKey, ncol) {
+				res.looseReadings++
+				if res.firstLoose == nil {
+					res.firstLoose = append([]int(nil), choice...)
+				}
+			}
 		}
-		if !nextChoice(choice, res.undecided) {
+		if !nextChoice(choice, group) {
 			break
 		}
 	}
 	return res
 }
 
-// involves reports an identity that names an undecided row.
-func involves(s columnSum, byKey map[string]*rowReading) bool {
-	for _, side := range [][]string{s.left, s.right} {
-		for _, k := range side {
-			if r := byKey[k]; r != nil && len(r.cands) > 1 {
-				return true
+// involves reports an identity that names a row of the group.
+func involves(s columnSum, group []*rowReading) bool {
+	for _, r := range group {
+		for _, side := range [][]string{s.left, s.right} {
+			for _, k := range side {
+				if k == r.row.Key {
+					return true
+				}
 			}
 		}
 	}

@@ -72,6 +72,9 @@ func readStatistics(toks []token) *Table {
 			r.row = nil
 		}
 	}
+	if len(r.glued) > 0 && len(t.Rows) == 0 {
+		header.WriteString(r.readGlued(r.glued[0]))
+	}
 	t.Columns = statColumns(header.String())
 	r.assign()
 	if n := len(t.Rows); n > 0 {
@@ -128,7 +131,10 @@ type statReader struct {
 	section string // the last row without a parent: the context of ambiguous rows
 	used    map[string]bool
 	glued   []token
-	cells   cellSlab
+	// gluedRead: the rows were read from crawler text that ran the table
+	// into one line, their digits run together (readGlued)
+	gluedRead bool
+	cells     cellSlab
 }
 
 // unknownRow notes a row the reader cannot name after the current row. A
@@ -199,6 +205,10 @@ func statColumns(header string) []Column {
 // cell per column is certain. In a one-value form, a row with no number at
 // all is an empty cell (the copy keeps the label and nothing after it).
 func (r *statReader) assign() {
+	if r.gluedRead {
+		r.assignGlued()
+		return
+	}
 	t := r.table
 	n := len(t.Columns)
 	short := 0
