@@ -119,3 +119,16 @@ func BenchmarkParseBytes(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGluedHostile parses crawler text built to make the solver work:
+// every 表三 row forty digits run together, 表四 sixty. Its time is the
+// bound the split budget sets on one report.
+func BenchmarkGluedHostile(b *testing.B) {
+	data := hostileGlued()
+	b.SetBytes(int64(len(data)))
+	for i := 0; i < b.N; i++ {
+		if _, err := parseBytes("hostile.txt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -173,3 +173,41 @@ func TestSplitRow(t *testing.T) {
 		}
 	}
 }
+
+// hostileGlued is crawler text whose 表三 rows each run forty digits
+// together and whose 表四 runs sixty: far more splits than any real row.
+func hostileGlued() []byte {
+	digits := func(n, seed int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteByte(byte('1' + (i*7+seed)%9))
+		}
+		return b.String()
+	}
+	var b strings.Builder
+	b.WriteString("某某街道办事处2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他")
+	for i, label := range []string{"一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果（一）予以公开", "（二）部分公开", "（七）总计", "四、结转下年度继续办理"} {
+		b.WriteString(label + digits(40, i))
+	}
+	b.WriteString("四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计")
+	b.WriteString(digits(60, 3) + "\n")
+	return []byte(b.String())
+}
+
+// The search for splits is bounded: rows with too many splits are not
+// checked, saying so, and a 表四 whose every split was tried and failed is
+// said to be unable to balance (see BenchmarkGluedHostile for its cost).
+func TestGluedHostile(t *testing.T) {
+	r, err := parseBytes("hostile.txt", hostileGlued())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := onlyTable(t, r, TableApplications)
+	if a.Status != TableUnchecked || !strings.Contains(a.Reason, "6 行可能的拆分过多") {
+		t.Errorf("表三 %v: %s", a.Status, a.Reason)
+	}
+	rev := onlyTable(t, r, TableReview)
+	if rev.Status != TableUnchecked || len(rev.Unbalanced) != 1 {
+		t.Errorf("表四 %v: %s (%d unbalanced)", rev.Status, rev.Reason, len(rev.Unbalanced))
+	}
+}

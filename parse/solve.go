@@ -19,7 +19,7 @@ import (
 // splitBudget bounds the splits tried for one table: a row of n digits has
 // up to C(n-1, k-1) splits into k cells, and a damaged row could hold many
 // digits. Past the budget the table is "too many readings".
-const splitBudget = 200_000
+const splitBudget = 50_000
 
 // maxCellDigits is the longest number a split gives a cell: no count in
 // these tables comes near a billion.
@@ -111,20 +111,25 @@ func (s *splitter) place(c Cell, p, o int) {
 }
 
 // room reports that the cells still to place can come out of what is left
-// to read: each read cell left gives at least one cell, a glued one at most
-// one a digit.
+// to read: each read cell left gives at least one cell (a glued one enough
+// cells to hold its digits, maxCellDigits a cell) and a glued one at most
+// one a digit. Without the first bound the search would wander through
+// prefixes that leave too many digits for too few cells.
 func (s *splitter) room(p, o int) bool {
 	least, most := 0, 0
 	for i := p; i < len(s.read); i++ {
-		least++
-		if d := s.digits[i]; d != "" {
-			most += len(d)
-			if i == p {
-				most -= o
-			}
-		} else {
+		d := s.digits[i]
+		if d == "" {
+			least++
 			most++
+			continue
 		}
+		left := len(d)
+		if i == p {
+			left -= o
+		}
+		least += (left + maxCellDigits - 1) / maxCellDigits
+		most += left
 	}
 	left := s.n - len(s.cells)
 	return left >= least && left <= most
@@ -174,8 +179,8 @@ func gluedDigits(read []Cell) string {
 // table that cannot balance, only one that cannot be read.
 func canSplit(read []Cell, n int) bool {
 	steps := 0
-	out, _ := splitRow(read, n, nil, 1, &steps)
-	return len(out) > 0
+	out, over := splitRow(read, n, nil, 1, &steps)
+	return len(out) > 0 && !over
 }
 
 // exampleSplits returns up to k splits of read into n cells for a message
@@ -185,7 +190,17 @@ func canSplit(read []Cell, n int) bool {
 func exampleSplits(read []Cell, n, blockLen, k int) []string {
 	steps := 0
 	out, _ := splitRow(read, n, nil, exampleLimit, &steps)
-	sort.SliceStable(out, func(i, j int) bool { return blockGap(out[i], blockLen) < blockGap(out[j], blockLen) })
+	gaps := make([]float64, len(out))
+	order := make([]int, len(out))
+	for i, cells := range out {
+		gaps[i], order[i] = blockGap(cells, blockLen), i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return gaps[order[i]] < gaps[order[j]] })
+	sorted := make([][]Cell, len(out))
+	for i, k := range order {
+		sorted[i] = out[k]
+	}
+	out = sorted
 	var ex []string
 	for _, cells := range out[:min(k, len(out))] {
 		parts := make([]string, len(cells))
@@ -198,7 +213,7 @@ func exampleSplits(read []Cell, n, blockLen, k int) []string {
 }
 
 // exampleLimit bounds the splits exampleSplits ranks.
-const exampleLimit = 4096
+const exampleLimit = 512
 
 // blockGap is how far, summed over the blocks of blockLen cells, each
 // block's last cell is from the sum of the others.

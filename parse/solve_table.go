@@ -10,7 +10,7 @@ const readingLimit = 64
 
 // comboCap bounds the joint search: the product of the undecided rows'
 // readings. Past it the rows stay unread ("too many readings").
-const comboCap = 1 << 17
+const comboCap = 1 << 12
 
 // columnSum is an identity that holds in every column of a table: the sum
 // of the left rows equals the sum of the right rows. A loose one (a
