@@ -19,9 +19,10 @@ type Evidence struct {
 	Title int
 	// Period: the statistical period stated with dates (2).
 	Period int
-	// Sections: the template's section headings, in order, anywhere in a
-	// line (crawler text runs them together): four kinds or more (2), one
-	// to three (1).
+	// Sections: the template's section headings, in order, as headings
+	// (on a line of their own, or in crawler text that runs a report into
+	// one line): four kinds or more, two of them with prose under them
+	// (2), else one at least (1).
 	Sections int
 	// Tables: a template table with figures filled in: 表三 or a
 	// statistics table with three rows of figures or more (3), another
@@ -66,8 +67,8 @@ func weigh(r *Report) Evidence {
 	if e.IsReport() {
 		return e
 	}
-	switch n := headingKinds(r); {
-	case n >= 4:
+	switch n, prose := headingKinds(r); {
+	case n >= 4 && prose >= 2:
 		e.Sections = 2
 	case n >= 1:
 		e.Sections = 1
@@ -212,43 +213,66 @@ func headingKind(title string) int {
 const headingMax = 24
 
 // headingKinds counts the kinds of template heading the body holds in
-// order: a numbered heading (一、…) counts when its number follows the last
+// order, and how many of them have prose under them (a sentence of fifteen
+// Chinese characters or more ending in 。 before the next numbered
+// heading): a report writes under its headings, a blank template does
+// not. A numbered heading (一、…) counts when its number follows the last
 // one counted, which keeps the numbered rows of the tables (一、本年新收…)
 // from counting again. A heading is a short line of its own, or stands in
 // a run-on line of crawler text after a stop or a space; an item of a list
 // of the headings (一、总体情况，二、主动公开…, as a text about reports
 // names them) is none.
-func headingKinds(r *Report) int {
-	var seen [9]bool
-	last, n := 0, 0
+func headingKinds(r *Report) (kinds, withProse int) {
+	var seen, prose [9]bool
+	last, cur, cjk := 0, 0, 0
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
 		rs := r.Text.Norm[i]
-		if !containsRune(rs, '、') {
-			continue
-		}
-		short := compactAtMost(rs, 42)
 		runOn := len(rs) >= runOnLine
-		if !short && !runOn || mostlyLatin(rs) {
-			continue
-		}
+		headings := containsRune(rs, '、') && (runOn || compactAtMost(rs, 42)) && !mostlyLatin(rs)
 		for k := 0; k < len(rs); k++ {
-			if !runOn && k > 0 && len(trimSpaceRunes(rs[:k])) > 0 {
-				break // a short line holds a heading at its start only
-			}
-			num, title, ok := headingAt(rs, k)
-			if !ok || num <= last {
-				continue
-			}
-			if kind := headingKind(title); kind != 0 {
-				last = num
-				if !seen[kind] {
-					seen[kind] = true
-					n++
+			c := rs[k]
+			if headings && isChineseNumeral(c) && (runOn || onlyMarkup(rs[:k])) {
+				if num, title, end, ok := headingAt(rs, k); ok {
+					// a numbered line that is not the next template heading
+					// (a table's row) ends the prose of the one before
+					cur, cjk = 0, 0
+					if kind := headingKind(title); kind != 0 && num > last {
+						last, cur = num, kind
+						if !seen[kind] {
+							seen[kind] = true
+							kinds++
+						}
+					}
+					k = end - 1
+					continue
 				}
+			}
+			switch {
+			case c >= 0x4E00 && c <= 0x9FFF:
+				cjk++
+			case c == '。':
+				if cjk >= 15 && cur != 0 && !prose[cur] {
+					prose[cur] = true
+					withProse++
+				}
+				cjk = 0
+			case c == '!' || c == '?' || c == '！' || c == '？' || c == ';' || c == '|':
+				cjk = 0
 			}
 		}
 	}
-	return n
+	return kinds, withProse
+}
+
+// onlyMarkup reports what may stand before a heading on its line: spaces,
+// a markdown heading's #, emphasis, a table's pipe.
+func onlyMarkup(rs []rune) bool {
+	for _, c := range rs {
+		if c != ' ' && c != '#' && c != '*' && c != '|' {
+			return false
+		}
+	}
+	return true
 }
 
 // runOnLine is the length from which a line is taken for crawler text that
@@ -260,27 +284,27 @@ const runOnLine = 200
 // and the heading's first words up to a stop. A heading that a list
 // separator ends, with the next numbered item close after it, is an item
 // of a list.
-func headingAt(rs []rune, k int) (int, string, bool) {
+func headingAt(rs []rune, k int) (num int, title string, end int, ok bool) {
 	if !isChineseNumeral(rs[k]) {
-		return 0, "", false
+		return 0, "", 0, false
 	}
 	if k > 0 {
 		switch rs[k-1] {
-		case ' ', '。', ';', ':', '!', '?', '！', '？', ')', ']', '>', '|', '」', '”':
+		case ' ', '。', ';', ':', '!', '?', '！', '？', ')', ']', '>', '|', '」', '”', '#', '*':
 		default:
-			return 0, "", false
+			return 0, "", 0, false
 		}
 	}
 	j := k
 	for j < len(rs) && j-k < 2 && isChineseNumeral(rs[j]) {
 		j++
 	}
-	num := chineseNumber(string(rs[k:j]))
+	num = chineseNumber(string(rs[k:j]))
 	if num == 0 || j >= len(rs) || rs[j] != '、' {
-		return 0, "", false
+		return 0, "", 0, false
 	}
 	j = skipSpaces(rs, j+1)
-	end := j
+	end = j
 	for end < len(rs) && end-j < headingMax {
 		if c := rs[end]; c == '。' || c == ',' || c == ';' || c == ':' || c == '|' || c == '.' || c == ' ' && end-j >= 4 {
 			break
@@ -288,9 +312,9 @@ func headingAt(rs []rune, k int) (int, string, bool) {
 		end++
 	}
 	if end < len(rs) && (rs[end] == ',' || rs[end] == ';' || rs[end] == '.') && listFollows(rs[end+1:]) {
-		return 0, "", false
+		return 0, "", 0, false
 	}
-	return num, string(rs[j:end]), true
+	return num, string(rs[j:end]), end, true
 }
 
 // listFollows reports the next item of a numbered list within a few

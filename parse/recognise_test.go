@@ -93,6 +93,8 @@ func TestEvidence(t *testing.T) {
 		{"title alone", []string{title}, false},
 		{"title and prose", []string{"正文", title, prose}, false},
 		{"period and prose", []string{period, prose}, false},
+		{"headings with nothing written under them", []string{"各地区、各部门编制本年度报告时，应按本格式由六个部分组成，全面反映主动公开、依申请公开、行政复议、行政诉讼等情况。",
+			heading, "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"}, false},
 		{"headings named in a list", []string{"模板分为一、总体情况，二、主动公开政府信息情况，三、收到和处理政府信息公开申请情况，四、政府信息公开行政复议、行政诉讼情况。", prose}, false},
 		{"title mentioned in quotes", []string{"下载的报告如“" + title + "”保存在一个目录中。", prose, period}, false},
 		{"period mentioned in parentheses", []string{"统计期限（如" + period + "）原样保存。", heading, prose}, false},
