@@ -15,9 +15,11 @@ type Evidence struct {
 	// Title: a title naming a disclosure annual report and its year: the
 	// first line of the text (3), a line of its own further down or the
 	// report announcing itself (现将…报告如下) (2), a phrase within another
-	// line, such as a path or a row of a list (1).
+	// line, such as a path or a row of a list (1); nothing when it is only
+	// mentioned (in quotes or brackets, in Latin prose).
 	Title int
-	// Period: the statistical period stated with dates (2).
+	// Period: the statistical period stated with dates (2), not in quotes
+	// or brackets or Latin prose.
 	Period int
 	// Sections: the template's section headings, in order, as headings
 	// (on a line of their own, or in crawler text that runs a report into
@@ -116,7 +118,8 @@ func titlePoints(r *Report) int {
 	if s.End.Line == s.Start.Line && s.End.Col-1 <= len(line) {
 		after = string(line[s.End.Col-1:])
 	}
-	if k := strings.LastIndex(before, "现将"); k >= 0 && len(before)-k <= 3*30 || strings.HasPrefix(strings.TrimSpace(after), "如下") {
+	// 现将 at most thirty characters before the title, or 如下 after it
+	if k := strings.LastIndex(before, "现将"); k >= 0 && len([]rune(before[k:])) <= 30 || strings.HasPrefix(strings.TrimSpace(after), "如下") {
 		return 2
 	}
 	return 1

@@ -42,7 +42,8 @@ type Report struct {
 	// from the period, else the statistics table's title, else the year
 	// its sentences open with (findYear).
 	Year int
-	// Evidence is what the text was recognised as a report by.
+	// Evidence is what the text was recognised as a report by: the
+	// signals weighed until the score was reached (recognise.go).
 	Evidence Evidence
 	Era      Era
 	// EraEvidence says what the era was recognised by.
