@@ -343,3 +343,70 @@ func trimSpaceRunes(rs []rune) []rune {
 	}
 	return rs[a:b]
 }
+
+// findFramedPeriod reads the period of a report that has no title from a
+// sentence that states it without a period word: 自2020年1月1日至2020年12月
+// 31日, 2020年1月1日至12月31日期间, 从…起至…止, and the forms whose 年 and
+// 月 were lost (自201611日至20161231日). With no word to say what the dates
+// are, only a whole calendar year framed as a span (自/从 before it, or
+// 止/期间 after it) is taken, and only when every such span in the body
+// names the same year: a sentence comparing with last year leaves the
+// period unknown.
+func findFramedPeriod(r *Report) {
+	var found *Period
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		rs := r.Text.Norm[i]
+		if !hasDigitRunes(rs, 4) || !containsRune(rs, '至') && !containsRune(rs, '到') {
+			continue
+		}
+		j := joinLines(r.Text, i, 2)
+		ds := datesIn(j.runes, true, 0)
+		for k := 0; k+1 < len(ds); k++ {
+			a, b := ds[k], ds[k+1]
+			if a.start >= len(rs) || !spanBetween(j.runes[a.end:b.start]) || !framedSpan(j.runes, a.start, b.end) {
+				continue
+			}
+			y := a.Year
+			if !a.Sure() || !b.Sure() || a.YMD() != (YMD{y, 1, 1}) || b.YMD() != (YMD{y, 12, 31}) {
+				continue
+			}
+			if found != nil {
+				if found.Start.Year != y {
+					return // two years: which is the report's cannot be told
+				}
+				continue
+			}
+			p := &Period{Start: joinedDate(j, a, 0, RolePeriodStart), End: joinedDate(j, b, 0, RolePeriodEnd)}
+			p.Span = Span{p.Start.Span.Start, p.End.Span.End}
+			found = p
+		}
+	}
+	if found != nil {
+		r.Period = found
+		r.Dates = append(r.Dates, found.Start, found.End)
+	}
+}
+
+// spanBetween reports the words between the two dates of a span: 至, 到,
+// 起至, a dash.
+func spanBetween(rs []rune) bool {
+	switch strings.TrimSpace(string(rs)) {
+	case "至", "到", "起至", "起到", "-", "—", "——", "~", "～":
+		return true
+	}
+	return false
+}
+
+// framedSpan reports dates framed as a span: 自 or 从 before the first, or
+// 止 or 期间 after the second.
+func framedSpan(rs []rune, start, end int) bool {
+	k := start - 1
+	for k >= 0 && rs[k] == ' ' {
+		k--
+	}
+	if k >= 0 && (rs[k] == '自' || rs[k] == '从') {
+		return true
+	}
+	k = skipSpaces(rs, end)
+	return k < len(rs) && (rs[k] == '止' || strings.HasPrefix(string(rs[k:min(len(rs), k+2)]), "期间"))
+}

@@ -18,26 +18,127 @@ var ErrNotReport = bilingual.New("不是政府信息公开工作年度报告", "
 // report keeps it, and the parser's caches live beside it (Text).
 func Parse(src *source.Text) (*Report, error) {
 	r := &Report{Text: NewText(src)}
-	findTitle(r)
-	findBodyEnd(r)
-	if !mentionsDisclosure(r) {
+	if !mentionsDisclosureWork(r) {
 		return nil, ErrNotReport
 	}
+	findTitle(r)
+	findBodyEnd(r)
 	readTables(r)
 	findSections(r)
 	findReportDates(r)
-	findProse(r)
-	// a report names itself in a title, or carries the template's tables, or
-	// states its period; a letter filed under 年报 does none of these
-	if r.Title == "" && len(r.Tables) == 0 && r.Period == nil {
+	if r.Period == nil && r.Title == "" {
+		findFramedPeriod(r)
+	}
+	// a report is told by its body (recognise.go): the title is one
+	// signal among several, and a text without one is read all the same
+	r.Evidence = weigh(r)
+	if !r.Evidence.IsReport() {
 		return nil, ErrNotReport
 	}
-	if r.Year == 0 && r.Period != nil && r.Period.Start.Sure() {
-		r.Year = r.Period.Start.Year
-	}
+	findProse(r)
+	findYear(r)
 	detectEra(r)
 	return r, nil
 }
+
+// findYear takes the report year, when the title names none, from the
+// period, or else from the title of the statistics table
+// (2016年信息公开工作情况统计表).
+func findYear(r *Report) {
+	if r.Year != 0 {
+		return
+	}
+	if r.Period != nil && r.Period.Start.Sure() {
+		r.Year = r.Period.Start.Year
+		return
+	}
+	for _, t := range r.TablesOf(TableStatistics) {
+		if m := statYearRe.FindStringSubmatch(t.Title); m != nil {
+			r.Year = atoi([]rune(m[1]))
+			return
+		}
+	}
+	r.Year = proseYear(r)
+}
+
+// proseYear is the year the body's sentences open with (2021年，我街道…;
+// 2021年以来), when one year clearly leads: three times at least and twice
+// as often as any other. It is taken only when the rest of the report
+// agrees: the template its tables follow, and its signed, filled-in and
+// publication dates, which must all fall in the next year (so that no
+// finding about dates or deadlines can rest on a year misread).
+func proseYear(r *Report) int {
+	counts := map[int]int{}
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		rs := r.Text.Norm[i]
+		if !containsRune(rs, '年') || !hasDigitRunes(rs, 4) {
+			continue
+		}
+		for k := 0; k+5 < len(rs); k++ {
+			if rs[k+4] != '年' || !opensClause(rs, k) {
+				continue
+			}
+			y := atoi(rs[k : k+4])
+			if !isDigit(rs[k]) || !isDigit(rs[k+1]) || !isDigit(rs[k+2]) || !isDigit(rs[k+3]) || !plausibleYear(y) {
+				continue
+			}
+			rest := rs[k+5:]
+			if len(rest) > 0 && rest[0] == '度' {
+				rest = rest[1:]
+			}
+			if len(rest) > 0 && (rest[0] == ',' || len(rest) > 1 && rest[0] == '以' && rest[1] == '来') {
+				counts[y]++
+			}
+		}
+	}
+	year, best := 0, 0
+	for y, n := range counts {
+		if n > best || n == best && y < year {
+			year, best = y, n
+		}
+	}
+	if best < 3 {
+		return 0
+	}
+	for y, n := range counts {
+		if y != year && 2*n > best {
+			return 0
+		}
+	}
+	for _, t := range r.Tables {
+		switch {
+		case t.Variant == Era2021 && year < 2021,
+			t.Variant == Era2019 && (year < 2019 || year > 2020),
+			t.Kind == TableStatistics && len(t.Rows) > 0 && year > 2018:
+			return 0
+		}
+	}
+	for _, d := range r.Dates {
+		switch d.Role {
+		case RoleSigned, RoleFilled, RolePublished:
+			if d.Certainty == Ambiguous || d.Year != year+1 {
+				return 0
+			}
+		}
+	}
+	return year
+}
+
+// opensClause reports a run of digits at k that opens a sentence or a
+// clause: at the line's start or after a stop, a comma or a space.
+func opensClause(rs []rune, k int) bool {
+	if k == 0 {
+		return true
+	}
+	switch rs[k-1] {
+	case ' ', '。', ',', ';', ':', ')', '>', '!', '?', '！', '？', '、':
+		return true
+	}
+	return false
+}
+
+// statYearRe is the year a statistics table's title names.
+var statYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 
 // titleRe matches "2016年度政府信息公开年度报告" and its variants: a year,
 // then 信息公开, then 报告 or 年报 soon after.
@@ -54,7 +155,7 @@ func findTitle(r *Report) {
 		j := joinLines(r.Text, i, 2)
 		s := string(j.runes)
 		m := findTitleMatch(s)
-		if m == nil || m[0] >= len(r.Text.normLine(i)) {
+		if m == nil || m[0] >= len(r.Text.normLine(i)) || citedName(s[:m[0]], s[m[1]:]) {
 			continue
 		}
 		r.BodyStart = i
@@ -74,6 +175,14 @@ func findTitle(r *Report) {
 		r.IssuerKind = issuerKind(r.Issuer)
 		return
 	}
+}
+
+// citedName reports a match that stands inside 《…》 and is only part of
+// the name there: a document the report cites (《关于做好2016年政府信息公开
+// 年度报告编制工作的通知》), not the report's title. before and after are
+// the text around the match.
+func citedName(before, after string) bool {
+	return strings.LastIndex(before, "《") > strings.LastIndex(before, "》") && !strings.HasPrefix(strings.TrimSpace(after), "》")
 }
 
 // titleHead is how much of a line the title is first looked for in.
@@ -287,22 +396,6 @@ func compactAtMost(rs []rune, n int) bool {
 	return true
 }
 
-func mentionsDisclosure(r *Report) bool {
-	hasDisclosure, hasReport := false, false
-	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		if r.Text.has(i, disclosureKeys) {
-			hasDisclosure = true
-		}
-		if r.Text.has(i, annualReportKeys) {
-			hasReport = true
-		}
-		if hasDisclosure && hasReport {
-			return true
-		}
-	}
-	return false
-}
-
 // tableWords open every table the readers look for (表二's 第二十条 blocks,
 // 表三's first row, flattened or not); 表四's header is a line that begins
 // with 行政复议. No token before the first such line is needed, and a report
@@ -310,9 +403,8 @@ func mentionsDisclosure(r *Report) bool {
 var tableKeys = wordsOf("第二十条", "本年新收", "申请数量")
 
 var (
-	disclosureKeys   = wordsOf("信息公开", "政务公开")
-	reportKeys       = wordsOf("报告")
-	annualReportKeys = wordsOf("年度报告", "年报", "工作报告", "统计表", "本年新收")
+	disclosureKeys = wordsOf("信息公开", "政务公开")
+	reportKeys     = wordsOf("报告")
 )
 
 func firstTableLine(r *Report) int {

@@ -38,8 +38,14 @@ type Report struct {
 	// (株洲市芦淞区人民政府), and IssuerKind what kind of body it is.
 	Issuer     string
 	IssuerKind IssuerKind
-	Year       int // the report year Y, from the title or else the period
-	Era        Era
+	// Year is the report year Y, from the title; in a report without one,
+	// from the period, else the statistics table's title, else the year
+	// its sentences open with (findYear).
+	Year int
+	// Evidence is what the text was recognised as a report by: the
+	// signals weighed until the score was reached (recognise.go).
+	Evidence Evidence
+	Era      Era
 	// EraEvidence says what the era was recognised by.
 	EraEvidence string
 
@@ -283,4 +289,29 @@ func BodyKey(name string) string {
 		k = strings.ReplaceAll(k, r[0], r[1])
 	}
 	return k
+}
+
+// Anchor is where a finding about the report as a whole points: its title,
+// or, in a report without one, the first line of its body that holds text.
+// It is never line 0, which no editor and no SARIF viewer can show.
+func (r *Report) Anchor() Span {
+	if r.Title != "" && r.TitleSpan.Start.Line > 0 {
+		return r.TitleSpan
+	}
+	if r.Text != nil {
+		for i := r.BodyStart; i < r.BodyEnd && i < len(r.Text.Norm); i++ {
+			rs := r.Text.Norm[i]
+			a, b := 0, len(rs)
+			for a < b && (rs[a] == ' ' || rs[a] == '|') {
+				a++
+			}
+			for b > a && (rs[b-1] == ' ' || rs[b-1] == '|') {
+				b--
+			}
+			if a < b {
+				return Span{Pos{Line: i + 1, Col: a + 1}, Pos{Line: i + 1, Col: b + 1}}
+			}
+		}
+	}
+	return Span{Pos{Line: 1, Col: 1}, Pos{Line: 1, Col: 1}}
 }

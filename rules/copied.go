@@ -456,12 +456,17 @@ func sharedFinding(a, b Digest, share float64, load func(string) *parse.Report) 
 		}
 	}
 	other.Message = Text{Zh: "另一机关报告中的相同段落", En: "the same passage in the other body's report"}
+	whose, whoseEn := fmt.Sprintf("「%s」", a.Issuer), fmt.Sprintf("%q's", a.Issuer)
+	if a.Issuer == "" {
+		// a report without a title names no body: it is named by its file
+		whose, whoseEn = "", "the"
+	}
 	return settle(sharedProseRule, Finding{
 		Path: b.Path, Span: at, Loc: atFile, EndLoc: atEnd,
 		Related: []Location{other},
 		Message: Text{
-			Zh: fmt.Sprintf("正文 %.0f%% 的文字（数字不计）与「%s」同年度报告 %s 逐句相同（第一处相同的句子见相关位置）", share*100, a.Issuer, a.Path),
-			En: fmt.Sprintf("%.0f%% of the prose (numbers aside) is the same, sentence for sentence, as %q's report of the same year %s (the first shared sentence: see the related location)", share*100, a.Issuer, a.Path),
+			Zh: fmt.Sprintf("正文 %.0f%% 的文字（数字不计）与%s同年度报告 %s 逐句相同（第一处相同的句子见相关位置）", share*100, whose, a.Path),
+			En: fmt.Sprintf("%.0f%% of the prose (numbers aside) is the same, sentence for sentence, as %s report of the same year %s (the first shared sentence: see the related location)", share*100, whoseEn, a.Path),
 		},
 	})
 }

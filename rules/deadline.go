@@ -9,8 +9,8 @@ import (
 var deadlineRule = &Rule{
 	ID: "deadline", Name: "公布期限", NameEn: "Publication deadline", Severity: Error,
 	Doc: Text{
-		Zh: "年度报告须在法定期限前公布（DOMAIN.md §6.1）。2018年及以前的报告（2008年《条例》第三十一条）：次年3月31日前。2019年及以后（2019年《条例》第四十九条）：县级以上人民政府部门次年1月31日前，县级以上地方人民政府的报告次年3月31日前。乡镇、街道没有法定期限，不核对，除非用 --township-deadline 设定本地期限。用发布日期，没有发布日期时用落款日期；期限当日公布不算逾期。机关类别看不出（办公室、管委会等）时只作提示。发布日期晚于期限一年以上的，可能是转载日期，降为警告。",
-		En: "The report must be published by the legal deadline (DOMAIN.md §6.1). Reports for 2018 and earlier (2008 Regulations, art. 31): 31 March of the next year. From 2019 (2019 Regulations, art. 49): 31 January for departments of governments at county level and above, 31 March for those governments' own reports. Townships and streets have no statutory deadline and are not checked unless --township-deadline sets a local one. The publication date is used, or the signed date when there is none; publishing on the day itself is on time. When the kind of body cannot be told (an office, a 管委会) this is only an info. A publication date more than a year late may be a re-post's, so it is a warning.",
+		Zh: "年度报告须在法定期限前公布（DOMAIN.md §6.1）。2018年及以前的报告（2008年《条例》第三十一条）：次年3月31日前。2019年及以后（2019年《条例》第四十九条）：县级以上人民政府部门次年1月31日前，县级以上地方人民政府的报告次年3月31日前。乡镇、街道没有法定期限，不核对，除非用 --township-deadline 设定本地期限。用发布日期，没有发布日期时用落款日期；期限当日公布不算逾期。机关类别看不出（办公室、管委会等，或报告没有标题、找不到发布机关）时只作提示。发布日期晚于期限一年以上的，可能是转载日期，降为警告。",
+		En: "The report must be published by the legal deadline (DOMAIN.md §6.1). Reports for 2018 and earlier (2008 Regulations, art. 31): 31 March of the next year. From 2019 (2019 Regulations, art. 49): 31 January for departments of governments at county level and above, 31 March for those governments' own reports. Townships and streets have no statutory deadline and are not checked unless --township-deadline sets a local one. The publication date is used, or the signed date when there is none; publishing on the day itself is on time. When the kind of body cannot be told (an office, a 管委会, or a report without a title that names no body) this is only an info. A publication date more than a year late may be a re-post's, so it is a warning.",
 	},
 	Run: checkDeadline,
 }
@@ -28,9 +28,17 @@ func checkDeadline(p *Pass) {
 	got := date.YMD()
 	if !known {
 		if r.Year >= 2019 && r.IssuerKind == parse.IssuerUnknown {
+			zh := fmt.Sprintf("无法从标题判断发布机关「%s」是政府还是部门", r.Issuer)
+			en := fmt.Sprintf("cannot tell from the title whether %q is a government or a department", r.Issuer)
+			switch {
+			case r.Issuer == "" && r.Title == "":
+				zh, en = "报告没有标题，找不到发布机关，无法判断是政府还是部门", "the report has no title and names no issuing body, so whether it is a government's or a department's cannot be told"
+			case r.Issuer == "":
+				zh, en = "标题没有写明发布机关，无法判断是政府还是部门", "the title names no issuing body, so whether it is a government's or a department's cannot be told"
+			}
 			p.Add(Finding{Span: date.Span, Message: Text{
-				Zh: fmt.Sprintf("无法从标题判断发布机关「%s」是政府还是部门（部门应于%d年1月31日前、县级以上政府应于%d年3月31日前公布），公布期限未核对", r.Issuer, r.Year+1, r.Year+1),
-				En: fmt.Sprintf("cannot tell from the title whether %q is a government or a department (departments publish by 31 January %d, governments at county level and above by 31 March %d); the deadline was not checked", r.Issuer, r.Year+1, r.Year+1),
+				Zh: zh + fmt.Sprintf("（部门应于%d年1月31日前、县级以上政府应于%d年3月31日前公布），公布期限未核对", r.Year+1, r.Year+1),
+				En: en + fmt.Sprintf(" (departments publish by 31 January %d, governments at county level and above by 31 March %d); the deadline was not checked", r.Year+1, r.Year+1),
 			}}.At(Info))
 		}
 		return

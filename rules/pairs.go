@@ -30,6 +30,9 @@ type PairPass struct {
 // Add records a finding about this year's report.
 func (p *PairPass) Add(f Finding) {
 	f.Path = p.Pair.Cur.Path
+	if f.Span.Start.Line == 0 && p.Pair.Cur.Report != nil {
+		f.Span = p.Pair.Cur.Report.Anchor()
+	}
 	p.findings = append(p.findings, settle(p.Rule, f))
 }
 
@@ -61,8 +64,10 @@ type Digest struct {
 	Issuer string
 	Key    string // parse.BodyKey of the issuer
 	Year   int
-	Title  parse.Span
-	// TitleLoc and TitleEndLoc are where the title stands in the file.
+	// Title is the report's title, or its first line when it has none
+	// (parse.Report.Anchor); TitleLoc and TitleEndLoc are where it stands
+	// in the file.
+	Title                 parse.Span
 	TitleLoc, TitleEndLoc parse.Location
 	// Sentences are the prose's masked sentences, hashed, for shared-prose.
 	// A run moves them into its ProseIndex and drops them: kept for every
@@ -82,8 +87,8 @@ type SentenceDigest struct {
 
 // DigestOf digests a checked report.
 func DigestOf(path string, r *parse.Report) Digest {
-	d := Digest{Path: path, Issuer: r.Issuer, Key: parse.BodyKey(r.Issuer), Year: r.Year, Title: r.TitleSpan}
-	d.TitleLoc, d.TitleEndLoc = placeIn(r, r.TitleSpan)
+	d := Digest{Path: path, Issuer: r.Issuer, Key: parse.BodyKey(r.Issuer), Year: r.Year, Title: r.Anchor()}
+	d.TitleLoc, d.TitleEndLoc = placeIn(r, d.Title)
 	eachMaskedSentence(r, func(key []rune, span parse.Span) {
 		d.Sentences = append(d.Sentences, SentenceDigest{Hash: hashKey(key), Len: len(key)})
 		d.ProseLen += len(key)

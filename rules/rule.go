@@ -138,7 +138,14 @@ type Options struct {
 // Add records a finding at the rule's severity, or one lower when the
 // finding is softened. A rule that reports at several levels sets Severity
 // itself and the rule's severity caps it.
-func (p *Pass) Add(f Finding) { p.findings = append(p.findings, settle(p.Rule, f)) }
+func (p *Pass) Add(f Finding) {
+	if f.Span.Start.Line == 0 {
+		// a finding about the report as a whole, in a report without a
+		// title: it points at the report's first line
+		f.Span = p.Report.Anchor()
+	}
+	p.findings = append(p.findings, settle(p.Rule, f))
+}
 
 // settle fills in the rule and decides the severity.
 func settle(rule *Rule, f Finding) Finding {

@@ -46,3 +46,21 @@ func AddFiles(f *testing.F, patterns ...string) {
 		}
 	}
 }
+
+// DropLine is txt without its line i (0-based), as a crawl that lost the
+// line would have decoded it: a report without its title. Positions are
+// the decoded text's; the lines after i move up by one.
+func DropLine(txt *source.Text, i int) *source.Text {
+	r := source.Rendered{Name: txt.Name, Encoding: txt.Encoding, Format: txt.Format, Marks: txt.Marks()}
+	for k := range txt.Lines {
+		if k == i {
+			continue
+		}
+		r.Lines = append(r.Lines, txt.Lines[k])
+		r.Norm = append(r.Norm, txt.Norm[k])
+		r.Changed = append(r.Changed, txt.Changed(k))
+		r.Keys = append(r.Keys, txt.Keys(k))
+		r.TableRow = append(r.TableRow, txt.IsTableRow(k))
+	}
+	return source.FromRendered(r)
+}
