@@ -1,0 +1,71 @@
+package parse
+
+import (
+	"slices"
+	"testing"
+)
+
+// tokensOf tokenizes a text as readTables does.
+func tokensOf(t *testing.T, text string) []token {
+	t.Helper()
+	r, err := parseBytes("t.md", []byte("2024年政府信息公开工作年度报告\n"+text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tokenize(nil, r.Text, 1, len(r.Text.Norm), true)
+}
+
+// A pipe row of labels only is a header row: three labels or more, or two
+// over a markdown rule. A row holding a value, or one or two labels alone,
+// is a data row.
+func TestPipeHeaderRows(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		header bool
+	}{
+		{"| 类别 | 数据1 | 数据2 | 总计 |\n|---|---|---|---|", true},
+		{"| 业 | 构 | 益组织 | 务机构 |  |  |  |\n|---|---|---|---|---|---|---|", true},
+		{"| 维持 | 纠正 | 结果 |", true},
+		{"| 信息内容 | 本年处理决定数量 |\n|---|---|", true},
+		{"| 信息内容 | 本年处理决定数量 |", false},
+		{"| 三、 | （一）予以公开 | 9 | 0 | 9 |", false},
+		{"| 1.属于国家秘密 | 0 | 0 | 0 |\n|---|---|---|---|", false},
+		{"| 0 | 0 | 0 |\n|---|---|---|", false},
+		{"| 行政许可 |\n|---|", false},
+	} {
+		toks := tokensOf(t, c.text)
+		if len(toks) == 0 {
+			t.Fatalf("%q: no tokens", c.text)
+		}
+		for _, tk := range toks {
+			if tk.line == toks[0].line && tk.header != c.header {
+				t.Errorf("%q: token %q header=%v, want %v", c.text, tk.text, tk.header, c.header)
+			}
+		}
+	}
+}
+
+// The empty cells that end a pipe row are found where they stand.
+func TestTrailingEmptyCells(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		cols []int // 1-based columns of the empty cells
+	}{
+		{"| 四、结转 | 1 | 0 |  |", []int{17}},
+		{"| 一、本年新收 | 32 | 34 |  |", []int{21}},
+		{"| a | 0 | | |", []int{10, 12}},
+		{"| a | 0 |", nil},
+		{"| a | 0 |  ", nil},
+		{"| a | 0 |  | ", []int{10}},
+	} {
+		toks := tokensOf(t, c.line)
+		got := trailingEmptyCells(toks[len(toks)-1])
+		var cols []int
+		for _, s := range got {
+			cols = append(cols, s.Start.Col)
+		}
+		if len(cols) != len(c.cols) || len(cols) > 0 && !slices.Equal(cols, c.cols) {
+			t.Errorf("%q: empty cells at %v, want %v", c.line, cols, c.cols)
+		}
+	}
+}
