@@ -69,3 +69,62 @@ func TestTrailingEmptyCells(t *testing.T) {
 		}
 	}
 }
+
+// 表四 as converters write it: one pipe row of fifteen cells under a
+// header of fragments (202.md), the same after a note (注：…, 203.md), and
+// three tables, one a block, each under its heading with its own header row
+// (204.md, 行政复议 / | 结果维持 | … | 总计 | / | 27 | 10 | 9 | 15 | 61 |).
+func TestMarkdownReview(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		rows map[string][]string
+	}{
+		{"202.md", map[string][]string{
+			"review.reconsideration": {"1", "0", "0", "0", "1"},
+			"review.suit_direct":     {"0", "0", "0", "0", "0"},
+			"review.suit_after":      {"0", "0", "0", "0", "0"},
+		}},
+		{"203.md", map[string][]string{
+			"review.reconsideration": {"40", "0", "10", "5", "55"},
+			"review.suit_direct":     {"2", "0", "4", "6", "12"},
+			"review.suit_after":      {"6", "0", "9", "7", "22"},
+		}},
+		{"204.md", map[string][]string{
+			"review.reconsideration": {"27", "10", "9", "15", "61"},
+			"review.suit_direct":     {"3", "0", "0", "0", "3"},
+			"review.suit_after":      {"8", "0", "1", "1", "10"},
+		}},
+	} {
+		r := decodeFile(t, "../testdata/corpus/"+c.file)
+		rev := onlyTable(t, r, TableReview)
+		if rev.Status != TableRead {
+			t.Errorf("%s 表四 %v: %s", c.file, rev.Status, rev.Reason)
+		}
+		wantRows(t, rev, c.rows)
+	}
+}
+
+// The header words that open a block of 表四 stand between its cells only
+// where a block ends, naming that block, with the five columns in order;
+// anywhere else they are a sign of PDF text out of order.
+func TestReviewBlockHeader(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		n    int
+		want bool
+	}{
+		{"行政诉讼（未经复议直接起诉）\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", 5, true},
+		{"### 行政诉讼（复议后起诉）\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", 10, true},
+		{"复议后起诉\n结果维持 结果纠正 其他结果 尚未审结 总计", 10, true},
+		{"行政诉讼（复议后起诉）\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", 5, false},
+		{"行政诉讼（未经复议直接起诉）\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", 10, false},
+		{"行政诉讼（未经复议直接起诉）\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", 7, false},
+		{"行政诉讼（未经复议直接起诉）\n| 结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计 |", 5, false},
+		{"行政诉讼（未经复议直接起诉）", 5, false},
+		{"结果维持 结果纠正 其他结果 尚未审结 总计", 5, false},
+	} {
+		if got := isBlockHeader(tokensOf(t, c.text), c.n); got != c.want {
+			t.Errorf("%q after %d cells: %v, want %v", c.text, c.n, got, c.want)
+		}
+	}
+}
