@@ -128,3 +128,49 @@ func TestReviewBlockHeader(t *testing.T) {
 		}
 	}
 }
+
+// 表二 as converters write it: the table of 第二十条第（一）项 moved after
+// the other blocks, its title left with nothing under it (202.md); the
+// same, with the table's title repeated between its rows, and rows that
+// lost a cell in the conversion (203.md, | 规章 | 22 | 235 | under a header
+// of four columns: not checked); one markdown table a block (204.md).
+func TestMarkdownItems(t *testing.T) {
+	r := decodeFile(t, "../testdata/corpus/202.md")
+	items := r.TablesOf(TableItems)
+	if len(items) != 4 {
+		t.Fatalf("202.md 表二: %d blocks", len(items))
+	}
+	for _, b := range items {
+		if b.Status != TableRead || b.Variant != Era2021 {
+			t.Errorf("202.md 表二 %s: %v %v %s", b.Title, b.Status, b.Variant, b.Reason)
+		}
+	}
+	wantRows(t, items[0], map[string][]string{"items.rules": {"0", "0", "0"}, "items.normative": {"13", "0", "55"}})
+	if l := items[0].Row("items.normative").Span.Start.Line; l != 89 {
+		t.Errorf("202.md 表二 规范性文件 read at line %d, want 89", l)
+	}
+	wantRows(t, items[1], map[string][]string{"items.license": {"97"}})
+
+	r = decodeFile(t, "../testdata/corpus/203.md")
+	items = r.TablesOf(TableItems)
+	if len(items) != 4 || items[0].Status != TablePartial || items[0].Variant != Era2021 {
+		t.Fatalf("203.md 表二: %d blocks, first %+v", len(items), items[0])
+	}
+	for key, want := range map[string][]string{"items.rules": {"22", "235"}, "items.normative": {"34", "189"}} {
+		if got := cellValues(items[0].Row(key).Read); !eq(got, want) {
+			t.Errorf("203.md 表二 %s read %v, want %v", key, got, want)
+		}
+	}
+	for _, b := range items[1:] {
+		if b.Status != TableRead {
+			t.Errorf("203.md 表二 %s: %v %s", b.Title, b.Status, b.Reason)
+		}
+	}
+
+	r = decodeFile(t, "../testdata/corpus/204.md")
+	for _, b := range r.TablesOf(TableItems) {
+		if b.Status != TableRead {
+			t.Errorf("204.md 表二 %s: %v %s", b.Title, b.Status, b.Reason)
+		}
+	}
+}
