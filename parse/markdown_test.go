@@ -3,6 +3,8 @@ package parse
 import (
 	"slices"
 	"testing"
+
+	"github.com/reportlint/reportlint/decode/source"
 )
 
 // tokensOf tokenizes a text as readTables does.
@@ -173,4 +175,163 @@ func TestMarkdownItems(t *testing.T) {
 			t.Errorf("204.md 表二 %s: %v %s", b.Title, b.Status, b.Reason)
 		}
 	}
+}
+
+// wantAllRows checks every data row of a 2021 表三 and that the table has
+// no other data row.
+func wantAllRows(t *testing.T, tb *Table, rows map[string][]string) {
+	t.Helper()
+	wantRows(t, tb, rows)
+	for _, row := range tb.Rows {
+		if _, ok := rows[row.Key]; !ok && !row.Group {
+			t.Errorf("%v: unexpected row %s %v", tb.Kind, row.Key, cellValues(row.Cells))
+		}
+	}
+}
+
+// 上海市科委 2024 (corpus 202.md), converted from its PDF to markdown: 表三
+// broken into chunks at page breaks, labels that wrapped in their cells
+// written above or below a row of bare numbers, group labels split over
+// cells (| 三、 | （一）予以公开 |), rows padded with an empty cell. Every row
+// of numbers has its row: the labelled rows around each run of bare rows
+// leave exactly as many template rows between them. The 结转 row's 总计
+// cell is empty in the copy, so that row's total column is unknown.
+func TestMarkdownApplications202(t *testing.T) {
+	r := decodeFile(t, "../testdata/corpus/202.md")
+	if r.Text.Format != source.FormatText || r.Year != 2024 || r.Era != Era2021 {
+		t.Errorf("format %v year %d era %v", r.Text.Format, r.Year, r.Era)
+	}
+	a := onlyTable(t, r, TableApplications)
+	if a.Status != TablePartial || a.Variant != Era2021 {
+		t.Errorf("表三 %v %v", a.Status, a.Variant)
+	}
+	if want := "「结转下年度继续办理」行「总计」列是空的单元格（转换时可能丢失了数字），涉及的勾稽核对已跳过"; a.Reason != want {
+		t.Errorf("表三 reason %q, want %q", a.Reason, want)
+	}
+	z := []string{"0", "0", "0", "0", "0", "0", "0"}
+	wantAllRows(t, a, map[string][]string{
+		"apply.new":                         {"32", "2", "0", "0", "0", "0", "34"},
+		"apply.carried":                     {"2", "0", "0", "0", "0", "0", "2"},
+		"apply.result.granted":              {"9", "0", "0", "0", "0", "0", "9"},
+		"apply.result.partial":              z, // the bare row under （一）, its label below it
+		"apply.result.denied.state_secret":  z,
+		"apply.result.denied.prohibited":    z,
+		"apply.result.denied.security":      z,
+		"apply.result.denied.third_party":   z,
+		"apply.result.denied.internal":      {"1", "0", "0", "0", "0", "0", "1"}, // under the labels of 5. and of （四）1.
+		"apply.result.denied.process":       {"1", "0", "0", "0", "0", "0", "1"},
+		"apply.result.denied.enforcement":   z,
+		"apply.result.denied.query":         z,
+		"apply.result.unable.not_held":      {"4", "0", "0", "0", "0", "0", "4"},
+		"apply.result.unable.need_creation": {"6", "0", "0", "0", "0", "0", "6"},
+		"apply.result.unable.unclear":       z,
+		"apply.result.rejected.petition":    z,
+		"apply.result.rejected.repeat":      z,
+		"apply.result.rejected.publication": z,
+		"apply.result.rejected.mass":        z,
+		"apply.result.rejected.confirm":     z,
+		"apply.result.other.no_correction":  {"8", "2", "0", "0", "0", "0", "10"},
+		"apply.result.other.no_fee":         z,
+		"apply.result.other.other":          {"4", "0", "0", "0", "0", "0", "4"},
+		"apply.result.total":                {"33", "2", "0", "0", "0", "0", "35"},
+		"apply.forward":                     {"1", "0", "0", "0", "0", "0", "?"},
+	})
+	for key, line := range map[string]int{"apply.result.partial": 105, "apply.result.denied.internal": 128, "apply.result.unable.not_held": 134, "apply.result.other.no_fee": 173} {
+		if got := a.Row(key).Span.Start.Line; got != line {
+			t.Errorf("表三 %s read at line %d, want %d", key, got, line)
+		}
+	}
+}
+
+// 上海市人民政府办公厅 2025 (corpus 203.md): a header row of fragments, the
+// table's title repeated over each chunk, rows with a trailing empty cell,
+// labels split over two cells (| （三）不 | 4.保护第三方合法权益 |, | 缴纳费用、 |
+// 行政机关不再处理其政 |), a row whose only label cell is a fragment of its
+// label (行政机关不再处理其政府信息公) and a row of bare numbers.
+func TestMarkdownApplications203(t *testing.T) {
+	r := decodeFile(t, "../testdata/corpus/203.md")
+	if r.Year != 2025 || r.Era != Era2021 {
+		t.Errorf("year %d era %v", r.Year, r.Era)
+	}
+	a := onlyTable(t, r, TableApplications)
+	if a.Status != TableRead || a.Variant != Era2021 {
+		t.Errorf("表三 %v %v: %s", a.Status, a.Variant, a.Reason)
+	}
+	z := []string{"0", "0", "0", "0", "0", "0", "0"}
+	wantAllRows(t, a, map[string][]string{
+		"apply.new":                         {"1259", "36", "0", "0", "0", "0", "1295"},
+		"apply.carried":                     {"170", "15", "0", "0", "4", "0", "189"},
+		"apply.result.granted":              {"201", "5", "0", "0", "0", "0", "206"},
+		"apply.result.partial":              {"2", "0", "0", "0", "0", "0", "2"},
+		"apply.result.denied.state_secret":  {"4", "0", "0", "0", "0", "0", "4"},
+		"apply.result.denied.prohibited":    z,
+		"apply.result.denied.security":      {"1", "0", "0", "0", "0", "0", "1"},
+		"apply.result.denied.third_party":   z,
+		"apply.result.denied.internal":      {"8", "0", "0", "0", "1", "0", "9"},
+		"apply.result.denied.process":       {"1", "0", "0", "0", "0", "0", "1"},
+		"apply.result.denied.enforcement":   z,
+		"apply.result.denied.query":         {"5", "0", "0", "0", "0", "0", "5"},
+		"apply.result.unable.not_held":      {"484", "28", "0", "0", "1", "0", "513"},
+		"apply.result.unable.need_creation": {"47", "1", "0", "0", "0", "0", "48"},
+		"apply.result.unable.unclear":       {"3", "0", "0", "0", "0", "0", "3"},
+		"apply.result.rejected.petition":    {"61", "1", "0", "0", "0", "0", "62"},
+		"apply.result.rejected.repeat":      {"16", "0", "0", "0", "0", "0", "16"},
+		"apply.result.rejected.publication": {"1", "0", "0", "0", "0", "0", "1"},
+		"apply.result.rejected.mass":        {"1", "0", "0", "0", "0", "0", "1"},
+		"apply.result.rejected.confirm":     z,
+		"apply.result.other.no_correction":  {"40", "1", "0", "0", "2", "0", "43"},
+		"apply.result.other.no_fee":         z,
+		"apply.result.other.other":          {"264", "12", "0", "0", "0", "0", "276"},
+		"apply.result.total":                {"1139", "48", "0", "0", "4", "0", "1191"},
+		"apply.forward":                     {"290", "3", "0", "0", "0", "0", "293"},
+	})
+	for key, line := range map[string]int{"apply.result.partial": 122, "apply.result.rejected.confirm": 154, "apply.result.other.no_correction": 156, "apply.result.other.no_fee": 164} {
+		if got := a.Row(key).Span.Start.Line; got != line {
+			t.Errorf("表三 %s read at line %d, want %d", key, got, line)
+		}
+	}
+}
+
+// 沭阳县 2025 (corpus 204.md), markdown made by OCR: every row of 表三 is a
+// small table under a heading that repeats its label, with a header row of
+// generic names (| 类别 | 数据1 | … | 总计 |), and the last rows sit under a
+// wrong header (| 项目 | 本年新收件数 | … | 予以公开 | … | 总计 |) whose words
+// name no row.
+func TestMarkdownApplications204(t *testing.T) {
+	r := decodeFile(t, "../testdata/corpus/204.md")
+	if r.Year != 2025 || r.Era != Era2021 {
+		t.Errorf("year %d era %v", r.Year, r.Era)
+	}
+	a := onlyTable(t, r, TableApplications)
+	if a.Status != TableRead || a.Variant != Era2021 {
+		t.Errorf("表三 %v %v: %s", a.Status, a.Variant, a.Reason)
+	}
+	z := []string{"0", "0", "0", "0", "0", "0", "0"}
+	wantAllRows(t, a, map[string][]string{
+		"apply.new":                         {"705", "3", "0", "0", "5", "0", "713"},
+		"apply.carried":                     {"36", "0", "0", "0", "0", "0", "36"},
+		"apply.result.granted":              {"290", "1", "0", "0", "3", "0", "294"},
+		"apply.result.partial":              {"99", "0", "0", "0", "2", "0", "101"},
+		"apply.result.denied.state_secret":  z,
+		"apply.result.denied.prohibited":    z,
+		"apply.result.denied.security":      {"2", "0", "0", "0", "0", "0", "2"},
+		"apply.result.denied.third_party":   {"2", "0", "0", "0", "0", "0", "2"},
+		"apply.result.denied.internal":      {"13", "0", "0", "0", "0", "0", "13"},
+		"apply.result.denied.process":       {"2", "0", "0", "0", "0", "0", "2"},
+		"apply.result.denied.enforcement":   {"4", "0", "0", "0", "0", "0", "4"},
+		"apply.result.denied.query":         {"9", "0", "0", "0", "0", "0", "9"},
+		"apply.result.unable.not_held":      {"111", "0", "0", "0", "0", "0", "111"},
+		"apply.result.unable.need_creation": {"2", "0", "0", "0", "0", "0", "2"},
+		"apply.result.unable.unclear":       z,
+		"apply.result.rejected.petition":    {"12", "0", "0", "0", "0", "0", "12"},
+		"apply.result.rejected.repeat":      {"6", "1", "0", "0", "0", "0", "7"},
+		"apply.result.rejected.publication": z,
+		"apply.result.rejected.mass":        z,
+		"apply.result.rejected.confirm":     z,
+		"apply.result.other.no_correction":  {"9", "0", "0", "0", "0", "0", "9"},
+		"apply.result.other.no_fee":         {"7", "0", "0", "0", "0", "0", "7"},
+		"apply.result.other.other":          {"142", "1", "0", "0", "0", "0", "143"},
+		"apply.result.total":                {"710", "3", "0", "0", "5", "0", "718"},
+		"apply.forward":                     {"31", "0", "0", "0", "0", "0", "31"},
+	})
 }
