@@ -55,6 +55,8 @@ type appReader struct {
 	// the next labelled row: the template rows between the last row read
 	// and that one are theirs, when there are as many (placeBare)
 	pending []bareRow
+	// above is the text outside the rows since the last pipe row
+	above strings.Builder
 	// unplaced counts the rows of numbers that could not be given a row
 	unplaced int
 	// lost are cells a pipe row left empty at its end, read as missing
@@ -63,10 +65,12 @@ type appReader struct {
 
 // bareRow is a pipe row of numbers whose label the converter wrote
 // elsewhere; fragment is the compact text of a label cell it kept that
-// names no row by itself (行政机关不再处理其政府信息公), or "".
+// names no row by itself (行政机关不再处理其政府信息公), or ""; above is
+// the text on the lines just above it, outside the rows.
 type bareRow struct {
 	cells    []Cell
 	fragment string
+	above    string
 }
 
 type lostCell struct {

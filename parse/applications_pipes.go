@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -52,15 +53,21 @@ func (r *appReader) readPipe(i int) (next int, end bool) {
 	}
 	if !t.isMarkdownPipe() {
 		// text outside the rows: headings, a label the converter wrote
-		// above or away from its row, a stray number; the rows say where
-		// numbers belong, these never do
-		if t.kind == tokText && r.endsTable(t) {
-			return i, true
+		// above or away from its row, a stray number; numbers belong
+		// where the rows say, the text above a row of bare numbers at
+		// most confirms it
+		if t.kind == tokText {
+			if r.endsTable(t) {
+				return i, true
+			}
+			r.above.WriteString(t.c)
 		}
 		return i + 1, false
 	}
 	j := pipeRowEnd(r.toks, i)
 	row := r.toks[i:j]
+	above := r.above.String()
+	r.above.Reset()
 	if t.header {
 		if isReviewHeaderRow(row) {
 			return i, true // 表四's header
@@ -86,7 +93,7 @@ func (r *appReader) readPipe(i int) (next int, end bool) {
 		r.row.Read = append(r.row.Read, read...)
 		return j, false
 	}
-	b := bareRow{cells: read}
+	b := bareRow{cells: read, above: above}
 	if k > 0 {
 		b.fragment = row[k-1].label
 	}
@@ -168,19 +175,25 @@ func (r *appReader) pendingReach(key string) bool {
 }
 
 // placeBare gives the rows of numbers waiting to the template rows between
-// the last row read and row d, in order, when there are as many of them
-// and the label fragments they kept agree; else they are left unread.
+// the last row read and row d, in order, when there are as many of them;
+// else to the rows the text just above each names, when each names one.
+// The label fragments they kept and the text above them must agree; when
+// they do not, or no reading holds, the numbers are left unread.
 func (r *appReader) placeBare(d int) {
 	if len(r.pending) == 0 {
 		return
 	}
 	defer func() { r.pending = r.pending[:0] }()
-	rows := r.gapRows(d, len(r.pending))
-	for k, di := range rows {
-		if f := r.pending[k].fragment; f != "" && !strings.Contains(compact(stripNumbering(applicationRows[di].full)), f) {
-			rows = nil
-			break
-		}
+	y2019, y2021, all := r.gapRows(d)
+	var rows []int
+	switch n := len(r.pending); {
+	case len(y2021) == n:
+		rows = y2021
+	case len(y2019) == n:
+		rows = y2019
+	}
+	if rows == nil || !r.bareAgree(rows) {
+		rows = r.namedAbove(all)
 	}
 	if rows == nil {
 		r.unplaced += len(r.pending)
@@ -200,20 +213,20 @@ func (r *appReader) placeBare(d int) {
 	}
 }
 
-// gapRows returns the n template data rows between the last row read and
-// row d, or nil when there are not n. （六）其他处理 is a data row in 2019
-// and a group over three rows in 2021: the labelled rows tell which, or
-// else only one reading has n rows.
-func (r *appReader) gapRows(d, n int) []int {
+// gapRows returns the template data rows between the last row read and row
+// d: as 2019's template has them, as 2021's has them, and all of them.
+// （六）其他处理 is a data row in 2019 and a group over three rows in 2021;
+// once one of the three is read, only 2021's reading is left.
+func (r *appReader) gapRows(d int) (y2019, y2021, all []int) {
 	from := r.defIdx + 1
 	if r.row != nil && len(r.row.Read) == 0 && applicationRows[r.defIdx].maybeGroup {
 		from = r.defIdx // （六）其他处理 read with no numbers: a data row of 2019?
 	}
-	var y2019, y2021 []int
 	for k := from; k < d; k++ {
 		def := applicationRows[k]
 		switch {
 		case def.group:
+			continue
 		case def.maybeGroup:
 			y2019 = append(y2019, k)
 		case isOtherSubRow(def.key):
@@ -222,23 +235,83 @@ func (r *appReader) gapRows(d, n int) []int {
 			y2019 = append(y2019, k)
 			y2021 = append(y2021, k)
 		}
+		all = append(all, k)
 	}
 	if r.seen2021(d) {
 		y2019 = nil
 	}
-	switch {
-	case len(y2021) == n:
-		return y2021
-	case len(y2019) == n:
-		return y2019
+	return y2019, y2021, all
+}
+
+// bareAgree reports that the waiting rows of numbers may be rows: no label
+// fragment one kept, and no text just above one, names another row.
+func (r *appReader) bareAgree(rows []int) bool {
+	for k, di := range rows {
+		b := r.pending[k]
+		if !fragmentOf(b.fragment, di) {
+			return false
+		}
+		if named := namedIn(b.above); named >= 0 && named != di {
+			return false
+		}
 	}
-	return nil
+	return true
+}
+
+// namedAbove returns the rows the text just above each waiting row of
+// numbers names, one each, among the rows it may be (gap), in template
+// order, agreeing with the fragments they kept and with one template; nil
+// when one names none or several.
+func (r *appReader) namedAbove(gap []int) []int {
+	rows := make([]int, 0, len(r.pending))
+	y2019, y2021 := false, r.seen2021(-1)
+	for k, b := range r.pending {
+		di := namedIn(b.above)
+		if di < 0 || !slices.Contains(gap, di) || k > 0 && di <= rows[k-1] || !fragmentOf(b.fragment, di) {
+			return nil
+		}
+		y2019 = y2019 || applicationRows[di].maybeGroup
+		y2021 = y2021 || isOtherSubRow(applicationRows[di].key)
+		rows = append(rows, di)
+	}
+	if y2019 && y2021 {
+		return nil
+	}
+	return rows
+}
+
+// namedIn returns the one data row of the template whose words the text
+// holds, or -1 when it holds none or several (the labels of two rows run
+// together). A group label is no row of numbers, and a generic label
+// (3.其他) is never looked for in running text.
+func namedIn(text string) int {
+	if text == "" {
+		return -1
+	}
+	c := compact(stripNumbering(text))
+	found := -1
+	for d, def := range applicationRows {
+		if def.group || def.exact != "" || !def.matchesCompact(c) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = d
+	}
+	return found
+}
+
+// fragmentOf reports a label fragment that is part of row d's label (or
+// no fragment).
+func fragmentOf(fragment string, d int) bool {
+	return fragment == "" || strings.Contains(compact(stripNumbering(applicationRows[d].full)), fragment)
 }
 
 // seen2021 reports a row of the 2021 template's three （六） rows among the
 // rows read or at d.
 func (r *appReader) seen2021(d int) bool {
-	if d < len(applicationRows) && isOtherSubRow(applicationRows[d].key) {
+	if d >= 0 && d < len(applicationRows) && isOtherSubRow(applicationRows[d].key) {
 		return true
 	}
 	for _, row := range r.table.Rows {

@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/reportlint/reportlint/decode/source"
@@ -334,4 +336,58 @@ func TestMarkdownApplications204(t *testing.T) {
 		"apply.result.total":                {"710", "3", "0", "0", "5", "0", "718"},
 		"apply.forward":                     {"31", "0", "0", "0", "0", "0", "31"},
 	})
+}
+
+// parseText parses a report given as text.
+func parseText(t *testing.T, text string) *Report {
+	t.Helper()
+	r, err := parseBytes("t.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// The text just above a row of bare numbers places it where the labelled
+// rows around it cannot (they leave two rows for it), and stops a placement
+// it contradicts.
+func TestMarkdownBareRowNamedAbove(t *testing.T) {
+	data, err := os.ReadFile("../testdata/corpus/202.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	const security = "| 3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+	const bare = "| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n|---|---|---|---|---|---|---|---|\n"
+	if !strings.Contains(src, security) || !strings.Contains(src, bare) {
+		t.Fatal("202.md changed")
+	}
+	for _, c := range []struct {
+		what, text string
+		rows       map[string]bool // rows read (true) or not (false)
+		reason     string
+	}{
+		{"3. removed: 2. and 3. left for one bare row, which its label above names",
+			strings.Replace(strings.Replace(src, security, "", 1), bare, bare+"2.其他法律行政法规\n禁止公开\n", 1),
+			map[string]bool{"apply.result.denied.prohibited": true, "apply.result.denied.security": false},
+			"1 行未读到（如「不予公开·危及“三安全一稳定”」）"},
+		{"3. removed, nothing above the bare row: not placed",
+			strings.Replace(src, security, "", 1),
+			map[string]bool{"apply.result.denied.prohibited": false, "apply.result.denied.security": false},
+			"1 行数字没有行名，无法确定所属的行；2 行未读到（如「不予公开·其他法律行政法规禁止公开」）"},
+		{"the label above names another row than its place: not placed",
+			strings.Replace(src, bare, bare+"3.补正后申请内容仍不明确\n", 1),
+			map[string]bool{"apply.result.denied.prohibited": false, "apply.result.denied.security": true},
+			"1 行数字没有行名，无法确定所属的行；1 行未读到（如「不予公开·其他法律行政法规禁止公开」）"},
+	} {
+		a := onlyTable(t, parseText(t, c.text), TableApplications)
+		if a.Status != TablePartial || !strings.HasPrefix(a.Reason, c.reason+"；") {
+			t.Errorf("%s: %v %q, want partial %q", c.what, a.Status, a.Reason, c.reason)
+		}
+		for key, read := range c.rows {
+			if row := a.Row(key); (row != nil) != read {
+				t.Errorf("%s: row %s read %v, want %v", c.what, key, row != nil, read)
+			}
+		}
+	}
 }
