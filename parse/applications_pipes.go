@@ -89,9 +89,11 @@ func (r *appReader) readPipe(i int) (next int, end bool) {
 	}
 	read := r.pipeCells(row, k)
 	if k == 0 && len(r.pending) == 0 && r.row != nil && len(r.row.Read) == 0 && !r.row.Group && !applicationRows[r.defIdx].maybeGroup {
-		// a row of its own label stands over its numbers
-		r.row.Read = append(r.row.Read, read...)
-		return j, false
+		if named := namedIn(above); named < 0 || named == r.defIdx {
+			// a row of its own label stands over its numbers
+			r.row.Read = append(r.row.Read, read...)
+			return j, false
+		}
 	}
 	b := bareRow{cells: read, above: above}
 	if k > 0 {
@@ -362,7 +364,7 @@ func (r *appReader) settlePipes(t *Table) {
 }
 
 // missingApplicationRows returns the data rows of the table's template
-// that it lacks.
+// that it lacks or read no number of.
 func missingApplicationRows(t *Table) []rowDef {
 	var out []rowDef
 	for _, def := range applicationRows {
@@ -372,7 +374,7 @@ func missingApplicationRows(t *Table) []rowDef {
 		case def.maybeGroup && t.Variant == Era2021, isOtherSubRow(def.key) && t.Variant != Era2021:
 			continue
 		}
-		if t.Row(def.key) == nil {
+		if row := t.Row(def.key); row == nil || len(row.Read) == 0 && !row.Group {
 			out = append(out, def)
 		}
 	}

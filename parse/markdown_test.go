@@ -350,7 +350,8 @@ func parseText(t *testing.T, text string) *Report {
 
 // The text just above a row of bare numbers places it where the labelled
 // rows around it cannot (they leave two rows for it), and stops a placement
-// it contradicts.
+// it contradicts. (202.md's 表三 stays partly checked: its 结转 row's 总计
+// cell is empty.)
 func TestMarkdownBareRowNamedAbove(t *testing.T) {
 	data, err := os.ReadFile("../testdata/corpus/202.md")
 	if err != nil {
@@ -359,7 +360,8 @@ func TestMarkdownBareRowNamedAbove(t *testing.T) {
 	src := string(data)
 	const security = "| 3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
 	const bare = "| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n|---|---|---|---|---|---|---|---|\n"
-	if !strings.Contains(src, security) || !strings.Contains(src, bare) {
+	const repeat = "| 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+	if !strings.Contains(src, security) || !strings.Contains(src, bare) || !strings.Contains(src, repeat) {
 		t.Fatal("202.md changed")
 	}
 	for _, c := range []struct {
@@ -379,13 +381,25 @@ func TestMarkdownBareRowNamedAbove(t *testing.T) {
 			strings.Replace(src, bare, bare+"3.补正后申请内容仍不明确\n", 1),
 			map[string]bool{"apply.result.denied.prohibited": false, "apply.result.denied.security": true},
 			"1 行数字没有行名，无法确定所属的行；1 行未读到（如「不予公开·其他法律行政法规禁止公开」）"},
+		{"a label row over its row of numbers: read",
+			strings.Replace(src, repeat, "| 2.重复申请 |\n| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", 1),
+			map[string]bool{"apply.result.rejected.repeat": true},
+			""},
+		{"a label row, then another row's label over the numbers: not placed",
+			strings.Replace(src, repeat, "| 2.重复申请 |\n1.信访举报投诉类申请\n| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", 1),
+			map[string]bool{"apply.result.rejected.repeat": false},
+			"1 行数字没有行名，无法确定所属的行；1 行未读到（如「不予处理·重复申请」）"},
 	} {
 		a := onlyTable(t, parseText(t, c.text), TableApplications)
-		if a.Status != TablePartial || !strings.HasPrefix(a.Reason, c.reason+"；") {
-			t.Errorf("%s: %v %q, want partial %q", c.what, a.Status, a.Reason, c.reason)
+		want := "「结转下年度继续办理」行「总计」列是空的单元格（转换时可能丢失了数字），涉及的勾稽核对已跳过"
+		if c.reason != "" {
+			want = c.reason + "；" + want
+		}
+		if a.Status != TablePartial || a.Reason != want {
+			t.Errorf("%s: %v %q, want partial %q", c.what, a.Status, a.Reason, want)
 		}
 		for key, read := range c.rows {
-			if row := a.Row(key); (row != nil) != read {
+			if row := a.Row(key); (row != nil && len(row.Read) == 7) != read {
 				t.Errorf("%s: row %s read %v, want %v", c.what, key, row != nil, read)
 			}
 		}
