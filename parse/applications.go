@@ -29,6 +29,7 @@ func readApplications(toks []token) (*Table, int) {
 		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g)
 		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g)
 	}
+	r.settlePipes(t)
 	return t, end
 }
 
@@ -46,10 +47,42 @@ type appReader struct {
 	row    *Row
 	glued  []token // labels with digits run into them (flattened copies)
 	cells  cellSlab
+
+	// pipe: the table is written as pipe rows (markdown), each row one
+	// row of the table (see pipes.go); read by readPipe
+	pipe bool
+	// pending are rows of numbers with no label, in order, waiting for
+	// the next labelled row: the template rows between the last row read
+	// and that one are theirs, when there are as many (placeBare)
+	pending []bareRow
+	// above is the text outside the rows since the last pipe row
+	above strings.Builder
+	// unplaced counts the rows of numbers that could not be given a row
+	unplaced int
+	// lost are cells a pipe row left empty at its end, read as missing
+	lost []lostCell
+}
+
+// bareRow is a pipe row of numbers whose label the converter wrote
+// elsewhere; fragment is the compact text of a label cell it kept that
+// names no row by itself (行政机关不再处理其政府信息公), or ""; above is
+// the text on the lines just above it, outside the rows.
+type bareRow struct {
+	cells    []Cell
+	fragment string
+	above    string
+}
+
+type lostCell struct {
+	row *Row
+	col int
 }
 
 // read walks the tokens from start and returns the index after the table.
 func (r *appReader) read(start int) int {
+	if r.pipe = pipeRowsFrom(r.toks, start); r.pipe {
+		return r.readPipes(start)
+	}
 	i := start
 	for ; i < len(r.toks); i++ {
 		t := r.toks[i]
@@ -87,7 +120,7 @@ func (r *appReader) matchRow(t token) int {
 	}
 	for d := r.defIdx + 1; d < len(applicationRows); d++ {
 		def := applicationRows[d]
-		if def.after != "" && (r.row == nil || r.row.Key != def.after) {
+		if def.after != "" && (r.row == nil || r.row.Key != def.after) && !r.pendingReach(def.after) {
 			continue
 		}
 		if def.matchesCompact(t.label) {
@@ -131,7 +164,7 @@ func (r *appReader) startRow(d int, t token) {
 // is short and stands between cells of the current row.
 func (r *appReader) isTextCell(i int) bool {
 	t := r.toks[i]
-	if r.row == nil || utf8.RuneCountInString(t.text) > 6 || isReviewHeaderCompact(t.c) || stripNumbering(t.text) != strings.TrimSpace(t.text) {
+	if r.row == nil || !isTextCellText(t) {
 		return false
 	}
 	if t.pipe && t.line == r.row.Span.Start.Line-1 {
@@ -140,6 +173,12 @@ func (r *appReader) isTextCell(i int) bool {
 	prevIsCell := i > 0 && r.toks[i-1].kind == tokValue && len(r.row.Read) > 0
 	nextIsCell := i+1 < len(r.toks) && r.toks[i+1].kind == tokValue
 	return prevIsCell && nextIsCell
+}
+
+// isTextCellText reports text that may be a cell's (撤销, 不详): short, no
+// header word, no list number.
+func isTextCellText(t token) bool {
+	return utf8.RuneCountInString(t.text) <= 6 && !isReviewHeaderCompact(t.c) && stripNumbering(t.text) == strings.TrimSpace(t.text)
 }
 
 // endsTable reports the first text after the last row that is no part of
@@ -251,6 +290,13 @@ func applicationVariant(t *Table) Era {
 		return Era2021
 	case other != nil:
 		return Era2019
+	}
+	// the group label may stand apart from its rows (a heading of a
+	// converted copy, （六）其他): its three rows are 2021's alone
+	for _, row := range t.Rows {
+		if isOtherSubRow(row.Key) {
+			return Era2021
+		}
 	}
 	return EraUnknown
 }

@@ -30,7 +30,7 @@ func FuzzParseBytes(f *testing.F) {
 	// on the real PDFs, the fuzzer checks the error path
 	opt := decode.Options{PDFToText: "/nonexistent/pdftotext", Marks: parse.Marks}
 	decodetest.AddFiles(f, "../testdata/seeds/*.txt", "../testdata/formats/*.html", "../testdata/formats/*.docx",
-		"../testdata/formats/*.gbk.txt", "../testdata/corpus/*.txt", "../testdata/corpus/201.html")
+		"../testdata/formats/*.gbk.txt", "../testdata/corpus/*.txt", "../testdata/corpus/*.md", "../testdata/corpus/201.html")
 	for _, s := range []string{
 		"<table><tr><td rowspan=3>一、本年新收政府信息公开申请数量<td>1<td>0</table>",
 		"<p>2021年政府信息公开工作年度报告</p><table><tr><td colspan=999999>x</td></tr><tr><td rowspan=-1>",

@@ -9,16 +9,75 @@ import (
 // toks[:limit], one Table per block.
 func readItems(toks []token, limit int) []*Table {
 	var tables []*Table
+	var read [][2]int // the tokens each block read
 	for i := 0; i < limit; i++ {
 		blk, ok := itemBlockAt(toks[i])
 		if !ok {
 			continue
 		}
-		t, next := readItemBlock(toks, i, limit, blk)
+		t, next := readItemBlock(toks, i, i+1, limit, blk)
 		tables = append(tables, t)
+		read = append(read, [2]int{i, next})
 		i = next - 1
 	}
+	for k, t := range tables {
+		if len(t.Rows) == 0 {
+			blk, _ := itemBlockAt(toks[read[k][0]])
+			if moved := movedItemBlock(toks, read, read[k][0], limit, blk); moved != nil {
+				tables[k] = moved
+			}
+		}
+	}
 	return tables
+}
+
+// movedItemBlock reads the table of a block whose title has no rows under
+// it from where a converter moved it: a pipe table, outside every block,
+// whose header names the block's columns and whose rows its rows (202.md
+// prints the 第二十条第（一）项 title, then the other blocks, then the
+// table of （一） as markdown). It returns nil when there is none.
+func movedItemBlock(toks []token, read [][2]int, title, limit int, blk itemBlock) *Table {
+	inBlock := func(i int) bool {
+		for _, r := range read {
+			if i >= r[0] && i < r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < limit; i++ {
+		tk := toks[i]
+		if inBlock(i) || tk.kind != tokText || !tk.isMarkdownPipe() || tk.header || !blk.namesRow(tk.label) {
+			continue
+		}
+		// the header row over it, with nothing but header rows and short
+		// headings between
+		h := -1
+		for j := i - 1; j >= 0 && !inBlock(j) && toks[j].kind == tokText && len([]rune(toks[j].text)) <= 30; j-- {
+			if toks[j].header {
+				h = j
+			}
+		}
+		if h < 0 {
+			return nil
+		}
+		t, _ := readItemBlock(toks, title, h, limit, blk)
+		if t.Columns == nil || len(t.Rows) == 0 {
+			return nil
+		}
+		return t
+	}
+	return nil
+}
+
+// namesRow reports a label that names one of the block's rows.
+func (b itemBlock) namesRow(label string) bool {
+	for _, d := range b.rows {
+		if d.matchesCompact(label) {
+			return true
+		}
+	}
+	return false
 }
 
 // itemBlockAt recognises a block title such as 第二十条第（一）项.
@@ -38,11 +97,12 @@ func itemBlockAt(t token) (itemBlock, bool) {
 	return itemBlock{}, false
 }
 
-func readItemBlock(toks []token, start, limit int, blk itemBlock) (*Table, int) {
-	t := &Table{Kind: TableItems, Title: toks[start].printed(), Span: toks[start].span()}
+// readItemBlock reads the block titled at toks[title] from toks[from] on.
+func readItemBlock(toks []token, title, from, limit int, blk itemBlock) (*Table, int) {
+	t := &Table{Kind: TableItems, Title: toks[title].printed(), Span: toks[title].span()}
 	var header strings.Builder
 	var row *Row
-	i := start + 1
+	i := from
 loop:
 	for ; i < limit; i++ {
 		tk := toks[i]
@@ -67,6 +127,8 @@ loop:
 			header.WriteString(tk.text)
 		case row != nil && isShortCompact(tk.c) && i+1 < limit && toks[i+1].kind == tokValue:
 			row.Read = append(row.Read, cellOf(tk))
+		case row != nil && isItemsTitle(tk):
+			// the table's title, repeated where a page broke it
 		case row != nil:
 			break loop // prose or the next heading
 		}
@@ -81,6 +143,16 @@ loop:
 		}
 	}
 	return t, i
+}
+
+// isItemsTitle reports a line that is the title of 表二, as a converted
+// copy repeats it over each page's part of the table (## 表二：主动公开政府信息情况).
+func isItemsTitle(t token) bool {
+	c, ok := strings.CutSuffix(t.c, "主动公开政府信息情况")
+	if !ok || t.col != firstTextCol(t.src.Norm[t.line]) {
+		return false
+	}
+	return c == "" || c == "表二"
 }
 
 // itemColumns picks the block's columns from its header words: the 2019 and

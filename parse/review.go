@@ -24,23 +24,40 @@ func readReview(toks []token, from int) *Table {
 	var cells []Cell
 	var last token
 	interleaved := false
+	var between []token // header words since the last cell
 	for ; i < len(toks) && len(cells) < reviewCells; i++ {
 		tk := toks[i]
 		switch {
 		case tk.kind == tokValue || tk.kind == tokBlank:
 		case isReviewHeaderCompact(tk.c):
-			// header words among the cells: the copy (PDF text in reading
-			// order) mixed the header into the data, so the order of the
-			// numbers is not the order of the columns
-			interleaved = len(cells) > 0
+			if len(cells) > 0 {
+				between = append(between, tk)
+			}
+			continue
+		case len(cells) == 0 && isNote(tk):
+			// a note under the header (注：行政复议、行政诉讼数量含上年度结转
+			// 数量。) holds no cell: its line is passed over
+			for i+1 < len(toks) && toks[i+1].line == tk.line {
+				i++
+			}
 			continue
 		case isShortCompact(tk.c) && (tk.pipe || len(cells) > 0):
 		default:
 			i = len(toks) // prose or a heading: the cells ended
 			continue
 		}
+		if len(between) > 0 && !isBlockHeader(between, len(cells)) {
+			// header words among the cells: the copy (PDF text in reading
+			// order) mixed the header into the data, so the order of the
+			// numbers is not the order of the columns
+			interleaved = true
+		}
+		between = between[:0]
 		cells = append(cells, cellOf(tk))
 		last = tk
+	}
+	if len(between) > 0 {
+		interleaved = true
 	}
 	glued := solveGluedReview(cells)
 	if glued != nil && glued.cells != nil {
@@ -102,6 +119,39 @@ func findReviewHeader(toks []token, from int) int {
 		}
 	}
 	return -1
+}
+
+// isNote reports the text of a note, 注： or 注:, opening a line.
+func isNote(t token) bool {
+	return t.kind == tokText && t.col == firstTextCol(t.src.Norm[t.line]) && (strings.HasPrefix(t.text, "注:") || strings.HasPrefix(t.text, "注："))
+}
+
+// reviewBlockColumns are the five column words of each block of 表四 run
+// together, as a table split into its three blocks repeats them over each
+// (a converted copy: 行政复议 / 结果维持 | 结果纠正 | … | 总计 / 27 | 10 | …).
+const reviewBlockColumns = "结果维持结果纠正其他结果尚未审结总计"
+
+// isBlockHeader reports header words that stand between the cells of 表四
+// where a block ends (after n cells) and that open the next block: its
+// name and the five column words in template order. The numbers then keep
+// the template's order, and the words are no sign of a mixed-up copy.
+func isBlockHeader(words []token, n int) bool {
+	var b strings.Builder
+	for _, w := range words {
+		b.WriteString(w.c)
+	}
+	c, ok := strings.CutSuffix(b.String(), reviewBlockColumns)
+	if !ok {
+		return false
+	}
+	c = strings.TrimPrefix(c, "行政诉讼")
+	switch n {
+	case 5:
+		return c == "未经复议直接起诉"
+	case 10:
+		return c == "复议后起诉"
+	}
+	return false
 }
 
 func isShortText(s string) bool { return isShortCompact(compact(s)) }

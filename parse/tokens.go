@@ -27,6 +27,10 @@ type token struct {
 	col  int  // 0-based rune index of the first character
 	end  int  // rune index just after the last character
 	pipe bool // the token is a cell of a pipe row
+	// header: a cell of a pipe row of labels only, a table's header row
+	// (markdown repeats it before each chunk of a table): its words name
+	// columns, never rows
+	header bool
 	// noRaw: prose, whose printed form is never asked for
 	noRaw bool
 	// glued: a run of digits from a flattened table, maybe several cells
@@ -301,7 +305,47 @@ func pipeTokens(toks []token, txt *Text, ln int) []token {
 	if structured {
 		return toks[:first+len(trimStructuredBlanks(toks[first:]))]
 	}
-	return toks[:first+len(trimBlanks(toks[first:]))]
+	toks = toks[:first+len(trimBlanks(toks[first:]))]
+	if isHeaderRow(toks[first:], txt, ln) {
+		for k := first; k < len(toks); k++ {
+			toks[k].header = true
+		}
+	}
+	return toks
+}
+
+// isHeaderRow reports a pipe row that is a table's header: labels only, no
+// value, and either three labels or more, or two over a markdown rule
+// (| 信息内容 | 本年处理决定数量 | over |---|---|). A row of one or two
+// labels is a row label whose numbers the copy put elsewhere.
+func isHeaderRow(toks []token, txt *Text, ln int) bool {
+	texts := 0
+	for _, t := range toks {
+		switch t.kind {
+		case tokValue:
+			return false
+		case tokText:
+			texts++
+		}
+	}
+	return texts >= 3 || texts == 2 && ln+1 < len(txt.Norm) && isRuleLine(txt.Norm[ln+1])
+}
+
+// isRuleLine reports a markdown table's rule line, |---|:--:|.
+func isRuleLine(rs []rune) bool {
+	dash, bar := false, false
+	for _, r := range rs {
+		switch r {
+		case '-':
+			dash = true
+		case '|':
+			bar = true
+		case ':', ' ':
+		default:
+			return false
+		}
+	}
+	return dash && bar
 }
 
 // trimStructuredBlanks keeps the empty cells of a row rendered from a real

@@ -78,6 +78,30 @@ type tab struct {
 	problems []string
 }
 
+// startBrowser starts chromium, up to three times: on a loaded machine it
+// sometimes exits before it is up, which says nothing about the page.
+func startBrowser(t *testing.T, exe string, opts []chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		// a fresh profile each time: a browser that died may leave its lock
+		fresh := append(append([]chromedp.ExecAllocatorOption(nil), opts...), chromedp.UserDataDir(t.TempDir()))
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), fresh...)
+		bctx, cancelBrowser := chromedp.NewContext(actx)
+		if err = chromedp.Do(bctx); err == nil { // start the browser, without the test's timeout
+			t.Cleanup(func() {
+				cancelBrowser()
+				cancelAlloc()
+			})
+			return bctx
+		}
+		cancelBrowser()
+		cancelAlloc()
+	}
+	t.Fatalf("starting %s: %v", exe, err)
+	return nil
+}
+
 func openTab(t *testing.T) *tab {
 	t.Helper()
 	exe := chromium(t)
@@ -87,18 +111,12 @@ func openTab(t *testing.T) *tab {
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-component-update", true),
-		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1360, 1020),
+		// a loaded machine (the Go tests beside it) can take chromium
+		// past chromedp's 20 s to print its DevTools address
+		chromedp.WSURLReadTimeout(90*time.Second),
 	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelBrowser()
-		cancelAlloc()
-	})
-	if err := chromedp.Do(bctx); err != nil { // start the browser, without the test's timeout
-		t.Fatalf("starting %s: %v", exe, err)
-	}
+	bctx := startBrowser(t, exe, opts)
 	ctx, cancel := context.WithTimeout(bctx, 3*time.Minute)
 	t.Cleanup(cancel)
 	tb := &tab{t: t, ctx: ctx}
