@@ -177,6 +177,12 @@ func span(s parse.Span) Span {
 
 // tables lists the tables read, in the order of the report, and then the
 // tables a 2019 or later template requires that were not found.
+// reasonOf is rules.TableReason as this package's Text.
+func reasonOf(t *parse.Table) Text {
+	r := rules.TableReason(t)
+	return Text{Zh: r.Zh, En: r.En}
+}
+
 func tables(rep *parse.Report) []Table {
 	out := []Table{}
 	for _, t := range rep.Tables {
@@ -185,7 +191,7 @@ func tables(rep *parse.Report) []Table {
 			Name:     Text{Zh: t.Kind.Zh(), En: tableEn[t.Kind]},
 			Status:   t.Status.String(),
 			StatusZh: statusZh[t.Status],
-			Reason:   Text{Zh: t.Reason, En: t.ReasonEn},
+			Reason:   reasonOf(t),
 			Line:     t.Span.Start.Line,
 		})
 	}

@@ -288,8 +288,8 @@ func jsonStatusOf(r *parse.Report) *jsonStatus {
 	}
 	for _, t := range r.Tables {
 		jt := jsonTable{Kind: t.Kind.String(), Title: t.Title, Template: t.Variant.String(), Line: t.Span.Start.Line, Status: t.Status.String()}
-		if t.Reason != "" || t.ReasonEn != "" {
-			jt.Reason = &jsonText{Zh: t.Reason, En: t.ReasonEn}
+		if reason := rules.TableReason(t); reason.Zh != "" || reason.En != "" {
+			jt.Reason = &jsonText{Zh: reason.Zh, En: reason.En}
 		}
 		jt.RowsNotRead = []jsonRow{}
 		if t.Status == parse.TablePartial {

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -25,9 +24,7 @@ func readApplications(toks []token) (*Table, int) {
 	t.Span = Span{toks[start].span().Start, toks[end-1].span().End}
 	assignApplicationColumns(t, &r.cells)
 	if t.Status == TableUnchecked && len(r.glued) > 0 {
-		g := r.glued[0].printed()
-		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g)
-		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g)
+		t.Doubts = []Doubt{{Kind: DoubtGluedLabel, Example: r.glued[0].printed()}}
 	}
 	r.settlePipes(t)
 	return t, end
@@ -249,22 +246,18 @@ func assignApplicationColumns(t *Table, cells *cellSlab) {
 			row.Cells = make([]Cell, n)
 		}
 		t.Status = TableUnchecked
-		t.Reason = fmt.Sprintf("单元格顺序错乱：「%s」行读到 %d 个数（应为 %d 个），无法确定各数所属的行和列", overRow.Short, len(overRow.Read), n)
-		t.ReasonEn = fmt.Sprintf("cells out of order: row %q has %d numbers (expected %d); rows and columns cannot be told apart", overRow.En, len(overRow.Read), n)
+		t.doubt(Doubt{Kind: DoubtOutOfOrder, Row: overRow, Got: len(overRow.Read), Want: n})
 	case short == 0 && certain > 0:
 		t.Status = TableRead
 	case certain == 0 && short > 0 && inferTotals(t):
 		t.Status = TablePartial
-		t.Reason = "复制时丢失了空白单元格，各申请人列无法确定；按每行末值为「总计」列核对"
-		t.ReasonEn = "empty cells were lost in the copy, so the applicant columns are unknown; the last number of each row is read as the total column"
+		t.doubt(Doubt{Kind: DoubtLostBlanksTotals})
 	case certain > 0:
 		t.Status = TablePartial
-		t.Reason = fmt.Sprintf("%d 行的数字少于 %d 个（复制时丢失了单元格），这些行未核对", short, n)
-		t.ReasonEn = fmt.Sprintf("%d rows have fewer than %d numbers (cells lost in the copy); those rows are not checked", short, n)
+		t.doubt(Doubt{Kind: DoubtShortRows, Rows: short, Want: n})
 	default:
 		t.Status = TableUnchecked
-		t.Reason = "未能读出任何完整的数据行"
-		t.ReasonEn = "no complete data row could be read"
+		t.doubt(Doubt{Kind: DoubtNoRows})
 	}
 }
 

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -333,14 +332,12 @@ func (r *appReader) settlePipes(t *Table) {
 	if !r.pipe || t.Status == TableUnchecked {
 		return
 	}
-	var zh, en []string
+	var doubts []Doubt
 	if r.unplaced > 0 {
-		zh = append(zh, fmt.Sprintf("%d 行数字没有行名，无法确定所属的行", r.unplaced))
-		en = append(en, fmt.Sprintf("%d rows of numbers have no label and cannot be placed", r.unplaced))
+		doubts = append(doubts, Doubt{Kind: DoubtUnplaced, Rows: r.unplaced})
 	}
 	if missing := missingApplicationRows(t); len(missing) > 0 {
-		zh = append(zh, fmt.Sprintf("%d 行未读到（如「%s」）", len(missing), missing[0].short))
-		en = append(en, fmt.Sprintf("%d rows were not read (e.g. %q)", len(missing), missing[0].en))
+		doubts = append(doubts, Doubt{Kind: DoubtRowsMissing, Rows: len(missing), Short: missing[0].short, En: missing[0].en})
 	}
 	for _, row := range t.Rows {
 		if len(row.Read) != len(t.Columns) {
@@ -348,19 +345,18 @@ func (r *appReader) settlePipes(t *Table) {
 		}
 		for c, cell := range row.Read {
 			if cell.Kind == CellMissing {
-				zh = append(zh, fmt.Sprintf("「%s」行「%s」列是空的单元格（转换时可能丢失了数字）", row.Short, t.Columns[c].Label))
-				en = append(en, fmt.Sprintf("row %q, column %q is an empty cell (the conversion may have lost its number)", row.En, t.Columns[c].En))
+				doubts = append(doubts, Doubt{Kind: DoubtEmptyCell, Row: row, Column: &t.Columns[c]})
 			}
 		}
 	}
-	if len(zh) == 0 {
+	if len(doubts) == 0 {
 		return
 	}
-	note, noteEn := strings.Join(zh, "；")+"，涉及的勾稽核对已跳过", strings.Join(en, "; ")+"; the identities using them were skipped"
-	if t.Status == TablePartial && t.Reason != "" {
-		note, noteEn = t.Reason+"；"+note, t.ReasonEn+"; "+noteEn
+	if t.Status != TablePartial {
+		t.Doubts = nil
 	}
-	t.Status, t.Reason, t.ReasonEn = TablePartial, note, noteEn
+	t.Doubts = append(append(t.Doubts, doubts...), Doubt{Kind: DoubtSkipped})
+	t.Status = TablePartial
 }
 
 // missingApplicationRows returns the data rows of the table's template

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -57,7 +58,7 @@ func TestHTML301(t *testing.T) {
 	}
 	a := onlyTable(t, r, TableApplications)
 	if a.Status != TableRead {
-		t.Errorf("表三 %v: %s", a.Status, a.Reason)
+		t.Errorf("表三 %v: %s", a.Status, doubts(a))
 	}
 	b := "blank:"
 	wantRows(t, a, map[string][]string{
@@ -88,7 +89,7 @@ func TestHTML201(t *testing.T) {
 	}
 	a := onlyTable(t, r, TableApplications)
 	if a.Status != TableRead || a.Variant != Era2019 {
-		t.Errorf("表三 %v %v: %s", a.Status, a.Variant, a.Reason)
+		t.Errorf("表三 %v %v: %s", a.Status, a.Variant, doubts(a))
 	}
 	b := "blank:"
 	wantRows(t, a, map[string][]string{
@@ -209,7 +210,7 @@ func TestPDFs(t *testing.T) {
 		}
 		a := onlyTable(t, r, TableApplications)
 		if a.Status != TableRead {
-			t.Errorf("表三 %v: %s", a.Status, a.Reason)
+			t.Errorf("表三 %v: %s", a.Status, doubts(a))
 		}
 		wantRows(t, a, map[string][]string{
 			"apply.new":                      {"21", "0", "0", "0", "0", "0", "21"},
@@ -232,7 +233,7 @@ func TestPDFs(t *testing.T) {
 		r := decodeFile(t, "../testdata/corpus/pdf/hzq2024.pdf")
 		a := onlyTable(t, r, TableApplications)
 		if a.Status != TableRead {
-			t.Errorf("表三 %v: %s", a.Status, a.Reason)
+			t.Errorf("表三 %v: %s", a.Status, doubts(a))
 		}
 		wantRows(t, a, map[string][]string{
 			"apply.new":                    {"95", "0", "0", "0", "0", "0", "95"},
@@ -249,7 +250,7 @@ func TestPDFs(t *testing.T) {
 		r := decodeFile(t, "../testdata/corpus/pdf/szfgs2024.pdf")
 		a := onlyTable(t, r, TableApplications)
 		if a.Status != TableRead {
-			t.Errorf("表三 %v: %s", a.Status, a.Reason)
+			t.Errorf("表三 %v: %s", a.Status, doubts(a))
 		}
 		wantRows(t, a, map[string][]string{
 			"apply.new":                        {"3001", "53", "0", "0", "61", "4", "3119"},
@@ -266,4 +267,40 @@ func TestPDFs(t *testing.T) {
 			"review.suit_after":      {"12", "1", "1", "6", "20"},
 		})
 	})
+}
+
+// doubts describes a table's doubts compactly, for tests to compare and
+// print: the kind's name with what the doubt names or counts.
+func doubts(t *Table) string {
+	var parts []string
+	for _, d := range t.Doubts {
+		var s string
+		switch d.Kind {
+		case DoubtUnplaced:
+			s = fmt.Sprintf("unplaced %d", d.Rows)
+		case DoubtRowsMissing:
+			s = fmt.Sprintf("missing %d (%s)", d.Rows, d.Short)
+		case DoubtEmptyCell:
+			s = fmt.Sprintf("empty %s/%s", d.Row.Short, d.Column.Label)
+		case DoubtSkipped:
+			s = "skipped"
+		case DoubtGlued:
+			s = fmt.Sprintf("glued %+v", *d.Glued)
+		default:
+			s = fmt.Sprintf("%+v", d)
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// gluedDoubt returns what the solver made of a table's glued rows, or the
+// zero counts when it has none.
+func gluedDoubt(t *Table) GluedCounts {
+	for _, d := range t.Doubts {
+		if d.Kind == DoubtGlued {
+			return *d.Glued
+		}
+	}
+	return GluedCounts{}
 }

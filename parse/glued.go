@@ -1,10 +1,5 @@
 package parse
 
-import (
-	"fmt"
-	"strings"
-)
-
 // Unbalanced is a place where a table's digits ran together and no split of
 // them satisfies the table's own identities: the table as printed cannot
 // balance. It is a finding about the text, not a guess at its numbers.
@@ -140,8 +135,7 @@ func readSpan(row *Row) Span {
 // status says what could be read of a table with glued rows; certain is
 // the number of rows read as printed, one cell a number.
 func (g *gluedSolve) status(t *Table, certain, short int) {
-	t.InferNote = "单元格的数字连在一起，按表内勾稽关系唯一可行的拆分读取"
-	t.InferNoteEn = "the cells' digits ran together and were split the one way the table's identities allow"
+	t.Inference = InferGluedIdentities
 	read := certain + g.recovered
 	switch {
 	case read == 0:
@@ -152,31 +146,6 @@ func (g *gluedSolve) status(t *Table, certain, short int) {
 	default:
 		t.Status = TablePartial
 	}
-	var zh, en []string
-	if g.recovered > 0 {
-		zh = append(zh, fmt.Sprintf("%d 行按表内勾稽关系唯一可行的拆分读取后核对", g.recovered))
-		en = append(en, fmt.Sprintf("%d rows were split the one way the table's identities allow and checked", g.recovered))
-	}
-	if g.ambiguous > 0 {
-		zh = append(zh, fmt.Sprintf("%d 行共有 %d 种拆分组合都能使勾稽关系成立（如「%s」），未核对", g.ambiguous, g.readings, g.example))
-		en = append(en, fmt.Sprintf("%d rows have %d combinations of splits under which every identity holds (e.g. %q) and were not checked", g.ambiguous, g.readings, g.example))
-	}
-	if g.tooMany > 0 {
-		zh = append(zh, fmt.Sprintf("%d 行可能的拆分过多（如「%s」），未核对", g.tooMany, g.example))
-		en = append(en, fmt.Sprintf("%d rows have too many possible splits (e.g. %q) and were not checked", g.tooMany, g.example))
-	}
-	if g.unreadable > 0 {
-		zh = append(zh, fmt.Sprintf("%d 行的数字少于单元格数（如「%s」），未核对", g.unreadable, g.example))
-		en = append(en, fmt.Sprintf("%d rows have fewer digits than cells (e.g. %q) and were not checked", g.unreadable, g.example))
-	}
-	if g.unbalanced > 0 {
-		zh = append(zh, fmt.Sprintf("%d 行无论怎样拆分都不能使勾稽关系成立，未核对", g.unbalanced))
-		en = append(en, fmt.Sprintf("%d rows cannot be split so that the identities hold, and were not checked", g.unbalanced))
-	}
-	if short > 0 {
-		zh = append(zh, fmt.Sprintf("%d 行的数字少于 %d 个（复制时丢失了单元格），未核对", short, len(t.Columns)))
-		en = append(en, fmt.Sprintf("%d rows have fewer than %d numbers (cells lost in the copy) and were not checked", short, len(t.Columns)))
-	}
-	t.Reason = "单元格的数字连在一起；" + strings.Join(zh, "，")
-	t.ReasonEn = "the cells' digits run together; " + strings.Join(en, "; ")
+	t.doubt(Doubt{Kind: DoubtGlued, Glued: &GluedCounts{Recovered: g.recovered, Ambiguous: g.ambiguous, Readings: g.readings,
+		TooMany: g.tooMany, Unreadable: g.unreadable, Unbalanced: g.unbalanced, Short: short, Columns: len(t.Columns), Example: g.example}})
 }

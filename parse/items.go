@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -172,7 +171,7 @@ func itemColumns(blk itemBlock, header string) (Era, []Column) {
 func assignItemColumns(t *Table) {
 	if t.Columns == nil {
 		t.Status = TableUnchecked
-		t.Reason, t.ReasonEn = "表头不是已知模板的列名，未核对", "the header matches no known template; not checked"
+		t.doubt(Doubt{Kind: DoubtUnknownHeader})
 		return
 	}
 	n := len(t.Columns)
@@ -188,11 +187,10 @@ func assignItemColumns(t *Table) {
 	switch {
 	case len(t.Rows) == 0:
 		t.Status = TableUnchecked
-		t.Reason, t.ReasonEn = "未读到数据行", "no data row was read"
+		t.doubt(Doubt{Kind: DoubtNoRows})
 	case short > 0:
 		t.Status = TablePartial
-		t.Reason = fmt.Sprintf("%d 行的单元格数与列数（%d）不符，这些行的列无法确定", short, n)
-		t.ReasonEn = fmt.Sprintf("%d rows do not have %d cells; their columns are unknown", short, n)
+		t.doubt(Doubt{Kind: DoubtItemRowsShort, Rows: short, Want: n})
 	default:
 		t.Status = TableRead
 	}

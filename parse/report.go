@@ -162,12 +162,12 @@ type Table struct {
 	Columns []Column
 	Rows    []*Row
 	Status  TableStatus
-	// Reason says, in Chinese and English, why a table or some of its rows
-	// could not be read with certainty.
-	Reason, ReasonEn string
-	// InferNote says how inferred cells were placed, for the findings that
-	// use them; empty for the usual case (empty cells lost in the copy).
-	InferNote, InferNoteEn string
+	// Doubts say why the table or some of its rows could not be read with
+	// certainty (rules.TableReason words them).
+	Doubts []Doubt
+	// Inference says how inferred cells were placed, for the findings that
+	// use them.
+	Inference Inference
 	// Unbalanced notes where the digits ran together and no split of them
 	// lets the table's identities hold (see solve.go).
 	Unbalanced []Unbalanced
@@ -197,7 +197,7 @@ type Row struct {
 	// was assigned.
 	Read []Cell
 	// InferredColumns is set when columns were assigned by an inference (the
-	// copy dropped empty cells; see the table's Reason).
+	// copy dropped empty cells; see the table's Doubts).
 	InferredColumns bool
 	// ReadSumDiffers: in a row that lost its blank cells, the last number
 	// (read as 总计) is not the sum of the numbers before it.

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -82,18 +81,15 @@ func readReview(toks []token, from int) *Table {
 		glued.status(t)
 	case interleaved:
 		t.Status = TableUnchecked
-		t.Reason = "表头文字与数字交错（PDF 转出的文字顺序），无法确定各数所属的列"
-		t.ReasonEn = "header words are mixed in among the numbers (PDF text order); columns cannot be assigned"
+		t.doubt(Doubt{Kind: DoubtInterleaved})
 	case len(cells) == reviewCells && !extra:
 		t.Status = TableRead
 	case extra:
 		t.Status = TableUnchecked
-		t.Reason = fmt.Sprintf("数据行多于 %d 个单元格，无法确定各数所属的列", reviewCells)
-		t.ReasonEn = fmt.Sprintf("the data row has more than %d cells; columns cannot be assigned", reviewCells)
+		t.doubt(Doubt{Kind: DoubtExtraCells, Want: reviewCells})
 	default:
 		t.Status = TableUnchecked
-		t.Reason = fmt.Sprintf("只读到 %d 个单元格（应为 %d 个），复制时可能丢失了空白单元格，无法确定各数所属的列", len(cells), reviewCells)
-		t.ReasonEn = fmt.Sprintf("only %d of %d cells were read (empty cells were probably lost in the copy); columns cannot be assigned", len(cells), reviewCells)
+		t.doubt(Doubt{Kind: DoubtFewCells, Got: len(cells), Want: reviewCells})
 	}
 	return t
 }
@@ -198,23 +194,18 @@ func (g *gluedReview) status(t *Table) {
 	switch {
 	case g.cells != nil:
 		t.Status = TableRead
-		t.InferNote = "单元格的数字连在一起，按各块总计唯一可行的拆分读取"
-		t.InferNoteEn = "the cells' digits ran together and were split the one way each block's total allows"
+		t.Inference = InferGluedBlocks
 		return
 	case g.unbal != nil:
 		g.unbal.Rows = t.Rows
 		t.Unbalanced = append(t.Unbalanced, *g.unbal)
-		t.Reason = fmt.Sprintf("单元格的数字连在一起（「%s」），无论怎样拆分各块总计都不相符，未核对", g.example)
-		t.ReasonEn = fmt.Sprintf("the cells' digits run together (%q) and no split makes every block's total add up; not checked", g.example)
+		t.doubt(Doubt{Kind: DoubtReviewUnbalanced, Example: g.example})
 	case g.tooMany:
-		t.Reason = fmt.Sprintf("单元格的数字连在一起（「%s」），可能的拆分过多，未核对", g.example)
-		t.ReasonEn = fmt.Sprintf("the cells' digits run together (%q) with too many possible splits; not checked", g.example)
+		t.doubt(Doubt{Kind: DoubtReviewTooMany, Example: g.example})
 	case g.readings > 1:
-		t.Reason = fmt.Sprintf("单元格的数字连在一起（「%s」），有 %d 种拆分都使各块总计相符，未核对", g.example, g.readings)
-		t.ReasonEn = fmt.Sprintf("the cells' digits run together (%q) and %d splits make every block's total add up; not checked", g.example, g.readings)
+		t.doubt(Doubt{Kind: DoubtReviewReadings, Example: g.example, Got: g.readings})
 	default:
-		t.Reason = fmt.Sprintf("单元格的数字连在一起（「%s」），数字少于单元格数，未核对", g.example)
-		t.ReasonEn = fmt.Sprintf("the cells' digits run together (%q) but are fewer than the cells; not checked", g.example)
+		t.doubt(Doubt{Kind: DoubtReviewFewDigits, Example: g.example})
 	}
 	t.Status = TableUnchecked
 	for _, row := range t.Rows {

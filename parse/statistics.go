@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -235,15 +234,13 @@ func (r *statReader) assign() {
 		c := []rune(gc)
 		g := excerpt(string(c[max(gluedAt(gc), 0):]), 24)
 		t.Status = TableUnchecked
-		t.Reason = fmt.Sprintf("单元格的数字连在一起（如「%s」），拆分不唯一，未核对", g)
-		t.ReasonEn = fmt.Sprintf("the cells' digits run together (e.g. %q) and cannot be split with certainty; not checked", g)
+		t.doubt(Doubt{Kind: DoubtGluedLabel, Example: g})
 	case len(t.Rows) == 0 && len(r.glued) == 0:
 		t.Status = TableUnchecked
-		t.Reason, t.ReasonEn = "统计表中没有认出的行，未核对", "no row of the statistics table was recognised; not checked"
+		t.doubt(Doubt{Kind: DoubtStatNoRows})
 	case short > 0:
 		t.Status = TablePartial
-		t.Reason = fmt.Sprintf("%d 行的数字个数与列数（%d）不符，这些行未核对", short, n)
-		t.ReasonEn = fmt.Sprintf("%d rows do not have %d numbers; those rows are not checked", short, n)
+		t.doubt(Doubt{Kind: DoubtStatShortRows, Rows: short, Want: n})
 	default:
 		t.Status = TableRead
 	}

@@ -120,7 +120,7 @@ func (r *statReader) assignGlued() {
 	g := solveGluedRows(t, readings, statisticsSums(t), n, func(row *Row) func([]Cell) bool { return statRowRelation(t, row) })
 	if len(t.Rows) == 0 {
 		t.Status = TableUnchecked
-		t.Reason, t.ReasonEn = "统计表中没有认出的行，未核对", "no row of the statistics table was recognised; not checked"
+		t.doubt(Doubt{Kind: DoubtStatNoRows})
 		return
 	}
 	g.status(t, certain, short)

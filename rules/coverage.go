@@ -22,9 +22,10 @@ var tableUncheckedRule = &Rule{
 			if t.Status == parse.TablePartial {
 				state, stateEn = "部分核对", "partly checked"
 			}
+			reason := TableReason(t)
 			p.Add(Finding{Span: t.Span, Table: t.Kind.String(), Key: t.Title, Message: Text{
-				Zh: fmt.Sprintf("%s%s：%s", tableTitleZh(t), state, t.Reason),
-				En: fmt.Sprintf("%s %s: %s", tableTitleEn(t), stateEn, t.ReasonEn),
+				Zh: fmt.Sprintf("%s%s：%s", tableTitleZh(t), state, reason.Zh),
+				En: fmt.Sprintf("%s %s: %s", tableTitleEn(t), stateEn, reason.En),
 			}})
 		}
 		if (r.Era == parse.Era2019 || r.Era == parse.Era2021) && len(r.TablesOf(parse.TableApplications)) == 0 {

@@ -283,10 +283,7 @@ func identityMessage(t *parse.Table, id Identity, col int, row *parse.Row, left,
 		en += fmt.Sprintf("; if the other numbers are right, %q should be %s", fixEn, num(expected))
 	}
 	if inferred {
-		noteZh, noteEn := "复制时丢失了空白单元格，列位置为推断", "empty cells were lost in the copy; the column is inferred"
-		if t.InferNote != "" {
-			noteZh, noteEn = t.InferNote, t.InferNoteEn
-		}
+		noteZh, noteEn := inferenceNote(t)
 		zh += "（" + noteZh + "）"
 		en += " (" + noteEn + ")"
 	}
