@@ -10,6 +10,7 @@ type ClaimKind int
 const (
 	ClaimCount   ClaimKind = iota // 受理申请10件
 	ClaimPercent                  // 占20%
+	ClaimRate                     // 办结率100%: Of holds the rate's name
 )
 
 // Claim is a number stated in prose, with what it counts.
@@ -164,8 +165,16 @@ func readClaims(s *Sentence) {
 		c := Claim{Value: n.Value, Decimals: n.Decimals,
 			Span: Span{Pos{Line: s.Span.Start.Line, Col: col0 + i + 1}, Pos{Line: s.Span.Start.Line, Col: col0 + j + 1}}}
 		clause := clauseBefore(rs, i)
-		if of, isShare := shareBefore(rs, i); isShare {
+		of, isShare := shareBefore(rs, i)
+		rate, isRate := "", false
+		if !isShare {
+			rate, isRate = rateBefore(rs, i)
+		}
+		if isShare || isRate {
 			c.Kind, c.Unit, c.Of = ClaimPercent, "%", of
+			if isRate {
+				c.Kind, c.Of = ClaimRate, rate
+			}
 			if k := skipSpaces(rs, j); k < len(rs) && rs[k] == '%' {
 				c.Span.End.Col = col0 + k + 2
 				j = k + 1
@@ -303,6 +312,34 @@ func shareBefore(rs []rune, i int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// rateBefore finds the name of a rate just before a number (办结率100%,
+// 按时办结率为97, 答复率达到100%): the characters before 率 back to the
+// clause's start or a number, at most six, and the words 为, 达, 达到, 是
+// between 率 and the number.
+func rateBefore(rs []rune, i int) (string, bool) {
+	k := i - 1
+	for k >= 0 && rs[k] == ' ' {
+		k--
+	}
+	for _, w := range []string{"达到", "为", "达", "是"} {
+		if n := len([]rune(w)); k+1 >= n && string(rs[k+1-n:k+1]) == w {
+			k -= n
+			break
+		}
+	}
+	if k < 1 || rs[k] != '率' {
+		return "", false
+	}
+	start := k
+	for start > 0 && k-start < 6 && !isClauseDelim(rs[start-1]) && !isDigit(rs[start-1]) && rs[start-1] != ' ' {
+		start--
+	}
+	if start == k {
+		return "", false
+	}
+	return string(rs[start : k+1]), true
 }
 
 var (
@@ -505,7 +542,29 @@ func partsAfter(s *Sentence, total int, prevTotal *Claim, at int, marker string)
 			l.Complete = true
 		}
 	}
+	if coversDisclosureKinds(s, l.Parts) {
+		l.Complete = true
+	}
 	return l
+}
+
+// disclosureKinds are the three 公开属性 every piece of government
+// information has: a list naming all three is all of the information made
+// or obtained (制作、获取政府信息总数3978条，其中主动公开…，依申请公开…，不予公开…).
+var disclosureKinds = []string{"主动公开", "依申请公开", "不予公开"}
+
+// coversDisclosureKinds reports parts that are exactly the three 公开属性,
+// one each.
+func coversDisclosureKinds(s *Sentence, parts []int) bool {
+	if len(parts) != len(disclosureKinds) {
+		return false
+	}
+	for i, k := range parts {
+		if !strings.Contains(s.Claims[k].Subject, disclosureKinds[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // posInTable reports a position inside a table's span (crawler text can

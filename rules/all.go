@@ -15,6 +15,7 @@ func All() []*Rule {
 		digitsUnbalancedRule,
 		claimPartsRule,
 		claimPercentRule,
+		claimRateRule,
 		claimTableRule,
 		claimCategoriesRule,
 		dateBeforePeriodEndRule,

@@ -54,6 +54,68 @@ func checkClaimParts(p *Pass) {
 	for _, run := range shareRuns(p.Report) {
 		checkRunParts(p, run)
 	}
+	checkCategoryTotals(p)
+}
+
+// checkCategoryTotals: a list of the categories of information published
+// (主要类别有：机构职能类信息594条，…，其他应主动公开的信息946条) that ends in a
+// catch-all is all of it, so it cannot add up to more than the items the
+// sentences just before say were published in all. The largest such count
+// is taken, so that a narrower one (区直各部门1687条) never makes an error.
+func checkCategoryTotals(p *Pass) {
+	prose := p.Report.Prose
+	for i, s := range prose {
+		parts, sum, ok := categoryList(s)
+		if !ok {
+			continue
+		}
+		var whole *parse.Claim
+		for j := i - 1; j >= 0 && j >= i-categoryLookBack; j-- {
+			for k, c := range prose[j].Claims {
+				if c.Kind == parse.ClaimCount && c.Unit == parts[0].Unit && !c.Cumulative && !c.Negated &&
+					strings.Contains(c.Subject, "主动公开") && (whole == nil || c.Value > whole.Value) {
+					whole = &prose[j].Claims[k]
+				}
+			}
+		}
+		if whole != nil && sum > whole.Value {
+			p.Add(partsFinding(*whole, parts, sum, "大于", "more than").At(Error))
+		}
+	}
+}
+
+// categoryLookBack is how many sentences before a category list its total
+// is looked for: the section's opening count stands just before it.
+const categoryLookBack = 4
+
+// categoryList returns the parts of a sentence that lists categories of
+// information (its words before the first count name 类别) in one unit,
+// three or more, the last a catch-all 其他; ok is false otherwise, or when
+// the sentence states its own total.
+func categoryList(s parse.Sentence) ([]parse.Claim, float64, bool) {
+	if len(s.Claims) < 3 || len(s.Lists) > 0 || s.Whole >= 0 {
+		return nil, 0, false
+	}
+	first := s.Claims[0]
+	head := []rune(s.Text)
+	if off := first.Span.Start.Col - s.Span.Start.Col; off >= 0 && off <= len(head) {
+		head = head[:off]
+	}
+	if !strings.Contains(string(head), "类别") {
+		return nil, 0, false
+	}
+	var sum float64
+	for _, c := range s.Claims {
+		if c.Kind != parse.ClaimCount || c.Unit != first.Unit || c.Unit == "" || c.Total || c.Cumulative {
+			return nil, 0, false
+		}
+		sum += c.Value
+	}
+	last := s.Claims[len(s.Claims)-1].Subject
+	if !strings.HasPrefix(last, "其他") && !strings.HasPrefix(last, "其它") {
+		return nil, 0, false
+	}
+	return s.Claims, sum, true
 }
 
 // checkRunParts: shares that add up to 100% present their parts as all of
