@@ -57,16 +57,26 @@ type Sentence struct {
 
 // ClaimList is a total and the parts the prose gives of it.
 type ClaimList struct {
-	// Total indexes the total in the sentence's claims, or is -1 when the
-	// total stood in the previous sentence (PrevTotal holds it then).
-	Total     int
-	PrevTotal *Claim
-	Parts     []int
+	// Total is the claim the parts are of: one of the sentence's, or of
+	// the sentence before (「…共计22095条。其中，…」).
+	Total *Claim
+	// Parts index the parts in the sentence's claims.
+	Parts []int
 	// Complete: the prose presents the parts as all of the total
-	// (分别为, 分别是, or a catch-all 其他 item).
+	// (分别为, 分别是, a catch-all 其他 item, or the three 公开属性).
 	Complete bool
-	Marker   string
+	Marker   ListMarker
 }
+
+// ListMarker is the words that open a list of parts.
+type ListMarker int
+
+const (
+	MarkerNone     ListMarker = iota
+	MarkerOfWhich             // 其中
+	MarkerEach                // 分别为, 分别是
+	MarkerAmong               // an opening 「…10件申请中，」
+)
 
 // countUnits are the units a count in prose carries, longest first.
 var countUnits = []string{"人次", "条", "件", "篇", "次", "个", "起", "项", "份", "例", "家", "场", "期"}
@@ -442,10 +452,10 @@ func hasSubjectFiller(rs []rune) bool {
 func groupClaims(s *Sentence, prev *Sentence) {
 	s.Whole = openingWhole(s)
 	marker, at := listMarker(s.runes)
-	if marker == "" {
+	if marker == MarkerNone {
 		if s.Whole >= 0 {
 			w := s.Claims[s.Whole]
-			s.Lists = append(s.Lists, partsAfter(s, s.Whole, nil, claimOffset(s, w)+1, "中"))
+			s.Lists = append(s.Lists, partsAfter(s, s.Whole, nil, claimOffset(s, w)+1, MarkerAmong))
 		}
 		return
 	}
@@ -502,18 +512,16 @@ func openingWhole(s *Sentence) int {
 }
 
 // listMarker finds the words that open a list of parts, and where.
-func listMarker(rs []rune) (string, int) {
+func listMarker(rs []rune) (ListMarker, int) {
 	for i, r := range rs {
 		switch {
 		case r == '其' && hasRunePrefix(rs[i:], "其中"):
-			return "其中", i
-		case r == '分' && hasRunePrefix(rs[i:], "分别为"):
-			return "分别为", i
-		case r == '分' && hasRunePrefix(rs[i:], "分别是"):
-			return "分别是", i
+			return MarkerOfWhich, i
+		case r == '分' && (hasRunePrefix(rs[i:], "分别为") || hasRunePrefix(rs[i:], "分别是")):
+			return MarkerEach, i
 		}
 	}
-	return "", -1
+	return MarkerNone, -1
 }
 
 func claimOffset(s *Sentence, c Claim) int { return c.Span.Start.Col - s.Span.Start.Col }
@@ -521,10 +529,13 @@ func claimOffset(s *Sentence, c Claim) int { return c.Span.Start.Col - s.Span.St
 // partsAfter collects the counts after a list's marker. A 其中 list ends at
 // a semicolon: what follows is another breakdown of the same total
 // (其中自然人741件，法人8件；办理718件，结转31件).
-func partsAfter(s *Sentence, total int, prevTotal *Claim, at int, marker string) ClaimList {
-	l := ClaimList{Total: total, PrevTotal: prevTotal, Marker: marker, Complete: marker == "分别为" || marker == "分别是"}
+func partsAfter(s *Sentence, total int, prevTotal *Claim, at int, marker ListMarker) ClaimList {
+	l := ClaimList{Total: prevTotal, Marker: marker, Complete: marker == MarkerEach}
+	if total >= 0 {
+		l.Total = &s.Claims[total]
+	}
 	end := len(s.runes)
-	if marker != "中" {
+	if marker != MarkerAmong {
 		rs := s.runes
 		for k := at; k < len(rs); k++ {
 			if rs[k] == ';' {

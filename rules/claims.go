@@ -162,13 +162,10 @@ func withoutNested(parts []parse.Claim) ([]parse.Claim, float64) {
 }
 
 func listTotal(s parse.Sentence, l parse.ClaimList) (parse.Claim, bool) {
-	switch {
-	case l.Total >= 0:
-		return s.Claims[l.Total], true
-	case l.PrevTotal != nil:
-		return *l.PrevTotal, true
+	if l.Total == nil {
+		return parse.Claim{}, false
 	}
-	return parse.Claim{}, false
+	return *l.Total, true
 }
 
 func partsFinding(total parse.Claim, parts []parse.Claim, sumParts float64, zhCmp, enCmp string) Finding {
