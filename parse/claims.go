@@ -72,10 +72,10 @@ type ClaimList struct {
 type ListMarker int
 
 const (
-	MarkerNone     ListMarker = iota
-	MarkerOfWhich             // 其中
-	MarkerEach                // 分别为, 分别是
-	MarkerAmong               // an opening 「…10件申请中，」
+	MarkerNone    ListMarker = iota
+	MarkerOfWhich            // 其中
+	MarkerEach               // 分别为, 分别是
+	MarkerAmong              // an opening 「…10件申请中，」
 )
 
 // countUnits are the units a count in prose carries, longest first.
