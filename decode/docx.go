@@ -121,8 +121,11 @@ func readZipFile(f *zip.File) ([]byte, error) {
 type docxReader struct {
 	out renderer
 
-	para  int // body paragraphs so far
-	table int // body tables so far
+	para int // body paragraphs so far
+	// paraDone is how many characters of the current paragraph stand on
+	// its lines before the current one (split by <w:br/>)
+	paraDone int
+	table    int // body tables so far
 
 	// the body-level table being read
 	depth            int // table nesting
@@ -250,6 +253,7 @@ func (d *docxReader) start(local []byte, e *xmlTag) {
 	case "p":
 		if d.depth == 0 {
 			d.para++
+			d.paraDone = 0
 			d.out.breakLine()
 		} else if d.cellHasParagraph {
 			d.addText(" ")
@@ -265,7 +269,10 @@ func (d *docxReader) start(local []byte, e *xmlTag) {
 		d.addText(" ")
 	case "br", "cr":
 		if d.depth == 0 {
-			// a line break inside a paragraph: same paragraph, new line
+			// a line break inside a paragraph: same paragraph, new line;
+			// the paragraph's characters so far are counted as it goes,
+			// not again at every break
+			d.paraDone += len(d.out.cur.rs)
 			d.out.breakLine()
 		} else {
 			d.addText(" ")
@@ -351,15 +358,7 @@ func (d *docxReader) addBytes(b []byte) {
 }
 
 // paraCol is the character of the current paragraph the next text starts
-// at, counting the lines a <w:br/> split it into.
+// at, counting the lines a <w:br/> split it into (paraDone).
 func (d *docxReader) paraCol() int {
-	col := len(d.out.cur.rs) + 1
-	for i := len(d.out.ends) - 1; i >= 0; i-- {
-		start, end := d.out.line(i)
-		if end.segs == start.segs || d.out.segs[start.segs].Loc().Para != d.para {
-			break
-		}
-		col += end.norm - start.norm // the line's runes
-	}
-	return col
+	return d.paraDone + len(d.out.cur.rs) + 1
 }

@@ -87,6 +87,9 @@ type htmlWalker struct {
 	lastCR    bool
 
 	tables []*htmlTable
+	// flat counts the tables open past maxTableDepth: read as text of the
+	// cell they stand in, their rows and cells as spaces
+	flat   int
 	inHead bool
 	// links counts open <a href> elements; plain records that the current
 	// line has a character outside them. A line of nothing but links is
@@ -492,8 +495,19 @@ func (w *htmlWalker) startTag(a atom.Atom, attrs tagAttrs, at Location) {
 		return
 	case atom.Table:
 		w.lineBreak()
+		if len(w.tables) >= maxTableDepth {
+			w.flat++
+			return
+		}
 		w.tables = append(w.tables, &htmlTable{})
 		return
+	case atom.Tr, atom.Td, atom.Th:
+		if w.flat > 0 {
+			w.lineBreak()
+			return
+		}
+	}
+	switch a {
 	case atom.Tr:
 		t := w.ensureTable()
 		w.endRow(t)
@@ -514,11 +528,14 @@ func (w *htmlWalker) startTag(a atom.Atom, attrs tagAttrs, at Location) {
 		}
 		c.col = t.col
 		colspan, rowspan := spanAttr(attrs.colspan), spanAttr(attrs.rowspan)
-		for k := t.col; k < t.col+colspan; k++ {
-			for len(t.spanLeft) <= k {
+		// the grid is at most maxGridColumns wide: a page cannot make each
+		// cell cost more than that, nor each row's count-down
+		colspan = max(0, min(colspan, maxGridColumns-t.col))
+		if rowspan > 1 && colspan > 0 {
+			for len(t.spanLeft) < t.col+colspan {
 				t.spanLeft = append(t.spanLeft, 0)
 			}
-			if rowspan > 1 {
+			for k := t.col; k < t.col+colspan; k++ {
 				// counted down at the end of each row, this one included
 				t.spanLeft[k] = rowspan
 			}
@@ -563,15 +580,19 @@ func (w *htmlWalker) endTag(a atom.Atom) {
 			w.links--
 		}
 	case atom.Table:
-		if len(w.tables) > 0 {
+		switch {
+		case w.flat > 0:
+			w.flat--
+			w.lineBreak()
+		case len(w.tables) > 0:
 			w.closeTable()
 		}
 	case atom.Tr:
-		if t := w.table(); t != nil {
+		if t := w.table(); t != nil && w.flat == 0 {
 			w.endRow(t)
 		}
 	case atom.Td, atom.Th:
-		if t := w.table(); t != nil {
+		if t := w.table(); t != nil && w.flat == 0 {
 			w.endCell(t)
 		}
 	default:
@@ -656,6 +677,15 @@ func (w *htmlWalker) endRow(t *htmlTable) {
 		}
 	}
 }
+
+// maxTableDepth is how many tables may stand one inside another: a table's
+// text is copied into the cell around it at each level, and real pages nest
+// layout tables a few deep. Deeper tables are read as their cell's text.
+const maxTableDepth = 8
+
+// maxGridColumns bounds a table's width in grid columns (colspan counted):
+// real tables are a few dozen wide.
+const maxGridColumns = 512
 
 // closeTable renders the innermost table: as pipe rows, or, when it stands
 // inside a cell of another table, as text of that cell.
