@@ -43,7 +43,33 @@ func writeCSVParts(w io.Writer, run Run, parts []Part, data func(int) ([]byte, e
 	return nil
 }
 
+// csvRow is a file's row, every cell made inert for a spreadsheet.
 func csvRow(res FileResult, en bool) []string {
+	row := csvCells(res, en)
+	for i, c := range row {
+		row[i] = inertCell(c)
+	}
+	return row
+}
+
+// inertCell keeps a spreadsheet from reading a cell as a formula: a cell
+// that begins with = + - @, a tab or a carriage return (a title or file
+// name crafted as =HYPERLINK(…)) gets a leading apostrophe, as the OWASP
+// guidance on CSV injection advises (a lone "-", standard input, is
+// left as it is). Reviewers open this output in a
+// spreadsheet, and the names in it come from the files checked.
+func inertCell(s string) string {
+	if s == "" || s == "-" {
+		return s // nothing, or standard input's name: no formula
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+func csvCells(res FileResult, en bool) []string {
 	if res.Err != nil {
 		return []string{res.Path, "", "", "", "", "", "", "", "", res.Err.Error()}
 	}
