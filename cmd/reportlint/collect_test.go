@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,8 +77,9 @@ func TestSettleCrossFileGone(t *testing.T) {
 	}
 }
 
-// TestStdinNamedTwice: standard input named twice is read once, the second
-// naming finds it empty; a finding across years for "-" does not make the
+// TestStdinNamedTwice: standard input named twice is read once, by its
+// first naming; the second is an error of its own, whatever -j (read from
+// two workers at once, it gave a different answer on every run); a finding across years for "-" does not make the
 // unreadable naming look read (as the old attach left it).
 func TestStdinNamedTwice(t *testing.T) {
 	dir := pairDir(t, "carry-applications-differ.txtar")
@@ -93,7 +95,7 @@ func TestStdinNamedTwice(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q, rows %q", code, errs, rows)
 	}
 	// the note begins with the name, made inert for a spreadsheet ('-: …)
-	if !strings.HasPrefix(rows[3], "-,,,,,,,,,'-: ") {
+	if !strings.HasPrefix(rows[3], `-,,,,,,,,,"'-: 标准输入只能读取一次`) {
 		t.Errorf("the second naming of standard input reads as read: %q", rows[3])
 	}
 }
@@ -159,5 +161,27 @@ func TestPanicIsTheFilesError(t *testing.T) {
 	}
 	if !strings.Contains(msg, "TestPanicIsTheFilesError") {
 		t.Errorf("message %q does not name the function that panicked", msg)
+	}
+}
+
+// TestStdinTwiceSameEveryRun: with several workers, `- -` gives the same
+// output on every run, the report read by the first naming.
+func TestStdinTwiceSameEveryRun(t *testing.T) {
+	report, err := os.ReadFile("../../testdata/seeds/001.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	for i := 0; i < 8; i++ {
+		code, out, errs := runCLI(t, string(report), "-j", "3", "-", "-")
+		got := fmt.Sprintf("%d\n%s\n%s", code, out, errs)
+		if i == 0 {
+			first = got
+			if code != 2 || !strings.Contains(out, "-: 状态：2021年度") || !strings.Contains(errs, "-: 标准输入只能读取一次") {
+				t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+			}
+		} else if got != first {
+			t.Fatalf("run %d differs:\n%s\nfirst:\n%s", i, got, first)
+		}
 	}
 }

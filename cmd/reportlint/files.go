@@ -34,8 +34,13 @@ var reportExts = map[string]bool{
 func expand(args []string, stderr io.Writer) ([]string, bool) {
 	var out []string
 	trouble := false
+	stdinNamed := false
 	for _, a := range args {
 		if a == "-" {
+			if stdinNamed {
+				a = stdinAgain // read once, by the first naming alone
+			}
+			stdinNamed = true
 			out = append(out, a)
 			continue
 		}
@@ -101,6 +106,9 @@ var errInternal = bilingual.New("内部错误，请报告此问题", "internal e
 // over thousands.
 func (c *checker) file(path string, stdin io.Reader) (res format.FileResult) {
 	res = format.FileResult{Path: path}
+	if path == stdinAgain {
+		return format.FileResult{Path: "-", Err: fmt.Errorf("-: %w", errStdinAgain)}
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			res = format.FileResult{Path: path, Err: fmt.Errorf("%s: %w", path, panicError(r))}
@@ -167,6 +175,14 @@ func (c *checker) load(path string) (rep *parse.Report) {
 // errNotRegular is returned for a FIFO, device or socket: reading one could
 // block for ever or never end.
 var errNotRegular = bilingual.New("不是普通文件", "not a regular file")
+
+// stdinAgain stands for standard input named a second time: it can be
+// read once, and reading it from two workers at once gave a different
+// answer on every run. Each later naming is this error, decided by the
+// order of the arguments alone.
+const stdinAgain = "\x00stdin-again"
+
+var errStdinAgain = bilingual.New("标准输入只能读取一次，此处重复列出，未检查", "standard input can be read once; named again here, not checked")
 
 // errIsDir is returned for a folder named where a file was expected.
 var errIsDir = bilingual.New("是目录，不是文件", "is a directory")
