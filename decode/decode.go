@@ -140,12 +140,50 @@ func toUTF8(data []byte) ([]byte, string, int, error) {
 	if n, ok := utf8Runes(data); ok {
 		return data, "UTF-8", n, nil
 	}
+	if out, ok := repairUTF8(data); ok {
+		return out, EncodingUTF8Repaired, -1, nil
+	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil || !utf8.Valid(out) {
 		return nil, "", -1, ErrBinary
 	}
 	return out, "GB18030", -1, nil
 }
+
+// EncodingUTF8Repaired names UTF-8 text that held a few bytes that are
+// not UTF-8 (a stray byte, a character cut short where a crawler cut the
+// page), read with U+FFFD in their place.
+const EncodingUTF8Repaired = "UTF-8 (invalid bytes replaced)"
+
+// repairUTF8 reads text that is UTF-8 but for a few bytes: at most
+// maxRepairs bytes that are not UTF-8, and at least eight valid characters
+// beyond ASCII for each. Each such byte becomes U+FFFD, so that one stray
+// byte does not make a whole report unreadable. GB18030 text, whose every
+// Chinese character is invalid UTF-8, never passes.
+func repairUTF8(data []byte) ([]byte, bool) {
+	bad, wide := 0, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			bad++
+			if bad > maxRepairs {
+				return nil, false
+			}
+		case size > 1:
+			wide++
+		}
+		i += size
+	}
+	if bad == 0 || wide < 8*bad {
+		return nil, false
+	}
+	return bytes.ToValidUTF8(data, []byte("\uFFFD")), true
+}
+
+// maxRepairs is how many invalid bytes a UTF-8 text may hold and still be
+// read as UTF-8.
+const maxRepairs = 16
 
 // looksUTF16 recognises UTF-16 without a byte-order mark by its zero bytes:
 // the ASCII digits, spaces and line ends every report has put a zero byte

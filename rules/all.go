@@ -24,6 +24,7 @@ func All() []*Rule {
 		deadlineRule,
 		dateAmbiguousRule,
 		tableUncheckedRule,
+		inputRepairedRule,
 		carryApplicationsRule,
 		carryStatisticsRule,
 		carryItems2019Rule,
