@@ -70,8 +70,8 @@ func (p *TextPrinter) File(res FileResult) error {
 		if p.opt.English {
 			msg = f.Message.En
 		}
-		_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", res.Path, Where(res.Report, f, p.opt.English),
-			p.paint(f.Severity), msg, color.New(color.Faint).Sprintf("[%s]", f.Rule))
+		_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", Printable(res.Path), Where(res.Report, f, p.opt.English),
+			p.paint(f.Severity), Printable(msg), color.New(color.Faint).Sprintf("[%s]", f.Rule))
 		if err == nil {
 			err = p.related(f)
 		}
@@ -79,8 +79,44 @@ func (p *TextPrinter) File(res FileResult) error {
 			return err
 		}
 	}
-	_, err := fmt.Fprintf(p.w, "%s: %s\n", res.Path, Status(res.Report, p.opt.English))
+	_, err := fmt.Fprintf(p.w, "%s: %s\n", Printable(res.Path), Status(res.Report, p.opt.English))
 	return err
+}
+
+// Printable writes the control characters of a file name or a message
+// (a newline, an escape sequence: a name can hold any of them, and a
+// message quotes the report) as visible escapes, \n or \x1b, so that one
+// finding stays one line and nothing reaches the terminal as a command.
+func Printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if isControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case isControl(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isControl: C0 controls but the tab, DEL, and the C1 controls.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t') || (r >= 0x7f && r <= 0x9f)
 }
 
 // Finding writes one finding found across reports (the pair checks run
@@ -92,8 +128,8 @@ func (p *TextPrinter) Finding(path, where string, f rules.Finding) error {
 	if p.opt.English {
 		msg = f.Message.En
 	}
-	_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", path, where,
-		p.paint(f.Severity), msg, color.New(color.Faint).Sprintf("[%s]", f.Rule))
+	_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", Printable(path), where,
+		p.paint(f.Severity), Printable(msg), color.New(color.Faint).Sprintf("[%s]", f.Rule))
 	if err != nil {
 		return err
 	}
@@ -112,7 +148,7 @@ func (p *TextPrinter) related(f rules.Finding) error {
 		if msg == "" {
 			msg = pick(p.opt.English, "related", "相关位置")
 		}
-		if _, err := fmt.Fprintf(p.w, "    %s:%s: %s\n", l.Path, relatedWhere(l, p.opt.English), msg); err != nil {
+		if _, err := fmt.Fprintf(p.w, "    %s:%s: %s\n", Printable(l.Path), relatedWhere(l, p.opt.English), Printable(msg)); err != nil {
 			return err
 		}
 	}

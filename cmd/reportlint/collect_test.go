@@ -185,3 +185,33 @@ func TestStdinTwiceSameEveryRun(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharactersInNames: a file name holding a newline and an
+// escape sequence is printed with both escaped: every finding stays one
+// line, and no escape reaches the terminal, in the findings, the status
+// line and the error stream.
+func TestControlCharactersInNames(t *testing.T) {
+	report, err := os.ReadFile("../../testdata/seeds/001.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a\nb\x1b[31mred.txt")
+	if err := os.WriteFile(name, report, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "gone\x1b]0;title\x07.txt")
+	_, out, errs := runCLI(t, "", "--color", "never", name, missing)
+	if strings.ContainsAny(out+errs, "\x1b\x07") {
+		t.Errorf("an escape reached the output:\n%q\n%q", out, errs)
+	}
+	want := filepath.Join(dir, `a\nb\x1b[31mred.txt`)
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if !strings.HasPrefix(line, want) && !strings.HasPrefix(line, "共检查") {
+			t.Errorf("a line not of the file, or split: %q", line)
+		}
+	}
+	if !strings.Contains(errs, `gone\x1b]0;title\x07.txt`) {
+		t.Errorf("stderr %q: the missing file's name must be escaped", errs)
+	}
+}

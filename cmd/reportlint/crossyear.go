@@ -170,7 +170,7 @@ func settleCross(kept *collection, fin *finisher, cross []crossFinding, check fu
 		i := files[k]
 		k++
 		if err := s.c.part.Err; err != nil {
-			fmt.Fprintf(stderr, "reportlint: %s\n", bilingual.Message(err, en))
+			fmt.Fprintf(stderr, "reportlint: %s\n", format.Printable(bilingual.Message(err, en)))
 			unread = true
 		}
 		if s.err != nil {

@@ -51,7 +51,7 @@ func expand(args []string, stderr io.Writer) ([]string, bool) {
 		}
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				fmt.Fprintf(stderr, "reportlint: %s: %v\n", p, unwrapPathError(err))
+				fmt.Fprintf(stderr, "reportlint: %s: %s\n", format.Printable(p), format.Printable(fmt.Sprint(unwrapPathError(err))))
 				trouble = true
 				return nil
 			}
@@ -67,7 +67,7 @@ func expand(args []string, stderr io.Writer) ([]string, bool) {
 			return nil
 		})
 		if err != nil {
-			fmt.Fprintf(stderr, "reportlint: %s: %v\n", a, err)
+			fmt.Fprintf(stderr, "reportlint: %s: %s\n", format.Printable(a), format.Printable(fmt.Sprint(err)))
 			trouble = true
 		}
 	}

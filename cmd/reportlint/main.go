@@ -218,7 +218,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		res := w.res
 		prog.clear() // the terminal may show standard output and error together
 		if res.Err != nil {
-			fmt.Fprintf(stderr, "reportlint: %s\n", bilingual.Message(res.Err, en))
+			fmt.Fprintf(stderr, "reportlint: %s\n", format.Printable(bilingual.Message(res.Err, en)))
 			trouble = true
 		}
 		if res.Digest != nil {
