@@ -51,6 +51,9 @@ type baselineKey struct{ file, fingerprint string }
 // the last of the key counts, as encoding/json reads it. Unknown fields, a version other than this program's
 // and an entry without file or fingerprint are errors.
 func readBaseline(path string, en bool, keep func(i int, e baselineEntry) (baselineEntry, bool)) (*baselineFile, error) {
+	if err := regularFile(path); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))

@@ -36,7 +36,7 @@ func loadSettings(flags *pflag.FlagSet, configPath, dir string, en bool) (settin
 		path = findConfig(dir)
 	}
 	if path != "" {
-		data, err := os.ReadFile(path)
+		data, err := readFileMax(path, maxSettingsBytes)
 		if err != nil {
 			return s, fmt.Errorf("%s: %w", path, unwrapPathError(err))
 		}

@@ -205,7 +205,12 @@ func readInput(path string, stdin io.Reader) ([]byte, error) {
 }
 
 // readFile reads a regular file of known size in one buffer.
-func readFile(path string) ([]byte, error) {
+func readFile(path string) ([]byte, error) { return readFileMax(path, decode.MaxInputBytes) }
+
+// readFileMax reads a regular file of at most limit bytes: a FIFO, a
+// device or a folder is refused before it is opened, a larger file before
+// it is read.
+func readFileMax(path string, limit int64) ([]byte, error) {
 	// stat before opening: opening a FIFO blocks until a writer comes
 	info, err := os.Stat(path)
 	switch {
@@ -215,8 +220,8 @@ func readFile(path string) ([]byte, error) {
 		return nil, errIsDir
 	case !info.Mode().IsRegular():
 		return nil, errNotRegular
-	case info.Size() > decode.MaxInputBytes:
-		return nil, decode.ErrTooLarge
+	case info.Size() > limit:
+		return nil, tooLarge(limit)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -232,15 +237,42 @@ func readFile(path string) ([]byte, error) {
 	case err != nil:
 		return nil, unwrapPathError(err)
 	}
-	rest, err := io.ReadAll(io.LimitReader(f, decode.MaxInputBytes+1-int64(n)))
+	rest, err := io.ReadAll(io.LimitReader(f, limit+1-int64(n)))
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
 	data := append(buf, rest...)
-	if len(data) > decode.MaxInputBytes {
-		return nil, decode.ErrTooLarge
+	if int64(len(data)) > limit {
+		return nil, tooLarge(limit)
 	}
 	return data, nil
+}
+
+// tooLarge is the error of a file over limit bytes: the input limit's own
+// error for reports.
+func tooLarge(limit int64) error {
+	if limit == decode.MaxInputBytes {
+		return decode.ErrTooLarge
+	}
+	return bilingual.New(fmt.Sprintf("文件过大（超过 %d KB）", limit>>10), fmt.Sprintf("too large (over %d KB)", limit>>10))
+}
+
+// maxSettingsBytes bounds a settings file: a few lines of YAML.
+const maxSettingsBytes = 1 << 20
+
+// regularFile refuses, before it is opened, what is not a regular file: a
+// FIFO would block the run, a device never end.
+func regularFile(path string) error {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return unwrapPathError(err)
+	case info.IsDir():
+		return errIsDir
+	case !info.Mode().IsRegular():
+		return errNotRegular
+	}
+	return nil
 }
 
 // unwrapPathError keeps the reason of an *os.PathError: the caller names

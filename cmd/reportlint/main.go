@@ -53,6 +53,10 @@ func tuneGC() {
 	}
 }
 
+// maxJobs bounds -j: more workers than this only hold more files in
+// memory at once, and a huge count made the pool panic.
+const maxJobs = 256
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
@@ -169,6 +173,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	workers := *jobs
+	if workers > maxJobs {
+		fmt.Fprintf(stderr, "reportlint: %s\n", say(en, fmt.Sprintf("-j %d 过大：最多 %d", workers, maxJobs), fmt.Sprintf("-j %d is too many: at most %d", workers, maxJobs)))
+		return exitTrouble
+	}
 	if workers < 1 {
 		// one more than the CPUs: a worker waiting on a file's read or on
 		// the printing of results leaves its CPU to the extra one (over
