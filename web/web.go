@@ -14,7 +14,9 @@ package web
 import (
 	"embed"
 	"io/fs"
+	"net"
 	"net/http"
+	"strings"
 )
 
 //go:embed page
@@ -43,16 +45,39 @@ func Handler() http.Handler {
 func handler(page fs.FS) http.Handler {
 	fileServer := http.FileServerFS(page)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
-			http.Error(w, "只提供页面，不接收任何数据 (this server only serves the page)", http.StatusMethodNotAllowed)
-			return
-		}
+		// every answer, a refusal too, carries the headers
 		h := w.Header()
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cache-Control", "no-cache")
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.Set("Allow", "GET, HEAD")
+			http.Error(w, "只提供页面，不接收任何数据 (this server only serves the page)", http.StatusMethodNotAllowed)
+			return
+		}
 		fileServer.ServeHTTP(w, r)
+	})
+}
+
+// HostGuard answers only requests whose Host names this server: an IP
+// address, localhost, or listenHost (the name it was told to listen on).
+// A page of another site that points its own name at this address (DNS
+// rebinding) sends that name as Host and is refused; nothing is at stake
+// today, but the server says no.
+func HostGuard(next http.Handler, listenHost string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+		if net.ParseIP(host) == nil && !strings.EqualFold(host, "localhost") && !strings.EqualFold(host, listenHost) {
+			w.Header().Set("Content-Security-Policy", contentSecurityPolicy)
+			w.Header().Set("X-Content-Type-Options", "nosniff")
+			http.Error(w, "主机名不是本服务器的 (the Host is not this server's)", http.StatusMisdirectedRequest)
+			return
+		}
+		next.ServeHTTP(w, r)
 	})
 }

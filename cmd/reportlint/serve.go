@@ -49,7 +49,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := serve(ctx, ln, stdout); err != nil {
+	listenHost, _, _ := net.SplitHostPort(*addr)
+	if err := serve(ctx, ln, listenHost, stdout); err != nil {
 		fmt.Fprintf(stderr, "reportlint serve: %v\n", err)
 		return exitTrouble
 	}
@@ -57,9 +58,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 }
 
 // serve serves the page on ln until ctx ends.
-func serve(ctx context.Context, ln net.Listener, stdout io.Writer) error {
+// Requests are answered only for the Host names of this server (see
+// web.HostGuard); listenHost is the name --addr gave, if any.
+func serve(ctx context.Context, ln net.Listener, listenHost string, stdout io.Writer) error {
 	srv := &http.Server{
-		Handler:           web.Handler(),
+		Handler:           web.HostGuard(web.Handler(), listenHost),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

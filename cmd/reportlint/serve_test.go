@@ -40,7 +40,7 @@ func TestServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var out syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, ln, &out) }()
+	go func() { done <- serve(ctx, ln, "", &out) }()
 	base := "http://" + ln.Addr().String()
 
 	client := &http.Client{Timeout: 10 * time.Second}
@@ -61,8 +61,25 @@ func TestServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusMethodNotAllowed {
-		t.Errorf("POST /: %s, want 405", resp.Status)
+	if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("X-Content-Type-Options") != "nosniff" || resp.Header.Get("Content-Security-Policy") == "" {
+		t.Errorf("POST /: %s %v, want 405 with the security headers", resp.Status, resp.Header)
+	}
+	// a page that pointed its own name at this address (DNS rebinding)
+	// sends that name as Host: refused; localhost and the address are not
+	for host, want := range map[string]int{
+		"evil.example:" + strings.Split(ln.Addr().String(), ":")[1]: http.StatusMisdirectedRequest,
+		"localhost": http.StatusOK, ln.Addr().String(): http.StatusOK,
+	} {
+		req, _ := http.NewRequest(http.MethodGet, base+"/", nil)
+		req.Host = host
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %q: %s, want %d", host, resp.Status, want)
+		}
 	}
 	if !strings.Contains(out.String(), base+"/") {
 		t.Errorf("the address is not printed: %q", out.String())
