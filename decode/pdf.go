@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"time"
 
 	"github.com/reportlint/reportlint/decode/source"
 	"github.com/reportlint/reportlint/internal/bilingual"
@@ -49,6 +50,11 @@ func decodePDF(ctx context.Context, name string, data []byte, opt Options) (*sou
 	errOut := &cappedBuffer{max: 4096}
 	cmd := exec.CommandContext(ctx, tool, "-layout", "-enc", "UTF-8", tmp.Name(), "-")
 	cmd.Stdout, cmd.Stderr = out, errOut
+	// stopped (the run interrupted, the time limit past), the converter
+	// dies with all it started, and the wait for its output ends soon
+	// after even if something still holds the pipe
+	ownProcessGroup(cmd)
+	cmd.WaitDelay = 2 * time.Second
 	err = cmd.Run()
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestSettingsAndBaselineGuards: the settings and baseline files are read
@@ -43,5 +44,59 @@ func TestSettingsAndBaselineGuards(t *testing.T) {
 	}
 	if code, _, errs := runCLI(t, "", "--config", big, report); code != 2 || !strings.Contains(errs, "文件过大") {
 		t.Errorf("a 1.4 MB settings file: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestInterruptStopsCleanly: SIGINT in the middle of a PDF's conversion
+// stops the run: the converter is killed, the temporary copy of the PDF
+// is removed, nothing is written, the run says so and exits 2.
+func TestInterruptStopsCleanly(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	started := filepath.Join(t.TempDir(), "started")
+	finished := started + ".finished"
+	tool := filepath.Join(t.TempDir(), "slow-pdftotext")
+	script := "#!/bin/sh\ntouch " + started + "\nsleep 20\ntouch " + finished + "\n"
+	if err := os.WriteFile(tool, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		code      int
+		out, errs string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, out, errs := runCLI(t, "", "--pdftotext", tool, "../../testdata/corpus/pdf/hzq2023.pdf", "../../testdata/seeds/001.txt")
+		done <- result{code, out, errs}
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, err := os.Stat(started); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the converter did not start")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := syscall.Kill(syscall.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(15 * time.Second):
+		t.Fatal("the run did not stop")
+	}
+	if r.code != 2 || !strings.Contains(r.errs, "已中断") {
+		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.out, r.errs)
+	}
+	left, _ := filepath.Glob(filepath.Join(tmp, "reportlint-*"))
+	if len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	time.Sleep(100 * time.Millisecond)
+	if _, err := os.Stat(finished); err == nil {
+		t.Error("the converter ran to its end: it was not killed")
 	}
 }

@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
+	"syscall"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/pflag"
@@ -164,7 +166,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitTrouble
 	}
-	files := &checker{ctx: context.Background(), rules: ruleSet, opt: opts, decoding: decode.Options{PDFToText: *pdfToText}}
+	// SIGINT and SIGTERM (Ctrl+C, a CI timeout) stop the run cleanly: the
+	// file being read stops (pdftotext is killed, its temporary copy of
+	// the PDF removed), no file is started after, nothing is written at
+	// the end, and the spooled results are removed
+	ctx, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stopSignals()
+	files := &checker{ctx: ctx, rules: ruleSet, opt: opts, decoding: decode.Options{PDFToText: *pdfToText}}
 	var baseline *reviewed
 	if *baselinePath != "" && *writeBaselinePath == "" {
 		if baseline, err = readReviewed(*baselinePath, en); err != nil {
@@ -208,6 +216,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	failed := false
 	var outErr error
 	check := func(p string) workerResult {
+		if ctx.Err() != nil {
+			return workerResult{skipped: true}
+		}
 		res := files.file(p, stdin)
 		if res.Report != nil {
 			d := rules.DigestOf(res.Path, res.Report)
@@ -223,6 +234,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return workerResult{res: res, settled: c, err: err}
 	}
 	checkAll(paths, workers, prog, check, func(w workerResult) {
+		if w.skipped || ctx.Err() != nil {
+			return // stopped: the file was not checked, or not to the end
+		}
 		res := w.res
 		prog.clear() // the terminal may show standard output and error together
 		if res.Err != nil {
@@ -253,6 +267,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			buffered.Flush()
 		}
 	})
+	if ctx.Err() != nil {
+		prog.clear()
+		fmt.Fprintln(stderr, "reportlint: "+say(en, "已中断，未检查完，未写出结果", "interrupted: not every file was checked, and nothing was written"))
+		return exitTrouble
+	}
 	prog.clear()
 	load := func(p string) *parse.Report {
 		if p == "-" && stdinRes != nil {
@@ -361,6 +380,7 @@ type workerResult struct {
 	res     format.FileResult
 	settled collected
 	err     error // rendering failed
+	skipped bool  // the run was stopped before the file was read
 }
 
 // version is the program's version, set at build time with
