@@ -25,6 +25,7 @@ func Parse(src *source.Text) (*Report, error) {
 	findBodyEnd(r)
 	readTables(r)
 	findSections(r)
+	findHeadings(r)
 	findReportDates(r)
 	if r.Period == nil && r.Title == "" {
 		findFramedPeriod(r)
@@ -638,9 +639,9 @@ func sectionKind(title string) SectionKind {
 	switch {
 	case strings.Contains(c, "复议") && strings.Contains(c, "诉讼"):
 		return SectionReview
-	case strings.Contains(c, "问题") && strings.Contains(c, "改进"):
+	case (strings.Contains(c, "问题") || strings.Contains(c, "不足")) && containsAny(c, "改进", "整改", "措施", "打算"):
 		return SectionProblems
-	case strings.Contains(c, "其他需要报告"):
+	case strings.Contains(c, "其他需要报告") || strings.Contains(c, "其他需报告"):
 		return SectionOtherItems
 	case strings.Contains(c, "申请"):
 		return SectionRequests
