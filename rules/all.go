@@ -27,6 +27,8 @@ func All() []*Rule {
 		carryStatisticsRule,
 		carryItems2019Rule,
 		carryInForceRule,
+		sectionOrderRule,
+		enumerationRule,
 		copiedProseRule,
 		sharedProseRule,
 		pairingRule,
