@@ -15,8 +15,8 @@ import (
 var sectionOrderRule = &Rule{
 	ID: "section-order", Name: "模板章节缺失或次序不符", NameEn: "Template section missing or out of order", Severity: Warning,
 	Doc: Text{
-		Zh: "按国办公开办函〔2019〕60号、〔2021〕30号的年度报告格式，报告依次分为六部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。reportlint 按关键词认标题（措辞不同不算缺失，如「主动公开情况」「因政府信息公开工作被申请行政复议、提起行政诉讼情况」「存在的主要问题及整改措施」），表三的编号行（一、本年新收…、三、本年度办理结果）和（一）（二）等小标题不算章节标题。某部分的标题找不到、排在后一部分之后、或两个标题编号相同时提示，并说明模板的要求和应在的位置。认出的模板标题不足三个（文本不按标题分段）、同一部分的标题出现两次（另有一套编号或目录）时不作判断；文本可能不全时不说开头或末尾的部分缺失：开头只在找到的第一个标题编号为「一」、其前有正文时才说，末尾只在最后一个标题之后有落款日期、且页面不是报告的一页（无「下一页」）时才说；缺失的标题紧接在表格之后、而其内容的小标题在时，标题可能是复制时随表格丢失的，只作提示。2019年度报告（格式试行第一年，可参照执行）只作提示。2019年以前的报告不适用。",
-		En: "The report format of 国办公开办函〔2019〕60号 and 〔2021〕30号 sets six sections, in order: 一、总体情况 (overview); 二、主动公开政府信息情况 (proactive disclosure); 三、收到和处理政府信息公开申请情况 (requests); 四、政府信息公开行政复议、行政诉讼情况 (review and litigation); 五、存在的主要问题及改进情况 (problems and improvements); 六、其他需要报告的事项 (other matters). reportlint knows a heading by its keywords (other wordings are not missing sections), and neither Table 3's numbered rows (一、本年新收…, 三、本年度办理结果) nor sub-headings such as （一） are section headings. It reports a section whose heading is not found, a section placed after the one that should follow it, and two headings with the same number, saying what the template expects and where. It says nothing when fewer than three template headings are found (the text is not laid out by headings) or one section's heading occurs twice (another numbering, or a table of contents); where the text may not be whole, sections are not said to be missing at its edges: at the start only when the first heading found is numbered 一 with prose before it, at the end only when the signed date (落款) follows the last heading and the page is not one page of a longer report (下一页); a missing heading right after a table, with the section's own sub-headings present, may have been lost with the table in a copy, and is only a note. For 2019 reports (the format's first, trial year) findings are notes. Reports before 2019 are not checked.",
+		Zh: "按国办公开办函〔2019〕60号、〔2021〕30号的年度报告格式，报告依次分为六部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。reportlint 按关键词认标题（措辞不同不算缺失，如「主动公开情况」「因政府信息公开工作被申请行政复议、提起行政诉讼情况」「存在的主要问题及整改措施」），表三的编号行（一、本年新收…、三、本年度办理结果）和（一）（二）等小标题不算章节标题。某部分的标题找不到、排在后一部分之后、或两个标题编号相同时提示，并说明模板的要求和应在的位置。认出的模板标题不足三个（文本不按标题分段）、同一部分的标题出现两次（另有一套编号或目录）时不作判断；该部分应在的位置有一个认不出的标题（可能是换了说法的该部分）时，不说它缺失；文本可能不全时不说开头或末尾的部分缺失：开头只在找到的第一个标题编号为「一」、其前有正文时才说，末尾只在最后一个标题之后有落款日期、且页面不是报告的一页（无「下一页」）时才说；缺失的标题紧接在表格之后、而其内容的小标题在时，标题可能是复制时随表格丢失的，只作提示。2019年度报告（格式试行第一年，可参照执行）只作提示。2019年以前的报告不适用。",
+		En: "The report format of 国办公开办函〔2019〕60号 and 〔2021〕30号 sets six sections, in order: 一、总体情况 (overview); 二、主动公开政府信息情况 (proactive disclosure); 三、收到和处理政府信息公开申请情况 (requests); 四、政府信息公开行政复议、行政诉讼情况 (review and litigation); 五、存在的主要问题及改进情况 (problems and improvements); 六、其他需要报告的事项 (other matters). reportlint knows a heading by its keywords (other wordings are not missing sections), and neither Table 3's numbered rows (一、本年新收…, 三、本年度办理结果) nor sub-headings such as （一） are section headings. It reports a section whose heading is not found, a section placed after the one that should follow it, and two headings with the same number, saying what the template expects and where. It says nothing when fewer than three template headings are found (the text is not laid out by headings) or one section's heading occurs twice (another numbering, or a table of contents); a section is not said to be missing where a heading of unknown words stands in its place (it may be that section, worded otherwise); where the text may not be whole, sections are not said to be missing at its edges: at the start only when the first heading found is numbered 一 with prose before it, at the end only when the signed date (落款) follows the last heading and the page is not one page of a longer report (下一页); a missing heading right after a table, with the section's own sub-headings present, may have been lost with the table in a copy, and is only a note. For 2019 reports (the format's first, trial year) findings are notes. Reports before 2019 are not checked.",
 	},
 	Run: checkSectionOrder,
 }
@@ -24,8 +24,8 @@ var sectionOrderRule = &Rule{
 var enumerationRule = &Rule{
 	ID: "enumeration-sequence", Name: "「一是、二是」序号跳号或重复", NameEn: "Enumeration (一是, 二是) skips or repeats", Severity: Info,
 	Doc: Text{
-		Zh: "报告正文常用「一是…二是…三是…」列举。同一部分内，序号应逐一递增：跳过一个（一是…三是）或重复一个（三是…三是）多半是漏写或笔误。reportlint 只认句首（行首或标点之后）的「X是」，以「一是」开始一组新的列举，遇到章节标题或（一）等小标题重新计数；序号倒退到其他数字时视为另起一组，不作判断。只检查按国办公开办函〔2019〕60号、〔2021〕30号格式编写的报告。",
-		En: "Reports often list points as 一是…二是…三是… (first, second, third). Within one section the markers should count up one by one: a skipped one (一是…三是) or a repeated one (三是…三是) is most likely an omission or a slip. reportlint takes only a marker that opens a clause (at the start of a line or after punctuation), starts a new list at 一是, and starts counting again at a section heading or a sub-heading such as （一）; a marker that goes back to another number is taken for a new list and not judged. Only reports in the format of 国办公开办函〔2019〕60号 and 〔2021〕30号 are checked.",
+		Zh: "报告正文常用「一是…二是…三是…」列举。同一组列举内，序号应逐一递增：跳过一个（一是…三是）或重复一个（三是…三是）多半是漏写或笔误；跳号后紧接重复（一是…三是…三是）算一处笔误，指出应改为「二是」的那一个。reportlint 以「一是」开始一组新的列举（不论其前是什么，「统一是」「之一是」等词除外），其后的序号只认句首（行首或标点之后）的「X是」；遇到章节标题或（一）、（1）、1. 等小标题重新计数；序号倒退、或一组列举不从「一是」开始时不作判断。只检查按国办公开办函〔2019〕60号、〔2021〕30号格式编写的报告。",
+		En: "Reports often list points as 一是…二是…三是… (first, second, third). Within one list the markers should count up one by one: a skipped one (一是…三是) or a repeated one (三是…三是) is most likely an omission or a slip; a skip followed by a repeat (一是…三是…三是) counts as one slip, and the marker that should read 二是 is named. reportlint starts a new list at any 一是 (whatever stands before it, except in words such as 统一是, 之一是) and takes the later markers only where they open a clause (at the start of a line or after punctuation); it starts counting again at a section heading or a sub-heading such as （一）, （1） or 1.; a marker that goes back, or a list that does not start at 一是, is not judged. Only reports in the format of 国办公开办函〔2019〕60号 and 〔2021〕30号 are checked.",
 	},
 	Run: checkEnumerations,
 }
@@ -137,6 +137,11 @@ func checkSectionOrder(p *Pass) {
 		for q := k + 1; q <= parse.SectionOtherItems && next == nil; q++ {
 			next = byKind[q]
 		}
+		if unknownBetween(r, prev, next) {
+			// a heading the keywords do not know stands where the
+			// section belongs: it may be the section in other words
+			continue
+		}
 		if next == nil && !endsInText(r, prev) {
 			// the text may stop before the report does (one page of it,
 			// a copy cut short): its last sections are not blamed
@@ -176,6 +181,20 @@ func checkSectionOrder(p *Pass) {
 		}
 		add(f)
 	}
+}
+
+// unknownBetween reports a heading of no template kind between two
+// template headings (either may be nil: the start or the end of the text).
+func unknownBetween(r *parse.Report, prev, next *parse.Section) bool {
+	for _, h := range r.Headings {
+		if h.Kind != parse.SectionOther {
+			continue
+		}
+		if (prev == nil || h.Span.Start.Line > prev.Span.Start.Line) && (next == nil || h.Span.Start.Line < next.Span.Start.Line) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsInText reports a text that holds the report's end: its signed date
@@ -259,19 +278,48 @@ func lostAfterTable(r *parse.Report, k parse.SectionKind, prev, next *parse.Sect
 	return "", 0
 }
 
-// enumeration markers: 一是 … 十是, opening a clause.
-func markerAt(rs []rune, k int) int {
+// markerAt reads an enumeration marker (一是 … 十是) at rs[k]: its number,
+// and whether it opens a clause (at the start of the line, after a space
+// or punctuation). A marker inside a word (统一是, 之一是) or glued to a
+// heading run into the text (加强平台建设一是…) does not.
+func markerAt(rs []rune, k int) (n int, opens bool) {
 	if k+1 >= len(rs) || rs[k+1] != '是' {
-		return 0
+		return 0, false
 	}
-	n := strings.IndexRune(numerals, rs[k])
-	if n < 0 {
-		return 0
+	i := strings.IndexRune(numerals, rs[k])
+	if i < 0 {
+		return 0, false
 	}
-	if k > 0 && !strings.ContainsRune(" \t。；;，,：:！!？?)）、\"」”*#", rs[k-1]) {
-		return 0 // 统一是, 之一是, 唯一是: a word, not a marker
+	if k > 0 && strings.ContainsRune("十第之统唯同万单专逐划合归如", rs[k-1]) {
+		return 0, false // 十一是, 统一是, 之一是: a word, not a marker
 	}
-	return n/3 + 1
+	return i/3 + 1, k == 0 || strings.ContainsRune(" \t。；;，,：:！!？?)）、\"」”*#", rs[k-1])
+}
+
+// subItemAt reports a sub-item number at rs[k]: (一) (1) （2）, or 1. 1、
+// after punctuation or at the start of the line, which starts a new count.
+func subItemAt(rs []rune, k int) bool {
+	c := rs[k]
+	if c == '(' {
+		j := k + 1
+		for j < len(rs) && j < k+3 && (rs[j] >= '0' && rs[j] <= '9' || strings.ContainsRune(numerals, rs[j])) {
+			j++
+		}
+		return j > k+1 && j < len(rs) && rs[j] == ')'
+	}
+	if c < '0' || c > '9' || k > 0 && !strings.ContainsRune(" \t。；;：:！!？?", rs[k-1]) {
+		return false
+	}
+	j := k
+	for j < len(rs) && j < k+2 && rs[j] >= '0' && rs[j] <= '9' {
+		j++
+	}
+	return j < len(rs) && (rs[j] == '.' || rs[j] == '、') && j+1 < len(rs) && !(rs[j+1] >= '0' && rs[j+1] <= '9')
+}
+
+type marker struct {
+	n   int
+	pos parse.Pos
 }
 
 func checkEnumerations(p *Pass) {
@@ -283,38 +331,68 @@ func checkEnumerations(p *Pass) {
 	for _, h := range r.Headings {
 		headings[h.Span.Start.Line-1] = true
 	}
-	last := 0
-	var lastPos parse.Pos
+	var run []marker
+	flush := func() {
+		judgeEnumeration(p, run)
+		run = run[:0]
+	}
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
 		rs := r.Text.Norm[i]
-		if t := []rune(strings.TrimSpace(string(rs))); headings[i] || len(t) > 0 && (t[0] == '(') {
-			last = 0 // a heading or a sub-heading starts a new count
+		if headings[i] {
+			flush() // a heading starts a new count
 		}
 		for k := range rs {
-			n := markerAt(rs, k)
-			if n == 0 {
+			if subItemAt(rs, k) {
+				flush()
 				continue
 			}
-			pos := parse.Pos{Line: i + 1, Col: k + 1}
+			n, opens := markerAt(rs, k)
 			switch {
-			case n == 1 || last == 0 || n < last:
-				// a new list (or one whose start is not seen)
-			case n == last:
-				p.Add(Finding{Span: parse.Span{Start: pos, End: parse.Pos{Line: i + 1, Col: k + 3}}, Key: fmt.Sprintf("repeat/%d", n), Message: Text{
-					Zh: fmt.Sprintf("列举序号「%s是」重复：第 %d 行第 %d 列已有「%s是」，此处应为「%s是」", numeral(n), lastPos.Line, lastPos.Col, numeral(n), numeral(n+1)),
-					En: fmt.Sprintf("enumeration marker %s是 repeats: line %d column %d already has %s是; this one should be %s是", numeral(n), lastPos.Line, lastPos.Col, numeral(n), numeral(n+1)),
-				}})
-			case n > last+1:
-				missing := make([]string, 0, n-last-1)
-				for m := last + 1; m < n; m++ {
-					missing = append(missing, "「"+numeral(m)+"是」")
-				}
-				p.Add(Finding{Span: parse.Span{Start: pos, End: parse.Pos{Line: i + 1, Col: k + 3}}, Key: fmt.Sprintf("gap/%d", n), Message: Text{
-					Zh: fmt.Sprintf("列举序号跳号：第 %d 行第 %d 列「%s是」之后是「%s是」，缺%s", lastPos.Line, lastPos.Col, numeral(last), numeral(n), strings.Join(missing, "")),
-					En: fmt.Sprintf("enumeration skips: %s是 at line %d column %d is followed by %s是, without %s", numeral(last), lastPos.Line, lastPos.Col, numeral(n), strings.Join(missing, ", ")),
-				}})
+			case n == 1:
+				flush() // 一是 starts a list, wherever it stands
+				run = append(run, marker{1, parse.Pos{Line: i + 1, Col: k + 1}})
+			case n == 0 || !opens:
+			case len(run) == 0 || n < run[len(run)-1].n:
+				// a list whose start is not seen, or goes back: not judged
+				flush()
+			default:
+				run = append(run, marker{n, parse.Pos{Line: i + 1, Col: k + 1}})
 			}
-			last, lastPos = n, pos
+		}
+	}
+	flush()
+}
+
+// judgeEnumeration reports the markers of one list (一是 first) that skip
+// or repeat. A skip followed by a repeat (一是…三是…三是) is one slip: the
+// first 三是 should be 二是.
+func judgeEnumeration(p *Pass, run []marker) {
+	span := func(m marker) parse.Span {
+		return parse.Span{Start: m.pos, End: parse.Pos{Line: m.pos.Line, Col: m.pos.Col + 2}}
+	}
+	for i := 1; i < len(run); i++ {
+		prev, m := run[i-1], run[i]
+		switch {
+		case m.n == prev.n+2 && i+1 < len(run) && run[i+1].n == m.n:
+			p.Add(Finding{Span: span(m), Key: fmt.Sprintf("misnumbered/%d", m.n), Message: Text{
+				Zh: fmt.Sprintf("列举序号有误：「%s是」（第 %d 行第 %d 列）之后是两个「%s是」（第 %d 行第 %d 列、第 %d 行第 %d 列），缺「%s是」：此处应为「%s是」", numeral(prev.n), prev.pos.Line, prev.pos.Col, numeral(m.n), m.pos.Line, m.pos.Col, run[i+1].pos.Line, run[i+1].pos.Col, numeral(m.n-1), numeral(m.n-1)),
+				En: fmt.Sprintf("enumeration misnumbered: %s是 (line %d column %d) is followed by two %s是 (line %d column %d, line %d column %d), without %s是: this one should be %s是", numeral(prev.n), prev.pos.Line, prev.pos.Col, numeral(m.n), m.pos.Line, m.pos.Col, run[i+1].pos.Line, run[i+1].pos.Col, numeral(m.n-1), numeral(m.n-1)),
+			}})
+			i++
+		case m.n == prev.n:
+			p.Add(Finding{Span: span(m), Key: fmt.Sprintf("repeat/%d", m.n), Message: Text{
+				Zh: fmt.Sprintf("列举序号「%s是」重复：第 %d 行第 %d 列已有「%s是」，此处应为「%s是」", numeral(m.n), prev.pos.Line, prev.pos.Col, numeral(m.n), numeral(m.n+1)),
+				En: fmt.Sprintf("enumeration marker %s是 repeats: line %d column %d already has %s是; this one should be %s是", numeral(m.n), prev.pos.Line, prev.pos.Col, numeral(m.n), numeral(m.n+1)),
+			}})
+		case m.n > prev.n+1:
+			missing := make([]string, 0, m.n-prev.n-1)
+			for k := prev.n + 1; k < m.n; k++ {
+				missing = append(missing, "「"+numeral(k)+"是」")
+			}
+			p.Add(Finding{Span: span(m), Key: fmt.Sprintf("gap/%d", m.n), Message: Text{
+				Zh: fmt.Sprintf("列举序号跳号：第 %d 行第 %d 列「%s是」之后是「%s是」，缺%s", prev.pos.Line, prev.pos.Col, numeral(prev.n), numeral(m.n), strings.Join(missing, "")),
+				En: fmt.Sprintf("enumeration skips: %s是 at line %d column %d is followed by %s是, without %s", numeral(prev.n), prev.pos.Line, prev.pos.Col, numeral(m.n), strings.Join(missing, ", ")),
+			}})
 		}
 	}
 }
