@@ -3,7 +3,8 @@ package parse
 import "strings"
 
 // findHeadings gathers every line that reads as a top-level heading (一、…
-// 十、 on a short line of its own, outside the tables), whatever its number:
+// 十、 on a short line of its own, outside the tables unless it is one of the
+// template's headings), whatever its number:
 // unlike Sections, which follow the numbers in sequence, Headings keep a
 // number missed, repeated or out of order, for the rules on the template's
 // structure. A markdown heading's # and emphasis are read through. The
@@ -12,7 +13,7 @@ import "strings"
 func findHeadings(r *Report) {
 	for i := r.BodyStart; i < r.BodyEnd; i++ {
 		rs := trimMarkup(r.Text.Norm[i])
-		if !looksNumberedHeading(rs) || !compactAtMost(rs, 42) || containsRune(rs, '|') || inTable(r, i) {
+		if !looksNumberedHeading(rs) || !compactAtMost(rs, 42) || containsRune(rs, '|') {
 			continue
 		}
 		s := string(rs)
@@ -26,9 +27,15 @@ func findHeadings(r *Report) {
 		if n == 0 || c == "" || len([]rune(c)) > 40 || isApplicationRow(c) {
 			continue
 		}
+		kind := sectionKind(title)
+		if kind == SectionOther && inTable(r, i) {
+			// a numbered line inside a table's lines is a row, unless it
+			// is one of the template's headings (a table read too far)
+			continue
+		}
 		line := r.Text.Norm[i]
 		col := indexRunes(line, []rune(m[1]))
-		h := Section{Number: n, Title: title, Kind: sectionKind(title)}
+		h := Section{Number: n, Title: title, Kind: kind}
 		h.Span = Span{Pos{Line: i + 1, Col: col + 1}, Pos{Line: i + 1, Col: len(line) + 1}}
 		if k := len(r.Headings); k > 0 {
 			r.Headings[k-1].EndLine = i
