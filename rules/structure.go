@@ -58,6 +58,14 @@ func printed(h parse.Section) string {
 	return numeral(h.Number) + "、" + h.Title
 }
 
+// templateName names the template a report follows, for messages.
+func templateName(e parse.Era) Text {
+	if e == parse.Era2019 {
+		return Text{"年报格式（国办公开办函〔2019〕60号）", "the report format of 国办公开办函〔2019〕60号"}
+	}
+	return Text{"年报格式（国办公开办函〔2021〕30号）", "the report format of 国办公开办函〔2021〕30号"}
+}
+
 func templateEra(r *parse.Report) bool {
 	return r.Era == parse.Era2019 || r.Era == parse.Era2021
 }
@@ -87,6 +95,7 @@ func checkSectionOrder(p *Pass) {
 	for i := range hs {
 		byKind[hs[i].Kind] = &hs[i]
 	}
+	tmpl := templateName(r.Era)
 	add := func(f Finding) {
 		if r.Year == 2019 {
 			f = f.At(Info)
@@ -100,9 +109,13 @@ func checkSectionOrder(p *Pass) {
 				continue
 			}
 			a, b := hs[i], hs[j]
+			if a.Number != int(a.Kind) && b.Number == int(b.Kind) {
+				// the first one is misnumbered: point at it
+				a, b = b, a
+			}
 			add(Finding{Span: b.Span, Key: "number/" + printed(b), Message: Text{
-				Zh: fmt.Sprintf("标题「%s」与第 %d 行的「%s」编号相同；模板中「%s」是第%s部分「%s」", printed(b), a.Span.Start.Line, printed(a), b.Title, numeral(int(b.Kind)), templateSections[b.Kind].zh),
-				En: fmt.Sprintf("heading %q has the same number as %q on line %d; in the template %q is section %s", printed(b), printed(a), a.Span.Start.Line, b.Title, templateSections[b.Kind].en),
+				Zh: fmt.Sprintf("标题「%s」与第 %d 行的「%s」编号相同；%s中「%s」是第%s部分「%s」", printed(b), a.Span.Start.Line, printed(a), tmpl.Zh, b.Title, numeral(int(b.Kind)), templateSections[b.Kind].zh),
+				En: fmt.Sprintf("heading %q has the same number as %q on line %d; in %s %q is section %s", printed(b), printed(a), a.Span.Start.Line, tmpl.En, b.Title, templateSections[b.Kind].en),
 			}})
 			break
 		}
@@ -120,8 +133,8 @@ func checkSectionOrder(p *Pass) {
 		}
 		if a, b := hs[latest], hs[j]; a.Kind > b.Kind {
 			add(Finding{Span: b.Span, Key: "order/" + printed(b), Message: Text{
-				Zh: fmt.Sprintf("「%s」排在第 %d 行的「%s」之后；模板中第%s部分「%s」应在第%s部分「%s」之前", printed(b), a.Span.Start.Line, printed(a), numeral(int(b.Kind)), templateSections[b.Kind].zh, numeral(int(a.Kind)), templateSections[a.Kind].zh),
-				En: fmt.Sprintf("%q comes after %q on line %d; the template puts section %s before section %s", printed(b), printed(a), a.Span.Start.Line, templateSections[b.Kind].en, templateSections[a.Kind].en),
+				Zh: fmt.Sprintf("「%s」排在第 %d 行的「%s」之后；%s中第%s部分「%s」应在第%s部分「%s」之前", printed(b), a.Span.Start.Line, printed(a), tmpl.Zh, numeral(int(b.Kind)), templateSections[b.Kind].zh, numeral(int(a.Kind)), templateSections[a.Kind].zh),
+				En: fmt.Sprintf("%q comes after %q on line %d; %s puts section %s before section %s", printed(b), printed(a), a.Span.Start.Line, tmpl.En, templateSections[b.Kind].en, templateSections[a.Kind].en),
 			}})
 		}
 	}
@@ -171,8 +184,8 @@ func checkSectionOrder(p *Pass) {
 			whereEn = fmt.Sprintf("it belongs after %q on line %d", printed(*prev), prev.Span.Start.Line)
 		}
 		f.Message = Text{
-			Zh: fmt.Sprintf("未找到模板第%s部分「%s」的标题，%s", numeral(int(k)), templateSections[k].zh, where),
-			En: fmt.Sprintf("no heading found for the template's section %s (%s); %s", templateSections[k].en, templateSections[k].zh, whereEn),
+			Zh: fmt.Sprintf("未找到%s第%s部分「%s」的标题，%s", tmpl.Zh, numeral(int(k)), templateSections[k].zh, where),
+			En: fmt.Sprintf("no heading found for section %s (%s) of %s; %s", templateSections[k].en, templateSections[k].zh, tmpl.En, whereEn),
 		}
 		if sub, line := lostAfterTable(r, k, prev, next); sub != "" {
 			f.Message.Zh += fmt.Sprintf("；其内容似乎就在第 %d 行「%s」起，标题可能在复制时随其前的表格丢失", line, sub)
