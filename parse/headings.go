@@ -87,3 +87,13 @@ func containsAny(s string, subs ...string) bool {
 	}
 	return false
 }
+
+// KindOfHeading is the template section a heading's title names, matched by
+// keywords; SectionOther for none, and for the labels of 表三's numbered
+// rows (本年新收…, 本年度办理结果).
+func KindOfHeading(title string) SectionKind {
+	if isApplicationRow(compact(title)) {
+		return SectionOther
+	}
+	return sectionKind(title)
+}

@@ -15,8 +15,8 @@ import (
 var sectionOrderRule = &Rule{
 	ID: "section-order", Name: "模板章节缺失或次序不符", NameEn: "Template section missing or out of order", Severity: Warning,
 	Doc: Text{
-		Zh: "按国办公开办函〔2019〕60号、〔2021〕30号的年度报告格式，报告依次分为六部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。reportlint 按关键词认标题（措辞不同不算缺失，如「主动公开情况」「因政府信息公开工作被申请行政复议、提起行政诉讼情况」「存在的主要问题及整改措施」），表三的编号行（一、本年新收…、三、本年度办理结果）和（一）（二）等小标题不算章节标题。某部分的标题找不到、排在后一部分之后、或两个标题编号相同时提示，并说明模板的要求和应在的位置。认出的模板标题不足三个（文本不按标题分段）、同一部分的标题出现两次（另有一套编号或目录）、或标题编号重新从「一」开始或倒退两个以上（小节也用「一、」编号）时不作判断；该部分应在的位置有一个认不出的标题（可能是换了说法的该部分）时，不说它缺失；文本可能不全时不说开头或末尾的部分缺失：开头只在找到的第一个标题编号为「一」、其前有正文时才说，末尾只在最后一个标题之后有落款日期、且页面不是报告的一页（无「下一页」）时才说；缺失的标题紧接在表格之后、而其内容的小标题在时，标题可能是复制时随表格丢失的，只作提示。2019年度报告（格式试行第一年，可参照执行）只作提示。2019年以前的报告不适用。",
-		En: "The report format of 国办公开办函〔2019〕60号 and 〔2021〕30号 sets six sections, in order: 一、总体情况 (overview); 二、主动公开政府信息情况 (proactive disclosure); 三、收到和处理政府信息公开申请情况 (requests); 四、政府信息公开行政复议、行政诉讼情况 (review and litigation); 五、存在的主要问题及改进情况 (problems and improvements); 六、其他需要报告的事项 (other matters). reportlint knows a heading by its keywords (other wordings are not missing sections), and neither Table 3's numbered rows (一、本年新收…, 三、本年度办理结果) nor sub-headings such as （一） are section headings. It reports a section whose heading is not found, a section placed after the one that should follow it, and two headings with the same number, saying what the template expects and where. It says nothing when fewer than three template headings are found (the text is not laid out by headings) one section's heading occurs twice (another numbering, or a table of contents), or the headings' numbers start again at 一 or fall back by two or more (parts of a section numbered like sections); a section is not said to be missing where a heading of unknown words stands in its place (it may be that section, worded otherwise); where the text may not be whole, sections are not said to be missing at its edges: at the start only when the first heading found is numbered 一 with prose before it, at the end only when the signed date (落款) follows the last heading and the page is not one page of a longer report (下一页); a missing heading right after a table, with the section's own sub-headings present, may have been lost with the table in a copy, and is only a note. For 2019 reports (the format's first, trial year) findings are notes. Reports before 2019 are not checked.",
+		Zh: "按国办公开办函〔2019〕60号、〔2021〕30号的年度报告格式，报告依次分为六部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。reportlint 按关键词认标题（措辞不同不算缺失，如「主动公开情况」「因政府信息公开工作被申请行政复议、提起行政诉讼情况」「存在的主要问题及整改措施」），表三的编号行（一、本年新收…、三、本年度办理结果）和（一）（二）等小标题不算章节标题。某部分的标题找不到、排在后一部分之后、或两个标题编号相同时提示，并说明模板的要求和应在的位置。认出的模板标题不足三个（文本不按标题分段）、同一部分的标题出现两次（另有一套编号或目录）、或标题编号重新从「一」开始或倒退两个以上（小节也用「一、」编号）时不作判断；该部分应在的位置有一个认不出的标题（可能是换了说法的该部分）、或其标题连在正文或表格行中时，不说它缺失；文本可能不全时不说开头或末尾的部分缺失：开头只在找到的第一个标题编号为「一」、其前有正文时才说，末尾只在最后一个标题之后有落款日期、且页面不是报告的一页（无「下一页」）时才说；缺失的标题紧接在表格之后、而其内容的小标题在时，标题可能是复制时随表格丢失的，只作提示。2019年度报告（格式试行第一年，可参照执行）只作提示。2019年以前的报告不适用。",
+		En: "The report format of 国办公开办函〔2019〕60号 and 〔2021〕30号 sets six sections, in order: 一、总体情况 (overview); 二、主动公开政府信息情况 (proactive disclosure); 三、收到和处理政府信息公开申请情况 (requests); 四、政府信息公开行政复议、行政诉讼情况 (review and litigation); 五、存在的主要问题及改进情况 (problems and improvements); 六、其他需要报告的事项 (other matters). reportlint knows a heading by its keywords (other wordings are not missing sections), and neither Table 3's numbered rows (一、本年新收…, 三、本年度办理结果) nor sub-headings such as （一） are section headings. It reports a section whose heading is not found, a section placed after the one that should follow it, and two headings with the same number, saying what the template expects and where. It says nothing when fewer than three template headings are found (the text is not laid out by headings) one section's heading occurs twice (another numbering, or a table of contents), or the headings' numbers start again at 一 or fall back by two or more (parts of a section numbered like sections); a section is not said to be missing where a heading of unknown words stands in its place (it may be that section, worded otherwise) or where its heading is run into a line of text or a table row; where the text may not be whole, sections are not said to be missing at its edges: at the start only when the first heading found is numbered 一 with prose before it, at the end only when the signed date (落款) follows the last heading and the page is not one page of a longer report (下一页); a missing heading right after a table, with the section's own sub-headings present, may have been lost with the table in a copy, and is only a note. For 2019 reports (the format's first, trial year) findings are notes. Reports before 2019 are not checked.",
 	},
 	Run: checkSectionOrder,
 }
@@ -155,6 +155,10 @@ func checkSectionOrder(p *Pass) {
 			// section belongs: it may be the section in other words
 			continue
 		}
+		if runInHeading(r, k, prev, next) {
+			// the heading is there, run into a line of text or a table
+			continue
+		}
 		if next == nil && !endsInText(r, prev) {
 			// the text may stop before the report does (one page of it,
 			// a copy cut short): its last sections are not blamed
@@ -205,6 +209,36 @@ func renumbered(hs []parse.Section) bool {
 	for i := 1; i < len(hs); i++ {
 		if n, prev := hs[i].Number, hs[i-1].Number; n < prev-1 || n == 1 && prev > 1 {
 			return true
+		}
+	}
+	return false
+}
+
+// runInHeading finds a section's heading where a heading is not read:
+// inside a longer line or a table row (…。六、其他需要报告的事项 无。), between
+// the template headings before and after it.
+func runInHeading(r *parse.Report, k parse.SectionKind, prev, next *parse.Section) bool {
+	from, to := r.BodyStart, r.BodyEnd
+	if prev != nil {
+		from = prev.Span.Start.Line // the line after prev's heading
+	}
+	if next != nil {
+		to = next.Span.Start.Line - 1
+	}
+	for i := from; i < to && i < len(r.Text.Norm); i++ {
+		rs := r.Text.Norm[i]
+		for j := 0; j+1 < len(rs); j++ {
+			if !strings.ContainsRune(numerals, rs[j]) || rs[j+1] != '、' || j > 0 && strings.ContainsRune(numerals, rs[j-1]) && rs[j-1] != '十' {
+				continue
+			}
+			end := min(len(rs), j+2+32)
+			title := string(rs[j+2 : end])
+			if c := strings.IndexAny(title, "。；;|"); c >= 0 {
+				title = title[:c]
+			}
+			if parse.KindOfHeading(title) == k {
+				return true
+			}
 		}
 	}
 	return false
