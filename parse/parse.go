@@ -25,6 +25,7 @@ func Parse(src *source.Text) (*Report, error) {
 	findBodyEnd(r)
 	readTables(r)
 	findSections(r)
+	findHeadings(r)
 	findReportDates(r)
 	if r.Period == nil && r.Title == "" {
 		findFramedPeriod(r)
@@ -638,15 +639,15 @@ func sectionKind(title string) SectionKind {
 	switch {
 	case strings.Contains(c, "复议") && strings.Contains(c, "诉讼"):
 		return SectionReview
-	case strings.Contains(c, "问题") && strings.Contains(c, "改进"):
+	case (strings.Contains(c, "问题") || strings.Contains(c, "不足")) && containsAny(c, "改进", "整改", "措施", "打算"):
 		return SectionProblems
-	case strings.Contains(c, "其他需要报告"):
+	case strings.HasPrefix(c, "其他") || strings.Contains(c, "其他需要报告") || strings.Contains(c, "其他需报告"):
 		return SectionOtherItems
-	case strings.Contains(c, "申请"):
+	case strings.Contains(c, "申请") || strings.Contains(c, "收到和处理"):
 		return SectionRequests
 	case strings.Contains(c, "主动公开"):
 		return SectionActive
-	case strings.Contains(c, "总体情况") || strings.Contains(c, "概述") || strings.Contains(c, "概况"):
+	case strings.Contains(c, "总体情况") || strings.Contains(c, "概述") || strings.Contains(c, "概况") || strings.Contains(c, "基本情况"):
 		return SectionOverview
 	}
 	return SectionOther

@@ -57,6 +57,10 @@ type Report struct {
 	Dates  []Date
 
 	Sections []Section
+	// Headings are all the lines that read as top-level headings, in
+	// order, whatever their numbers (findHeadings); Sections are those
+	// whose numbers run in sequence.
+	Headings []Section
 	Tables   []*Table
 	// Prose holds the sentences outside the tables that state numbers.
 	Prose []Sentence

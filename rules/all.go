@@ -29,6 +29,8 @@ func All() []*Rule {
 		carryStatisticsRule,
 		carryItems2019Rule,
 		carryInForceRule,
+		sectionOrderRule,
+		enumerationRule,
 		copiedProseRule,
 		sharedProseRule,
 		pairingRule,
