@@ -16,6 +16,7 @@ func All() []*Rule {
 		claimPartsRule,
 		claimPercentRule,
 		claimTableRule,
+		claimOutcomesRule,
 		claimCategoriesRule,
 		dateBeforePeriodEndRule,
 		dateImpossibleRule,
