@@ -234,25 +234,27 @@ func rowTotal(t *parse.Table, row *parse.Row) (v float64, exact bool, colSum flo
 	if t.Columns[last].Key != "total" {
 		return 0, false, 0, false, false
 	}
-	hasColSum = true
-	var lb float64
-	for i, c := range row.Cells[:last] {
+	// the filled cells before the total: their sum, whether every one is
+	// a number, and whether all can be read at all (blank, dash and 无 are
+	// unknown but not negative; text or a lost cell is anything)
+	var sum float64
+	all, readable := true, true
+	for _, c := range row.Cells[:last] {
 		switch {
 		case certainNumber(c):
-			lb += c.Number.Value
+			sum += c.Number.Value
 		case emptyish(c):
-			hasColSum = false
+			all = false
 		default:
-			_ = i
-			return 0, false, 0, false, false
+			all, readable = false, false
 		}
 	}
 	tc := row.Cells[last]
 	switch {
 	case certainNumber(tc):
-		return tc.Number.Value, true, lb, hasColSum, true
-	case tc.Kind == parse.CellBlank || emptyish(tc):
-		return lb, false, 0, false, true
+		return tc.Number.Value, true, sum, all, true
+	case emptyish(tc) && readable:
+		return sum, false, 0, false, true
 	}
 	return 0, false, 0, false, false
 }
@@ -508,8 +510,8 @@ func sameBodyAndYear(r *parse.Report, s *parse.Sentence, ci int, clause, after s
 	if hasAnyWord(sentence, narrowWords) || otherYear(sentence+clause+after, r.Year, q.id == "forward") {
 		return false
 	}
-	// the requests must be spoken of: in the sentence, or where they are
-	// counted (受理, 收到) not far before it
+	// the requests for information must be spoken of (not 政务服务's), in
+	// the sentence or where they are counted (受理, 收到) not far before it
 	window := sentence
 	if i := lastIndexAny(before, []string{"受理", "收到"}); i >= 0 {
 		window = before[i:]
@@ -523,7 +525,7 @@ func sameBodyAndYear(r *parse.Report, s *parse.Sentence, ci int, clause, after s
 	if hasAnyWord(window, wideScopeWords) {
 		return false
 	}
-	if q.kind == parse.TableApplications && !strings.Contains(window+clause+after, "申请") {
+	if q.kind == parse.TableApplications && !hasAnyWord(window+clause+after, []string{"信息公开申请", "政府信息公开", "依申请"}) {
 		return false
 	}
 	return true
