@@ -336,13 +336,66 @@ func checkOutcomeClaims(p *Pass) {
 			if !ok || tv.agrees(c.Value) {
 				continue
 			}
-			if negatedClause(clause) || !sameBodyAndYear(r, s, ci, clause, after, q) {
+			if negatedClause(clause) || !sameBodyAndYear(r, s, ci, clause, after, q) || !listOfYearTotal(r, si, ci) {
 				continue
 			}
 			p.Add(outcomeFinding(q, c, tv))
 		}
 		checkAllUpheld(p, s)
 	}
+}
+
+// listOfYearTotal: a claim given as a part of a list (其中…, …中,) is the
+// year's figure only when the list's total is: the total's sentence states
+// the year's requests (本年新收, with 上年结转, or （七）总计) as 表三 prints
+// them. A list under another total (其中涉及征地的30件中…) is a narrower
+// subject.
+func listOfYearTotal(r *parse.Report, si, ci int) bool {
+	s := &r.Prose[si]
+	for _, l := range s.Lists {
+		if !containsInt(l.Parts, ci) {
+			continue
+		}
+		var claims []parse.Claim
+		switch {
+		case l.Total >= 0:
+			claims = s.Claims
+		case l.PrevTotal != nil && si > 0:
+			claims = r.Prose[si-1].Claims
+		default:
+			return false
+		}
+		var totals []float64
+		for _, k := range []string{"apply.new", "apply.result.total"} {
+			if c, ok := cellValue(r, parse.TableApplications, k, "total"); ok {
+				totals = append(totals, c.Number.Value)
+			}
+		}
+		if n, ok := cellValue(r, parse.TableApplications, "apply.new", "total"); ok {
+			if c, ok := cellValue(r, parse.TableApplications, "apply.carried", "total"); ok {
+				totals = append(totals, n.Number.Value+c.Number.Value)
+			}
+		}
+		found := false
+		for k, c := range claims {
+			if c.Kind == parse.ClaimCount && (l.Total < 0 || k != ci) && containsValue(totals, c.Value) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 // matchOutcome finds the one quantity a clause names; two that match (a
