@@ -200,9 +200,10 @@ type tableValue struct {
 	exact bool
 	// alts are other readings that the prose may equal: the sum of the
 	// rows' filled cells when it differs from their printed totals
-	alts []float64
-	span parse.Span
-	rows []*parse.Row
+	alts  []float64
+	span  parse.Span
+	table *parse.Table
+	rows  []*parse.Row
 	// each row's own value and exactness, for naming a row the prose
 	// figure equals
 	rowVals  []float64
@@ -270,7 +271,7 @@ func quantityValue(r *parse.Report, q outcomeQuantity) (tableValue, bool) {
 		if len(keys) == 0 {
 			return tableValue{}, false
 		}
-		tv := tableValue{exact: true}
+		tv := tableValue{exact: true, table: t}
 		colSum, colSumOK := 0.0, true
 		for _, k := range keys {
 			row := t.Row(k)
@@ -457,7 +458,8 @@ func textBefore(r *parse.Report, pos parse.Pos, n int) string {
 		if col > len(rs) {
 			col = len(rs)
 		}
-		seg := []rune(compactString(string(rs[:col])))
+		from := max(0, col-2*(n-total)) // spaces are taken out: read some more
+		seg := []rune(compactString(string(rs[from:col])))
 		if len(seg) > n-total {
 			seg = seg[len(seg)-(n-total):]
 		}
@@ -663,6 +665,24 @@ func outcomeFinding(q outcomeQuantity, c parse.Claim, clause string, tv tableVal
 				continue
 			}
 			break
+		}
+	}
+	if !strings.Contains(zh, "正文的数字等于") && c.Value > 0 {
+		// or one cell's: the 自然人 column copied for the total
+		var hit *parse.Row
+		col, n := -1, 0
+		for _, row := range tv.rows {
+			for i, cell := range row.Cells[:len(row.Cells)-1] {
+				if certainNumber(cell) && cell.Number.Value == c.Value {
+					hit, col = row, i
+					n++
+				}
+			}
+		}
+		if n == 1 {
+			t := tv.table
+			zh += fmt.Sprintf("；正文的数字等于「%s」行「%s」列一格", hit.Short, t.Columns[col].Label)
+			en += fmt.Sprintf("; the prose figure is the single cell of %q, column %q", hit.En, t.Columns[col].En)
 		}
 	}
 	opZh, opEn := cellZh, cellEn
