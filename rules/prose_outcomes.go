@@ -10,8 +10,8 @@ import (
 var claimOutcomesRule = &Rule{
 	ID: "claim-outcomes", Name: "正文办理结果与表三、表四不一致", NameEn: "Prose outcomes against Tables 3 and 4", Severity: Warning,
 	Doc: Text{
-		Zh: "2019年、2021年模板（国办公开办函〔2019〕60号、〔2021〕30号）的报告正文说出的办理结果数须与本报告表三「总计」列相等：予以公开、部分公开、予以公开及部分公开（（一）+（二））、不予公开（（三）各项之和）、无法提供（（四）各项之和）、不予处理（（五）各项之和）、其他处理（（六））、办结或答复数（（七）总计）、上年结转、结转下年度（四、）；正文的行政诉讼数须与表四两类行政诉讼「总计」之和相等。表中「总计」格空白时，按该行已填各格之和计下限，正文数小于下限才指出。正文说复议、诉讼「均获维持」而表四有结果纠正的，报警告；只有尚未审结或其他结果的，作提示（「均获维持」可能只指已审结的案件）。只比本机关本年度的数字：说全市、全区、各部门等另一范围的，截至某日累计的、否定的、百分比、比上年增减的，只说某类申请人或某一渠道的，「其中」列举而所属总数不是本年总数的，以及表格单元格读不准的，都不比。",
-		En: "In reports on the 2019 and 2021 templates (国办公开办函〔2019〕60号, 〔2021〕30号), the outcome counts the prose states must equal the report's own Table 3, total column: disclosed, partly disclosed, disclosed and partly disclosed ((1)+(2)), not disclosed (the sum of (3)'s reasons), cannot be provided ((4)), not processed ((5)), other handling ((6)), requests answered or concluded ((7) total), carried over from last year, carried forward to next year; the number of lawsuits must equal the sum of Table 4's two litigation totals. Where a total cell is empty, the filled cells of its row give a lower bound, and only a prose figure below it is reported. Prose saying the reconsiderations or suits were all upheld (均获维持) while Table 4 shows corrected results is a warning; with only pending or other results, a note (the phrase may speak of the decided cases only). Only figures for the reporting body and year are compared: figures for another scope (全市, 全区, departments), cumulative, negated, percentages, changes on last year, figures for one kind of applicant or channel, parts of a 其中 list whose total is not the year's, and cells not read with certainty are not.",
+		Zh: "2019年、2021年模板（国办公开办函〔2019〕60号、〔2021〕30号）的报告正文说出的办理结果数须与本报告表三「总计」列相等：予以公开（也认把部分公开算在内的）、部分公开、予以公开及部分公开（（一）+（二））、不予公开（（三）各项之和）、无法提供（（四）各项之和）、不予处理（（五）各项之和）、其他处理（（六））、办结或答复数（（七）总计，也认减去上年结转的）、上年结转、结转下年度（四、）；正文的行政诉讼数须与表四两类行政诉讼「总计」之和相等。表中「总计」格空白时，按该行已填各格之和计下限，正文数小于下限才指出。正文说复议、诉讼「均获维持」而表四有结果纠正的，报警告；只有尚未审结或其他结果的，作提示（「均获维持」可能只指已审结的案件）。只比本机关本年度的数字：说全市、全区、各部门等另一范围的，截至某日累计的、否定的、百分比、比上年增减的，只说某类申请人或某一渠道的，「其中」列举而所属总数不是本年总数的，以及表格单元格读不准的，都不比。",
+		En: "In reports on the 2019 and 2021 templates (国办公开办函〔2019〕60号, 〔2021〕30号), the outcome counts the prose states must equal the report's own Table 3, total column: disclosed (the partly disclosed counted in is accepted too), partly disclosed, disclosed and partly disclosed ((1)+(2)), not disclosed (the sum of (3)'s reasons), cannot be provided ((4)), not processed ((5)), other handling ((6)), requests answered or concluded ((7) total, or that less the carried-over requests), carried over from last year, carried forward to next year; the number of lawsuits must equal the sum of Table 4's two litigation totals. Where a total cell is empty, the filled cells of its row give a lower bound, and only a prose figure below it is reported. Prose saying the reconsiderations or suits were all upheld (均获维持) while Table 4 shows corrected results is a warning; with only pending or other results, a note (the phrase may speak of the decided cases only). Only figures for the reporting body and year are compared: figures for another scope (全市, 全区, departments), cumulative, negated, percentages, changes on last year, figures for one kind of applicant or channel, parts of a 其中 list whose total is not the year's, and cells not read with certainty are not.",
 	},
 	Run: checkOutcomeClaims,
 }
@@ -319,6 +319,21 @@ func checkOutcomeClaims(p *Pass) {
 	for _, q := range outcomeQuantities {
 		if tv, ok := quantityValue(r, q); ok {
 			values[q.id] = tv
+		}
+	}
+	// 予以公开 may count the partly disclosed in (予以公开10件，含部分公开2件)
+	if tv, ok := values["granted"]; ok && tv.exact {
+		if both, ok := values["granted+partial"]; ok && both.exact {
+			tv.alts = append(tv.alts, both.value)
+			values["granted"] = tv
+		}
+	}
+	// 办结 may count this year's new requests only (收到10件，办结9件，
+	// 结转1件): （七）总计 less 上年结转 is that reading
+	if tv, ok := values["concluded"]; ok && tv.exact {
+		if cv, ok := values["carried"]; ok && cv.exact && cv.value > 0 {
+			tv.alts = append(tv.alts, tv.value-cv.value)
+			values["concluded"] = tv
 		}
 	}
 	for si := range r.Prose {
