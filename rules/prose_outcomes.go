@@ -82,11 +82,6 @@ func outcomeGroup(prefix string) func(*parse.Table) []string {
 	}
 }
 
-// outcomeNames are the outcome words of 表三 the prose uses; a clause that
-// ends with one of them, joined to another (予以公开、部分公开分别为…), is
-// a list of names, not one quantity.
-var outcomeNames = []string{"予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"}
-
 // connectors join two outcome names.
 var connectors = []string{"及", "和", "与", "或", "、", "以及"}
 
