@@ -17,6 +17,7 @@ func All() []*Rule {
 		claimPercentRule,
 		claimRateRule,
 		claimTableRule,
+		claimOutcomesRule,
 		claimCategoriesRule,
 		dateBeforePeriodEndRule,
 		dateImpossibleRule,
