@@ -315,6 +315,26 @@ func baselineEntries(res format.FileResult) []baselineEntry {
 // fingerprint. The entries are written one at a time, as the whole file
 // indented would print them. It returns how many findings of this run it
 // recorded.
+// baselineTarget refuses, before the run, a file of reviewed findings that
+// could not be written at its end: a folder, something that is not a
+// regular file, a read-only file (whose protection would be replaced).
+func baselineTarget(path string, en bool) error {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	case info.IsDir():
+		return fmt.Errorf("%s: %w", path, errIsDir)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s: %w", path, errNotRegular)
+	case info.Mode().Perm()&0o200 == 0:
+		return fmt.Errorf("%s: %s", path, say(en, "是只读文件，不予改写", "is read-only; not replaced"))
+	}
+	return nil
+}
+
 func writeBaseline(path string, kept *collection, en bool) (int, error) {
 	// of the file written before: the reasons given (the last of a key
 	// counts), and whole only the entries of files this run did not check
@@ -376,6 +396,9 @@ func writeBaseline(path string, kept *collection, en bool) (int, error) {
 	}
 	defer os.Remove(f.Name()) // gone once renamed; removed if not
 	err = writeEntries(f, items, kept, reasons)
+	if err == nil {
+		err = f.Sync() // on the disk before the rename makes it the file
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

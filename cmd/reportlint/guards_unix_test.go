@@ -100,3 +100,23 @@ func TestInterruptStopsCleanly(t *testing.T) {
 		t.Error("the converter ran to its end: it was not killed")
 	}
 }
+
+// TestWriteBaselineTargetRefusedFirst: a folder or a read-only file named
+// by --write-baseline is refused before any file is checked, with exit 2,
+// and the read-only file is left as it was.
+func TestWriteBaselineTargetRefusedFirst(t *testing.T) {
+	dir := t.TempDir()
+	ro := filepath.Join(dir, "reviewed.json")
+	if err := os.WriteFile(ro, []byte("{}"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	for target, want := range map[string]string{dir: "是目录", ro: "是只读文件"} {
+		code, out, errs := runCLI(t, "", "--write-baseline", target, "../../testdata/seeds/001.txt")
+		if code != 2 || !strings.Contains(errs, want) || out != "" {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want 2 and %q before any check", target, code, out, errs, want)
+		}
+	}
+	if data, _ := os.ReadFile(ro); string(data) != "{}" {
+		t.Errorf("the read-only file was changed: %q", data)
+	}
+}

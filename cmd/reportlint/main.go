@@ -180,6 +180,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitTrouble
 		}
 	}
+	if *writeBaselinePath != "" {
+		if err := baselineTarget(*writeBaselinePath, en); err != nil {
+			fmt.Fprintf(stderr, "reportlint: %s\n", format.Printable(err.Error()))
+			return exitTrouble
+		}
+	}
 	workers := *jobs
 	if workers > maxJobs {
 		fmt.Fprintf(stderr, "reportlint: %s\n", say(en, fmt.Sprintf("-j %d 过大：最多 %d", workers, maxJobs), fmt.Sprintf("-j %d is too many: at most %d", workers, maxJobs)))
