@@ -32,7 +32,11 @@ var (
 	ErrEmpty    = bilingual.New("文件为空", "empty file")
 	ErrBinary   = bilingual.New("不是文本文件", "binary data, not a text report")
 	ErrTooLarge = bilingual.New(fmt.Sprintf("文件超过 %d MB", MaxInputBytes>>20), fmt.Sprintf("file larger than %d MB", MaxInputBytes>>20))
-	ErrNoText   = bilingual.New("文件中没有正文文字", "the file holds no body text")
+	// errExpandsTooLarge: a small file whose text (a DOCX unzipped, a PDF
+	// converted) passes the limit, as a zip bomb does: a case of
+	// ErrTooLarge that says what happened
+	errExpandsTooLarge = bilingual.Of(ErrTooLarge, fmt.Sprintf("文件解压或转换后的文字超过 %d MB", MaxInputBytes>>20), fmt.Sprintf("the file's text expands past %d MB once unzipped or converted", MaxInputBytes>>20))
+	ErrNoText          = bilingual.New("文件中没有正文文字", "the file holds no body text")
 )
 
 // Options set up decoding. The zero value decodes with pdftotext from the

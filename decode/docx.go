@@ -112,7 +112,7 @@ func readZipFile(f *zip.File) ([]byte, error) {
 		}
 	}
 	if len(b) > MaxInputBytes {
-		return nil, ErrTooLarge
+		return nil, errExpandsTooLarge
 	}
 	return b, nil
 }

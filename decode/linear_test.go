@@ -2,6 +2,7 @@ package decode
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -79,5 +80,21 @@ func TestStrayBytesInUTF8(t *testing.T) {
 	noise := bytes.Repeat([]byte{0x80, 0xff, 'a'}, 200)
 	if _, err := decodeBytes("noise.txt", noise); err == nil {
 		t.Fatalf("mostly invalid bytes read as text")
+	}
+}
+
+// A small DOCX whose text unzips past the limit (a zip bomb) is refused
+// as too large, saying that it expands, not that the file is large.
+func TestDOCXExpandsPastLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("unzips 64 MB")
+	}
+	doc := docxOf(t, "<w:p><w:r><w:t>"+strings.Repeat(" ", MaxInputBytes)+"</w:t></w:r></w:p>")
+	if len(doc) > 1<<20 {
+		t.Fatalf("the bomb is %d bytes: not small", len(doc))
+	}
+	_, err := decodeBytes("bomb.docx", doc)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "解压或转换后") || !strings.Contains(err.Error(), "expands past") {
+		t.Fatalf("%d-byte bomb: %v", len(doc), err)
 	}
 }

@@ -62,7 +62,7 @@ func decodePDF(ctx context.Context, name string, data []byte, opt Options) (*sou
 	case ctx.Err() != nil:
 		return nil, ctx.Err() // the run was stopped
 	case out.over:
-		return nil, ErrTooLarge
+		return nil, errExpandsTooLarge
 	case err != nil:
 		why := firstLine(errOut.String())
 		if why == "" {

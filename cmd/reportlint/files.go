@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/reportlint/reportlint/check"
 	"github.com/reportlint/reportlint/decode"
@@ -280,7 +281,43 @@ func regularFile(path string) error {
 func unwrapPathError(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return pe.Err
+		err = pe.Err
+	}
+	return osErrorIn2(err)
+}
+
+// osErrorIn2 gives the system's usual errors about a file in both
+// languages (the system words them in English only), keeping the original
+// for errors.Is.
+func osErrorIn2(err error) error {
+	for _, e := range osErrors {
+		if errors.Is(err, e.target) {
+			return &bilingualOSError{text: e.text, err: err}
+		}
 	}
 	return err
+}
+
+var osErrors = []struct {
+	target error
+	text   *bilingual.Error
+}{
+	{fs.ErrNotExist, bilingual.New("文件不存在", "no such file or directory")},
+	{fs.ErrPermission, bilingual.New("没有读取权限", "permission denied")},
+	{syscall.EISDIR, errIsDir},
+	{syscall.ENOTDIR, bilingual.New("路径中有一段不是目录", "not a directory")},
+	{syscall.ENAMETOOLONG, bilingual.New("文件名过长", "file name too long")},
+	{syscall.ELOOP, bilingual.New("符号链接循环", "too many levels of symbolic links")},
+}
+
+// bilingualOSError is an OS error worded in both languages that still
+// answers errors.Is for the original.
+type bilingualOSError struct {
+	text *bilingual.Error
+	err  error
+}
+
+func (e *bilingualOSError) Error() string { return e.text.Error() }
+func (e *bilingualOSError) Unwrap() []error {
+	return []error{e.text, e.err}
 }

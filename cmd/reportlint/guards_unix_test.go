@@ -120,3 +120,15 @@ func TestWriteBaselineTargetRefusedFirst(t *testing.T) {
 		t.Errorf("the read-only file was changed: %q", data)
 	}
 }
+
+// TestOSErrorsInBothLanguages: the system's errors about a file are given
+// in the run's language.
+func TestOSErrorsInBothLanguages(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.txt")
+	for lang, want := range map[string]string{"zh": "文件不存在", "en": "no such file or directory"} {
+		code, _, errs := runCLI(t, "", "--lang", lang, missing)
+		if code != 2 || !strings.Contains(errs, missing+": "+want) {
+			t.Errorf("--lang %s: exit %d, stderr %q, want %q", lang, code, errs, want)
+		}
+	}
+}
