@@ -183,6 +183,11 @@ func selectRules(s settings, en bool) ([]*rules.Rule, rules.Severity, error) {
 			out = append(out, r)
 		}
 	}
+	if len(out) == 0 {
+		// a run with no rule would say nothing and pass: a mistake in the
+		// settings, not a clean report
+		return nil, 0, errors.New(say(en, "--enable 与 --disable 之后没有任何规则可运行", "--enable and --disable leave no rule to run"))
+	}
 	return out, failOn, nil
 }
 

@@ -68,6 +68,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runExplain(args[1:], stdout, stderr)
 		case "serve":
 			return runServe(args[1:], stdout, stderr)
+		case "help":
+			args = []string{"--help"}
+		case "version":
+			args = []string{"--version"}
 		}
 	}
 	fs := pflag.NewFlagSet("reportlint", pflag.ContinueOnError)
@@ -91,15 +95,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// whole run, the input default.pgo is made from. Hidden from --help.
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	_ = fs.MarkHidden("cpuprofile")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "用法 usage: reportlint [flags] FILE|DIR|- ...\n"+
+	usageTo := func(w io.Writer) {
+		fmt.Fprintf(w, "用法 usage: reportlint [flags] FILE|DIR|- ...\n"+
 			"       reportlint rules [--lang en]\n"+
 			"       reportlint explain [--lang en] RULE\n"+
-			"       reportlint serve [--addr 127.0.0.1:8080]   (网页版 the web page)\n\n")
+			"       reportlint serve [--addr 127.0.0.1:8080]   (网页版 the web page)\n"+
+			"       reportlint help | version\n\n")
+		fs.SetOutput(w)
 		fs.PrintDefaults()
+		fs.SetOutput(stderr)
 	}
+	// pflag prints the usage after a parse error (to the error stream) and
+	// on --help; --help's own is printed on standard output below
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
+			// asked for: the help is the answer, on standard output
+			usageTo(stdout)
 			return exitClean
 		}
 		fmt.Fprintf(stderr, "reportlint: %v\n", err)
@@ -163,7 +175,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitTrouble
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
+		usageTo(stderr)
 		return exitTrouble
 	}
 	// SIGINT and SIGTERM (Ctrl+C, a CI timeout) stop the run cleanly: the
@@ -187,6 +199,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	workers := *jobs
+	if fs.Changed("jobs") && workers < 1 {
+		fmt.Fprintf(stderr, "reportlint: %s\n", say(en, fmt.Sprintf("-j 至少为 1，不能是 %d", workers), fmt.Sprintf("-j must be at least 1, not %d", workers)))
+		return exitTrouble
+	}
 	if workers > maxJobs {
 		fmt.Fprintf(stderr, "reportlint: %s\n", say(en, fmt.Sprintf("-j %d 过大：最多 %d", workers, maxJobs), fmt.Sprintf("-j %d is too many: at most %d", workers, maxJobs)))
 		return exitTrouble

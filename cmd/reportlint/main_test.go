@@ -225,3 +225,32 @@ func TestOutputWriteFails(t *testing.T) {
 		}
 	}
 }
+
+// TestCommandLineConventions: help is an answer, on standard output
+// (--help, -h and the help subcommand); version is a subcommand too; a
+// -j below 1 and a rule selection that leaves nothing to run are usage
+// errors (exit 2), not a silent pass.
+func TestCommandLineConventions(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
+		code, out, errs := runCLI(t, "", args...)
+		if code != exitClean || !strings.Contains(out, "用法 usage: reportlint") || !strings.Contains(out, "--jobs") || errs != "" {
+			t.Errorf("%v: exit %d, stdout %.80q, stderr %q", args, code, out, errs)
+		}
+	}
+	if code, out, _ := runCLI(t, "", "version"); code != exitClean || !strings.HasPrefix(out, "reportlint ") {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
+	for args, want := range map[string]string{
+		"-j -3 x.txt": "-j 至少为 1",
+		"-j 0 x.txt":  "-j 至少为 1",
+		"--enable deadline --disable deadline ../../testdata/seeds/001.txt": "没有任何规则可运行",
+	} {
+		code, out, errs := runCLI(t, "", strings.Fields(args)...)
+		if code != exitTrouble || out != "" || !strings.Contains(errs, want) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want 2 and %q", args, code, out, errs, want)
+		}
+	}
+	if code, out, errs := runCLI(t, ""); code != exitTrouble || out != "" || !strings.Contains(errs, "用法 usage") {
+		t.Errorf("no file: exit %d, stdout %q, stderr %.60q", code, out, errs)
+	}
+}
