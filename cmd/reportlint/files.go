@@ -18,6 +18,7 @@ import (
 	"github.com/reportlint/reportlint/internal/bilingual"
 	"github.com/reportlint/reportlint/parse"
 	"github.com/reportlint/reportlint/rules"
+	"golang.org/x/sync/semaphore"
 )
 
 // reportExts are the files a folder is searched for. Which format a file
@@ -96,6 +97,32 @@ type checker struct {
 	decoding decode.Options
 	rules    []*rules.Rule
 	opt      rules.Options
+	// inFlight weighs the files being checked at once by their size: a
+	// report's model takes about ten times its bytes, so -j large files at
+	// once took gigabytes; past inFlightBytes the next large file waits
+	inFlight *semaphore.Weighted
+}
+
+// inFlightBytes is how many bytes of input are checked at once, whatever
+// -j: one file of the largest size allowed always fits.
+const inFlightBytes = decode.MaxInputBytes
+
+// admit waits until the file's bytes fit beside the files being checked,
+// and returns what to release when it is done; false when the run stopped
+// while it waited.
+func (c *checker) admit(path string) (func(), bool) {
+	if c.inFlight == nil || path == "-" {
+		return func() {}, true
+	}
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() || info.Size() < 1<<20 {
+		return func() {}, true // small or unreadable: reading will say
+	}
+	w := min(info.Size(), inFlightBytes)
+	if err := c.inFlight.Acquire(c.ctx, w); err != nil {
+		return nil, false
+	}
+	return func() { c.inFlight.Release(w) }, true
 }
 
 // errInternal is the kind of a panic caught while checking one file: that
@@ -115,6 +142,12 @@ func (c *checker) file(path string, stdin io.Reader) (res format.FileResult) {
 			res = format.FileResult{Path: path, Err: fmt.Errorf("%s: %w", path, panicError(r))}
 		}
 	}()
+	release, ok := c.admit(path)
+	if !ok {
+		res.Err = fmt.Errorf("%s: %w", path, c.ctx.Err())
+		return res
+	}
+	defer release()
 	data, err := readInput(path, stdin)
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", path, err)

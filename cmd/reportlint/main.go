@@ -19,6 +19,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/pflag"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/reportlint/reportlint/decode"
 	"github.com/reportlint/reportlint/format"
@@ -184,7 +185,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// the end, and the spooled results are removed
 	ctx, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stopSignals()
-	files := &checker{ctx: ctx, rules: ruleSet, opt: opts, decoding: decode.Options{PDFToText: *pdfToText}}
+	files := &checker{ctx: ctx, rules: ruleSet, opt: opts, decoding: decode.Options{PDFToText: *pdfToText},
+		inFlight: semaphore.NewWeighted(inFlightBytes)}
 	var baseline *reviewed
 	if *baselinePath != "" && *writeBaselinePath == "" {
 		if baseline, err = readReviewed(*baselinePath, en); err != nil {
