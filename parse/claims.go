@@ -36,6 +36,65 @@ type Claim struct {
 	// After is the rest of the clause after the number and its unit, which
 	// names what is counted when the prose says 收到1份…行政复议申请.
 	After string
+	// Quantity is what a count counts, when it is one the tables state too;
+	// Scope whether it counts all of it or one channel or part.
+	Quantity Quantity
+	Scope    Scope
+}
+
+// Quantity is a quantity both the prose and the tables state.
+type Quantity int
+
+const (
+	QuantityOther            Quantity = iota
+	QuantityRequestsReceived          // 本年收到（受理）政府信息公开申请
+	QuantityReconsiderations          // 行政复议
+	QuantityPublished                 // 主动公开政府信息
+)
+
+// Scope says whether a count is of the whole quantity or of a part of it.
+type Scope int
+
+const (
+	ScopeWhole   Scope = iota
+	ScopeChannel       // one channel: 网站, 微博, 微信, 公报, 平台, 专栏
+	ScopePart          // one part: 本级, 部门, 单位, 其中…, one 类
+)
+
+// quantityOf reads what a count counts from the words around it.
+func quantityOf(c Claim) Quantity {
+	s := c.Subject + c.After
+	switch {
+	case (strings.Contains(s, "收到") || strings.Contains(s, "受理")) && strings.Contains(s, "申请") &&
+		(strings.Contains(s, "信息公开") || strings.Contains(s, "依申请")) && !hasAnyOf(s, "上年", "结转", "答复", "办结", "复议", "诉讼"):
+		return QuantityRequestsReceived
+	case strings.Contains(s, "行政复议") && !hasAnyOf(s, "诉讼", "办结", "维持", "纠正", "纠错"):
+		return QuantityReconsiderations
+	case strings.Contains(c.Subject, "主动公开") && strings.Contains(c.Subject, "信息"):
+		return QuantityPublished
+	}
+	return QuantityOther
+}
+
+// scopeOf reads from a count's subject whether it is one channel or one
+// part of its quantity.
+func scopeOf(subject string) Scope {
+	switch {
+	case hasAnyOf(subject, "网", "微博", "微信", "公报", "平台", "栏"):
+		return ScopeChannel
+	case hasAnyOf(subject, "本级", "部门", "单位", "其中", "类"):
+		return ScopePart
+	}
+	return ScopeWhole
+}
+
+func hasAnyOf(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Sentence is one sentence of prose with the numbers it states.
@@ -209,6 +268,9 @@ func readClaims(s *Sentence) {
 		}
 		c.Cumulative = cumulFrom >= 0 && cumulFrom < i
 		c.Negated = runeIndexAny(clause, negationWords) >= 0
+		if c.Kind == ClaimCount {
+			c.Quantity, c.Scope = quantityOf(c), scopeOf(c.Subject)
+		}
 		s.Claims = append(s.Claims, c)
 		i = j - 1
 	}

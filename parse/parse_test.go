@@ -268,3 +268,34 @@ func TestChineseNumber(t *testing.T) {
 		}
 	}
 }
+
+// Claims are tagged with the quantity they count and whether it is all of
+// it, so that the rules compare with the tables without reading words.
+func TestClaimQuantityAndScope(t *testing.T) {
+	for _, c := range []struct {
+		sentence string
+		q        Quantity
+		scope    Scope
+	}{
+		{"2021年，全区共收到政府信息公开申请75件。", QuantityRequestsReceived, ScopeWhole},
+		{"全年受理依申请公开12件。", QuantityRequestsReceived, ScopeWhole},
+		{"上年结转政府信息公开申请3件。", QuantityOther, ScopeWhole},
+		{"收到行政复议申请2件。", QuantityReconsiderations, ScopeWhole},
+		{"行政复议后提起诉讼1件。", QuantityOther, ScopeWhole},
+		{"2014年主动公开政府信息2543条。", QuantityPublished, ScopeWhole},
+		{"通过门户网站主动公开政府信息1687条。", QuantityPublished, ScopeChannel},
+		{"区直各部门主动公开政府信息856条。", QuantityPublished, ScopePart},
+	} {
+		r, err := parseBytes("q.txt", []byte("某某区人民政府2021年政府信息公开工作年度报告\n一、总体情况\n"+c.sentence+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Prose) != 1 || len(r.Prose[0].Claims) == 0 {
+			t.Fatalf("%s: no claim", c.sentence)
+		}
+		got := r.Prose[0].Claims[len(r.Prose[0].Claims)-1]
+		if got.Quantity != c.q || got.Scope != c.scope {
+			t.Errorf("%s: quantity %v scope %v, want %v %v", c.sentence, got.Quantity, got.Scope, c.q, c.scope)
+		}
+	}
+}

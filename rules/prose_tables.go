@@ -29,11 +29,7 @@ type tableQuantity struct {
 var tableQuantities = []tableQuantity{
 	{
 		zh: "本年收到政府信息公开申请数", en: "requests received this year",
-		prose: func(c parse.Claim) bool {
-			s := c.Subject + c.After
-			return (strings.Contains(s, "收到") || strings.Contains(s, "受理")) && strings.Contains(s, "申请") &&
-				(strings.Contains(s, "信息公开") || strings.Contains(s, "依申请")) && !hasAnyWord(s, []string{"上年", "结转", "答复", "办结", "复议", "诉讼"})
-		},
+		prose: func(c parse.Claim) bool { return c.Quantity == parse.QuantityRequestsReceived },
 		cells: func(r *parse.Report) ([]float64, string, string, parse.Span, bool) {
 			if c, ok := cellValue(r, parse.TableApplications, "apply.new", "total"); ok {
 				vals := []float64{c.Number.Value}
@@ -50,10 +46,7 @@ var tableQuantities = []tableQuantity{
 	},
 	{
 		zh: "本年行政复议数", en: "reconsiderations this year",
-		prose: func(c parse.Claim) bool {
-			s := c.Subject + c.After
-			return strings.Contains(s, "行政复议") && !hasAnyWord(s, []string{"诉讼", "办结", "维持", "纠正", "纠错"})
-		},
+		prose: func(c parse.Claim) bool { return c.Quantity == parse.QuantityReconsiderations },
 		cells: func(r *parse.Report) ([]float64, string, string, parse.Span, bool) {
 			if c, ok := cellValue(r, parse.TableReview, "review.reconsideration", "total"); ok {
 				return []float64{c.Number.Value}, "表四「行政复议」总计", "Table 4 reconsideration total", c.Span, true
@@ -67,9 +60,7 @@ var tableQuantities = []tableQuantity{
 	{
 		zh: "本年主动公开政府信息数", en: "items published proactively this year",
 		prose: func(c parse.Claim) bool {
-			s := c.Subject
-			return c.Total && strings.Contains(s, "主动公开") && strings.Contains(s, "信息") &&
-				!hasAnyWord(s, []string{"网", "微博", "微信", "公报", "平台", "栏", "本级", "部门", "单位", "其中", "类"})
+			return c.Total && c.Quantity == parse.QuantityPublished && c.Scope == parse.ScopeWhole
 		},
 		cells: func(r *parse.Report) ([]float64, string, string, parse.Span, bool) {
 			if c, ok := cellValue(r, parse.TableStatistics, "active.total", "year"); ok {
