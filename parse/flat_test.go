@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -117,6 +118,19 @@ func TestGluedStatistics(t *testing.T) {
 	})
 	if c := st.Row("req.received").Cells[0]; !c.Inferred {
 		t.Errorf("a split cell must be marked inferred")
+	}
+	// the header without 历年累计: one column or two, the table cannot say,
+	// so 20263542 is not read as one number
+	data, err := os.ReadFile("../testdata/corpus/101.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err = parseBytes("101-one-column.txt", []byte(strings.Replace(string(data), "2012年度历年累计", "2012年度", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := onlyTable(t, r, TableStatistics); st.Status != TableUnchecked || st.Row("req.received").Cells[0].Kind != CellMissing {
+		t.Errorf("columns unknown: %v %s", st.Status, doubts(st))
 	}
 	// the same form with prose before it that names rows and numbers
 	// (全区主动公开政府信息2069条): the table starts at its header words

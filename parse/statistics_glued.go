@@ -102,6 +102,12 @@ func labelTail(tk token, label string) token {
 func (r *statReader) assignGlued() {
 	t := r.table
 	n := len(t.Columns)
+	if n < 2 {
+		// the header named no second column (历年累计, 上年累计): a run of
+		// digits may be one number or several, and the table cannot say
+		r.gluedUnknownColumns()
+		return
+	}
 	var readings []*rowReading
 	certain, short := 0, 0
 	for _, row := range t.Rows {
@@ -124,6 +130,22 @@ func (r *statReader) assignGlued() {
 		return
 	}
 	g.status(t, certain, short)
+}
+
+// gluedUnknownColumns leaves a run-together table whose columns the header
+// does not give unread, as before the solver: read as one column, 425|1516
+// would be taken for 4251516.
+func (r *statReader) gluedUnknownColumns() {
+	t := r.table
+	example := ""
+	for _, row := range t.Rows {
+		row.Cells = make([]Cell, len(t.Columns))
+		if example == "" && anyGlued(row.Read) {
+			example = gluedDigits(row.Read)
+		}
+	}
+	t.Status = TableUnchecked
+	t.doubt(Doubt{Kind: DoubtGluedLabel, Example: example})
 }
 
 // statisticsSums are the complete breakdowns of a statistics table, for the
