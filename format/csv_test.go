@@ -29,3 +29,4 @@ func TestCSVCellsInert(t *testing.T) {
 		t.Errorf("row %q: the path and the note must be inert", row)
 	}
 }
+

@@ -71,7 +71,7 @@ func (p *TextPrinter) File(res FileResult) error {
 			msg = f.Message.En
 		}
 		_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", Printable(res.Path), Where(res.Report, f, p.opt.English),
-			p.paint(f.Severity), Printable(msg), color.New(color.Faint).Sprintf("[%s]", f.Rule))
+			p.paint(f.Severity), Printable(msg), p.ruleTag(f.Rule))
 		if err == nil {
 			err = p.related(f)
 		}
@@ -129,7 +129,7 @@ func (p *TextPrinter) Finding(path, where string, f rules.Finding) error {
 		msg = f.Message.En
 	}
 	_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", Printable(path), where,
-		p.paint(f.Severity), Printable(msg), color.New(color.Faint).Sprintf("[%s]", f.Rule))
+		p.paint(f.Severity), Printable(msg), p.ruleTag(f.Rule))
 	if err != nil {
 		return err
 	}
@@ -174,6 +174,18 @@ func (p *TextPrinter) Finish() error {
 	}
 	_, err := fmt.Fprintln(p.w, line)
 	return err
+}
+
+// ruleTag is a finding's [rule-id], faint when colour is on: decided by
+// the run's --color, never by the colour library's own guess from the
+// terminal (which printed ESC[2m with --color never).
+func (p *TextPrinter) ruleTag(id string) string {
+	if !p.opt.Color {
+		return "[" + id + "]"
+	}
+	c := color.New(color.Faint)
+	c.EnableColor()
+	return c.Sprintf("[%s]", id)
 }
 
 func painter(on bool) func(rules.Severity) string {
