@@ -29,4 +29,3 @@ func TestCSVCellsInert(t *testing.T) {
 		t.Errorf("row %q: the path and the note must be inert", row)
 	}
 }
-
