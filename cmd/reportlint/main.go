@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
+	"strings"
 	"syscall"
 
 	"github.com/mattn/go-isatty"
@@ -56,11 +57,33 @@ func tuneGC() {
 	}
 }
 
+// subcommandFirst moves a subcommand named after the language flag to the
+// front: `reportlint --lang en explain X` is `reportlint explain --lang en
+// X`. --lang is the one flag rules and explain share with the checks.
+func subcommandFirst(args []string) []string {
+	skip := 0
+	switch {
+	case len(args) >= 3 && args[0] == "--lang":
+		skip = 2
+	case len(args) >= 2 && strings.HasPrefix(args[0], "--lang="):
+		skip = 1
+	default:
+		return args
+	}
+	switch args[skip] {
+	case "rules", "explain":
+		out := append([]string{args[skip]}, args[:skip]...)
+		return append(out, args[skip+1:]...)
+	}
+	return args
+}
+
 // maxJobs bounds -j: more workers than this only hold more files in
 // memory at once, and a huge count made the pool panic.
 const maxJobs = 256
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	args = subcommandFirst(args)
 	if len(args) > 0 {
 		switch args[0] {
 		case "rules":

@@ -240,6 +240,12 @@ func TestCommandLineConventions(t *testing.T) {
 	if code, out, _ := runCLI(t, "", "version"); code != exitClean || !strings.HasPrefix(out, "reportlint ") {
 		t.Errorf("version: exit %d, %q", code, out)
 	}
+	// the language flag before a subcommand
+	for _, args := range [][]string{{"--lang", "en", "explain", "claim-rate"}, {"--lang=en", "explain", "claim-rate"}} {
+		if code, out, errs := runCLI(t, "", args...); code != exitClean || !strings.Contains(out, "Prose completion and reply rates") {
+			t.Errorf("%v: exit %d, stdout %.60q, stderr %q", args, code, out, errs)
+		}
+	}
 	for args, want := range map[string]string{
 		"-j -3 x.txt": "-j 至少为 1",
 		"-j 0 x.txt":  "-j 至少为 1",
