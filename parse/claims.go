@@ -153,20 +153,51 @@ var oneRuneUnits = func() map[rune]string {
 	return m
 }()
 
+// findSentences cuts the body into sentences at 。！？, once for every
+// reader of prose: the claims here, the copied-prose rules.
+func findSentences(r *Report) {
+	// about one sentence a line, or one in sixty characters for lines run
+	// together: enough room that the slice seldom grows
+	r.Sentences = make([]SentenceSpan, 0, r.BodyEnd-r.BodyStart+16)
+	for i := r.BodyStart; i < r.BodyEnd; i++ {
+		rs := r.Text.Norm[i]
+		start := 0
+		for k := 0; k <= len(rs); k++ {
+			if k < len(rs) && !isSentenceEnd(rs[k]) {
+				continue
+			}
+			if k > start {
+				r.Sentences = append(r.Sentences, SentenceSpan{Line: int32(i + 1), Start: int32(start), End: int32(k)})
+			}
+			start = k + 1
+		}
+	}
+}
+
 // findProse reads the sentences of the body that are not table text.
 func findProse(r *Report) {
 	var prev *Sentence
-	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		if !hasDigit(r.Text.Norm[i]) || lineInTable(r, i+1) {
-			continue // no number, no claim; or table text
+	line := -1
+	var w *runeWalker
+	skip := false
+	for _, sp := range r.Sentences {
+		i := int(sp.Line) - 1
+		if i != line {
+			line, w = i, nil
+			// no number, no claim; or table text
+			if skip = !hasDigit(r.Text.Norm[i]) || lineInTable(r, i+1); skip {
+				continue
+			}
+			// a sentence's text is cut from the line's string where the
+			// tables' reader made one (the sentences come in order)
+			if s, ok := r.Text.knownNormLine(i); ok {
+				w = &runeWalker{s: s, rs: r.Text.Norm[i]}
+			}
 		}
-		// a sentence's text is cut from the line's string where the
-		// tables' reader made one (the sentences come in order)
-		var w *runeWalker
-		if s, ok := r.Text.knownNormLine(i); ok {
-			w = &runeWalker{s: s, rs: r.Text.Norm[i]}
+		if skip {
+			continue
 		}
-		eachSentence(r.Text.Norm[i], i, func(s Sentence) {
+		sentenceAt(r.Text.Norm[i], i, int(sp.Start), int(sp.End), func(s Sentence) {
 			if posInTable(r, s.Span.Start) {
 				return
 			}
@@ -188,22 +219,14 @@ func findProse(r *Report) {
 	}
 }
 
-// eachSentence cuts a line at 。！？ and calls f with each piece that has a
-// digit, at its position.
-func eachSentence(rs []rune, line int, f func(Sentence)) {
-	start := 0
-	for i := 0; i <= len(rs); i++ {
-		if i < len(rs) && !isSentenceEnd(rs[i]) {
-			continue
-		}
-		a, b := start, i
-		for a < b && rs[a] == ' ' {
-			a++
-		}
-		if b > a && hasDigit(rs[a:b]) { // a sentence without digits states no number
-			f(Sentence{runes: rs[a:b:b], Whole: -1, Span: Span{Pos{Line: line + 1, Col: a + 1}, Pos{Line: line + 1, Col: b + 1}}})
-		}
-		start = i + 1
+// sentenceAt calls f with the piece rs[a:b] of a line, without its
+// leading spaces, when it has a digit.
+func sentenceAt(rs []rune, line, a, b int, f func(Sentence)) {
+	for a < b && rs[a] == ' ' {
+		a++
+	}
+	if b > a && hasDigit(rs[a:b]) { // a sentence without digits states no number
+		f(Sentence{runes: rs[a:b:b], Whole: -1, Span: Span{Pos{Line: line + 1, Col: a + 1}, Pos{Line: line + 1, Col: b + 1}}})
 	}
 }
 

@@ -36,6 +36,7 @@ func Parse(src *source.Text) (*Report, error) {
 	if !r.Evidence.IsReport() {
 		return nil, ErrNotReport
 	}
+	findSentences(r)
 	findProse(r)
 	findYear(r)
 	detectEra(r)

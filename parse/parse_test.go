@@ -299,3 +299,31 @@ func TestClaimQuantityAndScope(t *testing.T) {
 		}
 	}
 }
+
+// The body is cut into sentences once: Report.Sentences holds every piece
+// between 。！？, table text included, and each prose sentence read for
+// its numbers is one of them without its leading spaces.
+func TestSentencesCutOnce(t *testing.T) {
+	r, err := parseBytes("s.txt", []byte("某某区人民政府2021年政府信息公开工作年度报告\n一、总体情况\n本年共收到申请3件。 均已答复！另有咨询5次\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range r.Sentences {
+		got = append(got, string(r.Text.Norm[s.Line-1][s.Start:s.End]))
+	}
+	want := []string{"某某区人民政府2021年政府信息公开工作年度报告", "一、总体情况", "本年共收到申请3件", " 均已答复", "另有咨询5次"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+	for _, p := range r.Prose {
+		found := false
+		for _, s := range r.Sentences {
+			sp := s.Span()
+			found = found || sp.Start.Line == p.Span.Start.Line && sp.Start.Col <= p.Span.Start.Col && p.Span.End == sp.End
+		}
+		if !found {
+			t.Errorf("prose sentence %q at %v is not one of the sentences", p.Text, p.Span)
+		}
+	}
+}

@@ -62,8 +62,21 @@ type Report struct {
 	// whose numbers run in sequence.
 	Headings []Section
 	Tables   []*Table
-	// Prose holds the sentences outside the tables that state numbers.
-	Prose []Sentence
+	// Sentences are the places of every sentence of the body, cut once at
+	// 。！？ (table text too: a reader of prose skips what it does not
+	// want); Prose holds those outside the tables that state numbers, read.
+	Sentences []SentenceSpan
+	Prose     []Sentence
+}
+
+// SentenceSpan is where a sentence stands: its 1-based line and the
+// 0-based characters [Start, End) of the normalised line, in twelve bytes
+// (a long report has tens of thousands).
+type SentenceSpan struct{ Line, Start, End int32 }
+
+// Span is the sentence's place as a Span.
+func (s SentenceSpan) Span() Span {
+	return Span{Pos{Line: int(s.Line), Col: int(s.Start) + 1}, Pos{Line: int(s.Line), Col: int(s.End) + 1}}
 }
 
 // Period is the statistical period (统计期限) the report states.

@@ -75,24 +75,13 @@ type keyedSentence struct {
 // reuses one buffer and never builds a string.
 func eachMaskedSentence(r *parse.Report, f func(key []rune, span parse.Span)) {
 	var buf []rune
-	for i := r.BodyStart; i < r.BodyEnd; i++ {
-		rs := r.Text.Norm[i]
-		start := 0
-		for k := 0; k <= len(rs); k++ {
-			if k < len(rs) && !endsSentence(rs[k]) {
-				continue
-			}
-			buf = maskRunes(buf[:0], rs[start:k])
-			if len(buf) >= minSentence && !isTemplateSentence(buf) {
-				f(buf, parse.Span{Start: parse.Pos{Line: i + 1, Col: start + 1}, End: parse.Pos{Line: i + 1, Col: k + 1}})
-			}
-			start = k + 1
+	for _, sp := range r.Sentences { // cut once, by parse
+		rs := r.Text.Norm[sp.Line-1]
+		buf = maskRunes(buf[:0], rs[sp.Start:sp.End])
+		if len(buf) >= minSentence && !isTemplateSentence(buf) {
+			f(buf, sp.Span())
 		}
 	}
-}
-
-func endsSentence(r rune) bool {
-	return r == '。' || r == '！' || r == '？' || r == '!' || r == '?'
 }
 
 // maskRunes appends s to dst without spaces and punctuation and with every
