@@ -66,9 +66,9 @@ func quantityOf(c Claim) Quantity {
 	s := c.Subject + c.After
 	switch {
 	case (strings.Contains(s, "收到") || strings.Contains(s, "受理")) && strings.Contains(s, "申请") &&
-		(strings.Contains(s, "信息公开") || strings.Contains(s, "依申请")) && !hasAnyOf(s, "上年", "结转", "答复", "办结", "复议", "诉讼"):
+		(strings.Contains(s, "信息公开") || strings.Contains(s, "依申请")) && !containsAny(s, "上年", "结转", "答复", "办结", "复议", "诉讼"):
 		return QuantityRequestsReceived
-	case strings.Contains(s, "行政复议") && !hasAnyOf(s, "诉讼", "办结", "维持", "纠正", "纠错"):
+	case strings.Contains(s, "行政复议") && !containsAny(s, "诉讼", "办结", "维持", "纠正", "纠错"):
 		return QuantityReconsiderations
 	case strings.Contains(c.Subject, "主动公开") && strings.Contains(c.Subject, "信息"):
 		return QuantityPublished
@@ -80,21 +80,12 @@ func quantityOf(c Claim) Quantity {
 // part of its quantity.
 func scopeOf(subject string) Scope {
 	switch {
-	case hasAnyOf(subject, "网", "微博", "微信", "公报", "平台", "栏"):
+	case containsAny(subject, "网", "微博", "微信", "公报", "平台", "栏"):
 		return ScopeChannel
-	case hasAnyOf(subject, "本级", "部门", "单位", "其中", "类"):
+	case containsAny(subject, "本级", "部门", "单位", "其中", "类"):
 		return ScopePart
 	}
 	return ScopeWhole
-}
-
-func hasAnyOf(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // Sentence is one sentence of prose with the numbers it states.
