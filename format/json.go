@@ -41,6 +41,7 @@ type jsonTool struct {
 type jsonFile struct {
 	File       string        `json:"file"`
 	Error      *string       `json:"error"`
+	Skipped    bool          `json:"skipped,omitempty"`
 	Status     *jsonStatus   `json:"status"`
 	Counts     jsonCounts    `json:"counts"`
 	Suppressed int           `json:"suppressed"`
@@ -111,8 +112,10 @@ type jsonAbout struct {
 }
 
 type jsonSummary struct {
+	Given      int `json:"given"`
 	Files      int `json:"files"`
 	Unreadable int `json:"unreadable"`
+	NotReports int `json:"not_reports"`
 	Error      int `json:"error"`
 	Warning    int `json:"warning"`
 	Info       int `json:"info"`
@@ -195,8 +198,15 @@ func writeJSONParts(w io.Writer, run Run, parts []Part, data func(int) ([]byte, 
 // add counts a file's part in the summary, as jsonFileOf does.
 func (s *jsonSummary) add(p Part) {
 	s.Suppressed += p.Suppressed
-	if p.Err != nil {
+	s.Given++
+	switch {
+	case p.Err != nil:
+		// unreadable counts every file not checked, as it always did;
+		// not_reports the part of them skipped as not reports
 		s.Unreadable++
+		if p.Skipped {
+			s.NotReports++
+		}
 		return
 	}
 	s.Files++
@@ -209,20 +219,15 @@ func (s *jsonSummary) add(p Part) {
 // summary.
 func jsonFileOf(res FileResult, summary *jsonSummary) jsonFile {
 	f := jsonFile{File: res.Path, Findings: []jsonFinding{}, Suppressed: res.Suppressed}
-	summary.Suppressed += res.Suppressed
+	c := counts(res.Findings)
+	summary.add(Part{Err: res.Err, Skipped: res.Skipped, Counts: c, Suppressed: res.Suppressed})
 	if res.Err != nil {
 		msg := res.Err.Error()
-		f.Error = &msg
-		summary.Unreadable++
+		f.Error, f.Skipped = &msg, res.Skipped
 		return f
 	}
-	summary.Files++
 	f.Status = jsonStatusOf(res.Report)
-	c := counts(res.Findings)
 	f.Counts = jsonCounts{Error: c[rules.Error], Warning: c[rules.Warning], Info: c[rules.Info]}
-	summary.Error += c[rules.Error]
-	summary.Warning += c[rules.Warning]
-	summary.Info += c[rules.Info]
 	for i, fd := range res.Findings {
 		f.Findings = append(f.Findings, jsonFindingOf(res.Report, fd, fingerprint(res, i)))
 	}

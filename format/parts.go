@@ -18,6 +18,8 @@ type Part struct {
 	Path string // as named
 	ID   string // identity, relative to the working directory
 	Err  error  // the file could not be read
+	// Skipped: Err says the file is not a report, found in a folder
+	Skipped bool
 	// Counts are its findings by severity, Suppressed those a baseline hid.
 	Counts     [3]int
 	Suppressed int
@@ -34,15 +36,21 @@ type Renderer struct {
 	format    string // json, sarif, csv or text
 	english   bool
 	color     bool
+	minLevel  rules.Severity
 	ruleIndex map[string]int
 }
+
+// SetMinLevel sets the lowest level the text printed at the end shows
+// (the findings below it are left out by the caller).
+func (r *Renderer) SetMinLevel(l rules.Severity) { r.minLevel = l }
 
 // NewRenderer returns a renderer for the format (json, sarif, csv or
 // text), the rules that ran in registry order, the messages' language and,
 // for text, colour.
 func NewRenderer(outFormat string, ruleSet []*rules.Rule, en, color bool) *Renderer {
 	r := &Renderer{format: outFormat, english: en, color: color, ruleIndex: map[string]int{}}
-	for i, rule := range ruleSet {
+	// the input rules follow the rules that ran in a SARIF log's driver
+	for i, rule := range append(ruleSet[:len(ruleSet):len(ruleSet)], rules.InputRules()...) {
 		r.ruleIndex[rule.ID] = i
 	}
 	return r
@@ -54,7 +62,7 @@ const sarifIndent = "      "
 // Part renders one file's result, its ID, fingerprints and baseline
 // already settled.
 func (r *Renderer) Part(res FileResult) (Part, error) {
-	p := Part{Path: res.Path, ID: res.ID, Err: res.Err, Counts: counts(res.Findings), Suppressed: res.Suppressed}
+	p := Part{Path: res.Path, ID: res.ID, Err: res.Err, Skipped: res.Skipped, Counts: counts(res.Findings), Suppressed: res.Suppressed}
 	var buf bytes.Buffer
 	var err error
 	switch r.format {
@@ -64,11 +72,18 @@ func (r *Renderer) Part(res FileResult) (Part, error) {
 		jw.value(jsonFileOf(res, &ignored), "    ")
 		err = jw.err
 	case "sarif":
-		if res.Err != nil {
-			break // a tool execution notification, made by Write
-		}
 		jw := &jsonWriter{w: &buf}
 		run := Run{English: r.english}
+		if res.Err != nil {
+			// a result too (code scanning does not show tool notifications),
+			// unless a note below the level printed
+			if f := InputFinding(res); f.Severity >= r.minLevel {
+				jw.raw("\n" + sarifIndent + "  ")
+				jw.value(inputResult(run, res, f, r.ruleIndex), sarifIndent+"  ")
+			}
+			err = jw.err
+			break
+		}
 		for i, f := range res.Findings {
 			if i > 0 {
 				jw.raw(",")
@@ -84,7 +99,7 @@ func (r *Renderer) Part(res FileResult) (Part, error) {
 			err = cw.Error()
 		}
 	case "text":
-		err = NewTextPrinter(&buf, Options{English: r.english, Color: r.color}).File(res)
+		err = NewTextPrinter(&buf, Options{English: r.english, Color: r.color, MinLevel: r.minLevel}).File(res)
 	default:
 		err = fmt.Errorf("format: no output format %q", r.format)
 	}
@@ -120,12 +135,9 @@ func (r *Renderer) Write(w io.Writer, run Run, parts []Part, data func(i int) ([
 	case "csv":
 		return writeCSVParts(w, run, parts, data)
 	case "text":
-		p := NewTextPrinter(w, Options{English: r.english, Color: r.color, Baseline: run.Baseline})
+		p := NewTextPrinter(w, Options{English: r.english, Color: r.color, Baseline: run.Baseline, MinLevel: r.minLevel})
 		for i, part := range parts {
-			if part.Err != nil {
-				continue // the file's error went to the error stream
-			}
-			p.checked++
+			p.tally.addPart(part)
 			for s, n := range part.Counts {
 				p.counts[s] += n
 			}

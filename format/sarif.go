@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
@@ -41,13 +42,13 @@ func writeSARIFParts(w io.Writer, run Run, parts []Part, data func(int) ([]byte,
 	sr := sarif.NewRunWithInformationURI(run.Tool.Name, run.Tool.InformationURI)
 	sr.Tool.Driver.WithVersion(run.Tool.Version)
 	sr.WithColumnKind("unicodeCodePoints")
-	for _, r := range run.Rules {
+	for _, r := range append(run.Rules[:len(run.Rules):len(run.Rules)], rules.InputRules()...) {
 		sr.Tool.Driver.AddRule(sarifRule(r, run.English))
 	}
 	inv := sarif.NewInvocation()
 	ok := true
 	for _, p := range parts {
-		if p.Err != nil {
+		if p.Err != nil && !p.Skipped {
 			ok = false
 			inv.AddTToolExecutionNotification(sarif.NewNotification().
 				WithLevel("error").
@@ -78,8 +79,8 @@ func writeSARIFParts(w io.Writer, run Run, parts []Part, data func(int) ([]byte,
 	jw := &jsonWriter{w: w}
 	jw.raw(env.String()[:at])
 	wrote := false
-	for i, p := range parts {
-		if p.Err != nil || jw.err != nil {
+	for i := range parts {
+		if jw.err != nil {
 			continue
 		}
 		b, err := data(i)
@@ -102,6 +103,21 @@ func writeSARIFParts(w io.Writer, run Run, parts []Part, data func(int) ([]byte,
 	}
 	jw.raw(env.String()[at:])
 	return jw.err
+}
+
+// inputResult is the result saying a file was not checked: located at the
+// file alone, since there is no line to point to (a region's lines start
+// at 1, and GitHub refuses a log with a line 0).
+func inputResult(run Run, res FileResult, f rules.Finding, ruleIndex map[string]int) *sarif.Result {
+	msg := f.Message.Zh
+	if run.English {
+		msg = f.Message.En
+	}
+	return sarif.NewRuleResult(f.Rule).
+		WithRuleIndex(ruleIndex[f.Rule]).
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(msg)).
+		WithLocations([]*sarif.Location{artifactOnly(res.ID)})
 }
 
 // sarifResult is the result of a file's i-th finding f.
@@ -176,10 +192,26 @@ func sarifLevel(s rules.Severity) string {
 	return [...]string{"note", "warning", "error"}[s]
 }
 
-// artifact locates a file relative to %SRCROOT%, its path escaped as a URI
-// reference.
+// artifact locates a file relative to %SRCROOT% (the run's root), its
+// path escaped as a URI reference; a file outside the root (its identity
+// an absolute path) by a file: URI of its own.
 func artifact(id string) *sarif.ArtifactLocation {
+	if abs := absoluteID(id); abs != "" {
+		return sarif.NewSimpleArtifactLocation((&url.URL{Scheme: "file", Path: abs}).String())
+	}
 	return sarif.NewSimpleArtifactLocation(uriOf(id)).WithUriBaseId("%SRCROOT%")
+}
+
+// absoluteID is an absolute identity as a URI path ("/srv/a.txt",
+// "/C:/reports/a.txt"), or "" for a relative one.
+func absoluteID(id string) string {
+	switch {
+	case strings.HasPrefix(id, "/"):
+		return id
+	case len(id) > 2 && id[1] == ':' && id[2] == '/':
+		return "/" + id // a Windows drive
+	}
+	return ""
 }
 
 func artifactOnly(id string) *sarif.Location {

@@ -28,6 +28,9 @@ type FileResult struct {
 	// Digest is what the checks across reports keep of the file, made by the
 	// worker that checked it.
 	Digest *rules.Digest
+	// Skipped: Err says the file is not a report, and a folder walk found
+	// it; said at info level, not a failure.
+	Skipped bool
 }
 
 // Options control the text output.
@@ -37,19 +40,24 @@ type Options struct {
 	// Baseline, when set, adds the reviewed findings that no longer occur
 	// and the count of those hidden.
 	Baseline *BaselineResult
+	// MinLevel is the lowest level printed; above info, the status lines
+	// (which are about what was checked, not findings) are left out too.
+	MinLevel rules.Severity
 }
 
 // TextPrinter writes the text output — one finding a line, `path:line:col:
 // severity: message [rule-id]`, then a status line for each file, then a
 // summary line — one file at a time, so that a run over thousands of files
 // need not keep their results: only the counts for the summary line stay.
-// Files that could not be read are left to the caller's error stream.
+// A file that could not be checked is a line `path: error: why
+// [input-unreadable]` (or an info, for a file in a folder that is not a
+// report), with no line and column since it has no place.
 type TextPrinter struct {
-	w       io.Writer
-	opt     Options
-	paint   func(rules.Severity) string
-	counts  [3]int
-	checked int
+	w      io.Writer
+	opt    Options
+	paint  func(rules.Severity) string
+	counts [3]int
+	tally  Tally
 }
 
 // NewTextPrinter returns a printer writing to w.
@@ -57,13 +65,18 @@ func NewTextPrinter(w io.Writer, opt Options) *TextPrinter {
 	return &TextPrinter{w: w, opt: opt, paint: painter(opt.Color)}
 }
 
-// File writes one file's findings and its status line. A file that could
-// not be read writes nothing: its error goes to the error stream.
+// File writes one file's findings and its status line, or why it was not
+// checked.
 func (p *TextPrinter) File(res FileResult) error {
+	p.tally.Add(res)
 	if res.Err != nil {
-		return nil
+		f := InputFinding(res)
+		if f.Severity < p.opt.MinLevel {
+			return nil
+		}
+		_, err := fmt.Fprintf(p.w, "%s: %s: %s %s\n", Printable(res.Path), p.paint(f.Severity), Printable(p.opt.message(f.Message)), p.ruleTag(f.Rule))
+		return err
 	}
-	p.checked++
 	for _, f := range res.Findings {
 		p.counts[f.Severity]++
 		msg := f.Message.Zh
@@ -79,8 +92,19 @@ func (p *TextPrinter) File(res FileResult) error {
 			return err
 		}
 	}
+	if p.opt.MinLevel > rules.Info {
+		return nil
+	}
 	_, err := fmt.Fprintf(p.w, "%s: %s\n", Printable(res.Path), Status(res.Report, p.opt.English))
 	return err
+}
+
+// message is a text in the output's language.
+func (o Options) message(t rules.Text) string {
+	if o.English {
+		return t.En
+	}
+	return t.Zh
 }
 
 // Printable writes the control characters of a file name or a message
@@ -159,7 +183,7 @@ func (p *TextPrinter) related(f rules.Finding) error {
 // was used, and the summary line.
 func (p *TextPrinter) Finish() error {
 	opt := p.opt
-	line := summary(p.checked, p.counts, opt.English)
+	line := summaryLine(p.tally, p.counts, opt.English)
 	if b := opt.Baseline; b != nil {
 		for _, st := range b.Stale {
 			if _, err := fmt.Fprintln(p.w, staleMessage(b.Path, st, opt.English)); err != nil {

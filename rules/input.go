@@ -44,3 +44,33 @@ func checkRepairedInput(p *Pass) {
 		},
 	})
 }
+
+// The two input rules below never run on a report: they are what a run
+// says of a file it could not check, so that an unreadable file is a
+// result in every format (code scanning shows SARIF results, not tool
+// notifications) and not only a line on the error stream. They are always
+// on: a file that was not checked must never pass silently.
+
+// InputUnreadable is the finding of a file that could not be checked: not
+// found, not readable, too large, a broken PDF or DOCX, too slow, or named
+// explicitly though it is not a report.
+var InputUnreadable = &Rule{
+	ID: "input-unreadable", Name: "文件未能检查", NameEn: "File not checked", Severity: Error,
+	Doc: Text{
+		Zh: "文件无法读取（不存在、无权限、过大、PDF 或 DOCX 损坏、超过检查时限），或被点名检查却不是政府信息公开工作年度报告：其中的内容一概未核对。该文件使运行以退出码 3 结束，其余文件照常检查。",
+		En: "The file could not be read (missing, no permission, too large, a broken PDF or DOCX, over the time allowed), or was named explicitly but is not a government information-disclosure annual report: nothing in it was checked. The run ends with exit code 3; the other files are checked as usual.",
+	},
+}
+
+// InputNotReport is the note of a file found in a folder that is not a
+// report (a README, a list of titles): skipped, not a failure.
+var InputNotReport = &Rule{
+	ID: "input-not-report", Name: "非年度报告，已跳过", NameEn: "Not a report, skipped", Severity: Info,
+	Doc: Text{
+		Zh: "在所给目录中找到的文件不是政府信息公开工作年度报告（如说明文件、标题清单、二进制文件），已跳过，不影响退出码。若确为年度报告，请单独点名检查它，reportlint 会说明为何不能识别；不想看到此提示，可用 --exclude 排除这些文件。",
+		En: "A file found in a folder given is not a government information-disclosure annual report (a README, a list of titles, binary data): it is skipped and does not change the exit code. If it is a report, name it on its own and reportlint says why it was not recognised; --exclude leaves such files out.",
+	},
+}
+
+// InputRules are the rules of files that could not be checked.
+func InputRules() []*Rule { return []*Rule{InputUnreadable, InputNotReport} }

@@ -206,7 +206,7 @@ func SortFindings(fs []Finding) {
 
 // Lookup returns the rule with the ID, or nil.
 func Lookup(id string) *Rule {
-	for _, r := range All() {
+	for _, r := range append(All(), InputRules()...) {
 		if r.ID == id {
 			return r
 		}

@@ -23,7 +23,7 @@ import (
 
 // finisher settles a checked file for the output printed at the end.
 type finisher struct {
-	wd       string
+	root     string           // file identities are relative to it
 	renderer *format.Renderer // nil for the overview and a baseline written
 	// recorded indexes --baseline's reviewed findings, read by every
 	// worker and never written
@@ -49,7 +49,7 @@ func (fin *finisher) finish(res format.FileResult, cross []rules.Finding) (colle
 	if len(cross) > 0 {
 		rules.SortFindings(res.Findings)
 	}
-	identify(&res, fin.wd)
+	identify(&res, fin.root)
 	var c collected
 	if fin.recorded != nil && res.Err == nil {
 		c.used = hideRecorded(&res, fin.recorded)

@@ -1,14 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"sync"
 	"sync/atomic"
 
 	"github.com/reportlint/reportlint/format"
-	"github.com/reportlint/reportlint/internal/bilingual"
 	"github.com/reportlint/reportlint/parse"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -31,11 +28,11 @@ type pairNames struct{ Body, Prev, Cur string }
 // pairs' reports come from load (kept from the run, or read again), a few
 // pairs at a time, and are dropped once checked: a collection of many
 // years holds thousands of pairs.
-func crossYear(digests []rules.Digest, prose *rules.ProseIndex, load func(string) *parse.Report, ruleSet []*rules.Rule, explicit bool, en bool, workers int) ([]crossFinding, []pairNames, error) {
+func crossYear(digests []rules.Digest, prose *rules.ProseIndex, load func(string) *parse.Report, ruleSet []*rules.Rule, explicit, force, en bool, workers int) ([]crossFinding, []pairNames, error) {
 	var dps []rules.DigestPair
 	var out []crossFinding
 	if explicit {
-		dp, err := explicitPair(digests, en)
+		dp, err := explicitPair(digests, force, en)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -105,18 +102,36 @@ func checkPair(dp rules.DigestPair, load func(string) *parse.Report, ruleSet []*
 }
 
 // explicitPair pairs the two reports --pair names, the earlier year first.
-func explicitPair(ds []rules.Digest, en bool) (rules.DigestPair, error) {
+// Two different bodies, or years that are not consecutive, are refused
+// unless force: pairing them would report every change between two
+// unrelated reports as an error of the later one.
+func explicitPair(ds []rules.Digest, force, en bool) (rules.DigestPair, error) {
 	if len(ds) != 2 {
-		return rules.DigestPair{}, errors.New(say(en, "--pair 需要两份能读取的报告", "--pair needs two readable reports"))
+		return rules.DigestPair{}, usageError{say(en, "--pair 需要两份能读取的报告", "--pair needs two readable reports")}
 	}
 	a, b := ds[0], ds[1]
 	if b.Year < a.Year {
 		a, b = b, a
 	}
 	if a.Year == 0 || a.Year == b.Year {
-		return rules.DigestPair{}, fmt.Errorf("%s", say(en,
+		return rules.DigestPair{}, usageError{say(en,
 			fmt.Sprintf("--pair：%s 与 %s 的报告年度相同或未认出（%d、%d），无法确定先后", a.Path, b.Path, a.Year, b.Year),
-			fmt.Sprintf("--pair: %s and %s have the same or no report year (%d, %d); which comes first cannot be told", a.Path, b.Path, a.Year, b.Year)))
+			fmt.Sprintf("--pair: %s and %s have the same or no report year (%d, %d); which comes first cannot be told", a.Path, b.Path, a.Year, b.Year))}
+	}
+	if force {
+		return rules.DigestPair{Body: b.Issuer, Prev: a, Cur: b}, nil
+	}
+	if b.Year != a.Year+1 {
+		return rules.DigestPair{}, usageError{say(en,
+			fmt.Sprintf("--pair：%s 是%d年度，%s 是%d年度，并非相邻年度；确要对照请加 --force", a.Path, a.Year, b.Path, b.Year),
+			fmt.Sprintf("--pair: %s is for %d and %s for %d, not consecutive years; add --force to pair them anyway", a.Path, a.Year, b.Path, b.Year))}
+	}
+	if a.Key != "" && b.Key != "" {
+		if home := rules.BodyGroups([]string{a.Key, b.Key}); home[a.Key] != home[b.Key] {
+			return rules.DigestPair{}, usageError{say(en,
+				fmt.Sprintf("--pair：%s 出自「%s」，%s 出自「%s」，不是同一机关；确要对照请加 --force", a.Path, a.Issuer, b.Path, b.Issuer),
+				fmt.Sprintf("--pair: %s is by %q and %s by %q, not the same body; add --force to pair them anyway", a.Path, a.Issuer, b.Path, b.Issuer))}
+		}
 	}
 	return rules.DigestPair{Body: b.Issuer, Prev: a, Cur: b}, nil
 }
@@ -124,10 +139,11 @@ func explicitPair(ds []rules.Digest, en bool) (rules.DigestPair, error) {
 // settleCross renders anew the files that findings across reports land
 // in, each checked again (check) and given those findings, a few at a time;
 // a finding in a file named twice goes to the last, as it always did.
-// unread says that a file could not be read again (its error is printed).
-func settleCross(kept *collection, fin *finisher, cross []crossFinding, check func(string) format.FileResult, workers int, stderr io.Writer, en bool) (unread bool, err error) {
+// unread counts the files that could not be read again (their parts say
+// so).
+func settleCross(kept *collection, fin *finisher, cross []crossFinding, check func(string) format.FileResult, workers int) (unread int, err error) {
 	if len(cross) == 0 {
-		return false, nil
+		return 0, nil
 	}
 	last := map[string]int{}
 	for i, p := range kept.parts {
@@ -169,9 +185,8 @@ func settleCross(kept *collection, fin *finisher, cross []crossFinding, check fu
 	}, func(s settled) {
 		i := files[k]
 		k++
-		if err := s.c.part.Err; err != nil {
-			fmt.Fprintf(stderr, "reportlint: %s\n", format.Printable(bilingual.Message(err, en)))
-			unread = true
+		if s.c.part.Err != nil {
+			unread++ // its part now says so, in the output
 		}
 		if s.err != nil {
 			if failed == nil {
@@ -194,10 +209,10 @@ func selected(ruleSet []*rules.Rule, id string) bool {
 }
 
 // pairInfos names the pairs by file identity for the JSON output.
-func pairInfos(pairs []pairNames, wd string) []format.PairInfo {
+func pairInfos(pairs []pairNames, root string) []format.PairInfo {
 	out := make([]format.PairInfo, 0, len(pairs))
 	for _, p := range pairs {
-		out = append(out, format.PairInfo{Body: p.Body, Previous: fileID(p.Prev, wd), Current: fileID(p.Cur, wd)})
+		out = append(out, format.PairInfo{Body: p.Body, Previous: fileID(p.Prev, root), Current: fileID(p.Cur, root)})
 	}
 	return out
 }

@@ -11,6 +11,9 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"time"
+
+	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/reportlint/reportlint/check"
 	"github.com/reportlint/reportlint/decode"
@@ -30,31 +33,56 @@ var reportExts = map[string]bool{
 	".docx": true, ".pdf": true,
 }
 
+// input is a file to check, and whether a folder walk found it (a file
+// that is not a report is then skipped, not a failure).
+type input struct {
+	path   string
+	walked bool
+}
+
 // expand turns the arguments into files: folders are walked recursively for
 // report-like files, in lexical order so that output is deterministic;
-// hidden folders (.git) are skipped.
-func expand(args []string, stderr io.Writer) ([]string, bool) {
-	var out []string
-	trouble := false
+// hidden folders (.git) are skipped, and so is whatever an --exclude glob
+// matches. A file named twice, or through a link, is checked once. A folder
+// that cannot be walked is an error: the run would check less than asked.
+func expand(args, exclude []string, stderr io.Writer) ([]input, error) {
+	var out []input
 	stdinNamed := false
+	seen := map[string]bool{}
+	add := func(p string, walked bool) {
+		if key := realPath(p); key != "" {
+			if seen[key] {
+				return
+			}
+			seen[key] = true
+		}
+		out = append(out, input{p, walked})
+	}
 	for _, a := range args {
 		if a == "-" {
 			if stdinNamed {
 				a = stdinAgain // read once, by the first naming alone
 			}
 			stdinNamed = true
-			out = append(out, a)
+			out = append(out, input{path: a})
+			continue
+		}
+		if excluded(a, exclude) {
 			continue
 		}
 		info, err := os.Stat(a)
 		if err != nil || !info.IsDir() {
-			out = append(out, a) // checkFile reports what is wrong with it
+			add(a, false) // checkFile reports what is wrong with it
 			continue
 		}
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				fmt.Fprintf(stderr, "reportlint: %s: %s\n", format.Printable(p), format.Printable(fmt.Sprint(unwrapPathError(err))))
-				trouble = true
+				return fmt.Errorf("%s: %s", p, unwrapPathError(err))
+			}
+			if p != a && excluded(p, exclude) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
 				return nil
 			}
 			if d.IsDir() {
@@ -64,16 +92,54 @@ func expand(args []string, stderr io.Writer) ([]string, bool) {
 				return nil
 			}
 			if reportExts[strings.ToLower(filepath.Ext(p))] {
-				out = append(out, p)
+				add(p, true)
 			}
 			return nil
 		})
 		if err != nil {
-			fmt.Fprintf(stderr, "reportlint: %s: %s\n", format.Printable(a), format.Printable(fmt.Sprint(err)))
-			trouble = true
+			return nil, err
 		}
 	}
-	return out, trouble
+	return out, nil
+}
+
+// excluded: a glob with a slash matches the path as given (slashes
+// forward, no leading ./); one without matches any one name in it, as in
+// .gitignore: "README.md", "草稿", "*.tsv".
+func excluded(p string, globs []string) bool {
+	if len(globs) == 0 {
+		return false
+	}
+	slash := strings.TrimPrefix(filepath.ToSlash(filepath.Clean(p)), "./")
+	for _, g := range globs {
+		g = filepath.ToSlash(g)
+		if strings.Contains(g, "/") {
+			if ok, _ := doublestar.Match(strings.TrimPrefix(g, "./"), slash); ok {
+				return true
+			}
+			continue
+		}
+		for _, name := range strings.Split(slash, "/") {
+			if ok, _ := doublestar.Match(g, name); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// realPath is the file's absolute path with links resolved, or "" when it
+// cannot be found (reading it will say why).
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return ""
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return ""
+	}
+	return real
 }
 
 // ruleOptions reads the options rules take from their flags.
@@ -101,6 +167,8 @@ type checker struct {
 	// report's model takes about ten times its bytes, so -j large files at
 	// once took gigabytes; past inFlightBytes the next large file waits
 	inFlight *semaphore.Weighted
+	// budget is how long a file of a size may take (nil: no limit)
+	budget func(size int64) time.Duration
 }
 
 // inFlightBytes is how many bytes of input are checked at once, whatever
@@ -131,29 +199,58 @@ var errInternal = bilingual.New("内部错误，请报告此问题", "internal e
 
 // file reads, parses and checks one file with the rules chosen. A panic
 // in any step becomes the file's error: one bad file must not end a run
-// over thousands.
-func (c *checker) file(path string, stdin io.Reader) (res format.FileResult) {
-	res = format.FileResult{Path: path}
+// over thousands. A file that takes longer than its budget is given up:
+// its error says so and the run goes on (the work on it stops at its next
+// look at the context, or runs out in the background, still weighed
+// against the bytes in flight so that memory stays bounded).
+func (c *checker) file(path string, stdin io.Reader) format.FileResult {
 	if path == stdinAgain {
 		return format.FileResult{Path: "-", Err: fmt.Errorf("-: %w", errStdinAgain)}
 	}
+	release, ok := c.admit(path)
+	if !ok {
+		return format.FileResult{Path: path, Err: fmt.Errorf("%s: %w", path, c.ctx.Err())}
+	}
+	data, err := readInput(path, stdin)
+	if err != nil {
+		release()
+		return format.FileResult{Path: path, Err: fmt.Errorf("%s: %w", path, err)}
+	}
+	if c.budget == nil {
+		defer release()
+		return c.checkBytes(c.ctx, path, data)
+	}
+	limit := c.budget(int64(len(data)))
+	ctx, cancel := context.WithTimeout(c.ctx, limit)
+	defer cancel()
+	done := make(chan format.FileResult, 1)
+	go func() {
+		defer release()
+		done <- c.checkBytes(ctx, path, data)
+	}()
+	select {
+	case res := <-done:
+		return res
+	case <-ctx.Done():
+		if c.ctx.Err() != nil {
+			// the run stops: the check stops too (pdftotext killed, its
+			// temporary file removed) before the run ends
+			<-done
+			return format.FileResult{Path: path, Err: fmt.Errorf("%s: %w", path, c.ctx.Err())}
+		}
+		return format.FileResult{Path: path, Err: fmt.Errorf("%s: %w", path, errTooSlow(limit))}
+	}
+}
+
+// checkBytes parses and checks a file's bytes; a panic is the file's error.
+func (c *checker) checkBytes(ctx context.Context, path string, data []byte) (res format.FileResult) {
+	res = format.FileResult{Path: path}
 	defer func() {
 		if r := recover(); r != nil {
 			res = format.FileResult{Path: path, Err: fmt.Errorf("%s: %w", path, panicError(r))}
 		}
 	}()
-	release, ok := c.admit(path)
-	if !ok {
-		res.Err = fmt.Errorf("%s: %w", path, c.ctx.Err())
-		return res
-	}
-	defer release()
-	data, err := readInput(path, stdin)
-	if err != nil {
-		res.Err = fmt.Errorf("%s: %w", path, err)
-		return res
-	}
-	rep, err := check.Parse(c.ctx, path, data, c.decoding)
+	rep, err := check.Parse(ctx, path, data, c.decoding)
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", path, err)
 		return res

@@ -93,8 +93,9 @@ func TestSeedFindings(t *testing.T) {
 	}
 }
 
-// TestBadInput: every kind of unusable input gets exit code 2 and a one-line
-// error naming the file, and the other files are still checked.
+// TestBadInput: every kind of unusable input named on the command line gets
+// exit code 3 and a line in the results naming the file (rule
+// input-unreadable), and the other files are still checked.
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string][]byte{
@@ -113,11 +114,11 @@ func TestBadInput(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(dir, name)
 			code, out, errs := runCLI(t, "", path, "../../testdata/seeds/004.txt")
-			if code != 2 {
-				t.Errorf("exit code %d, want 2", code)
+			if code != 3 || errs != "" {
+				t.Errorf("exit code %d, stderr %q; want 3 and nothing", code, errs)
 			}
-			if !strings.Contains(errs, path+": ") || strings.Count(errs, "\n") != 1 {
-				t.Errorf("want one error line naming %s, got %q", path, errs)
+			if unreadableLine(out, path, "") == "" {
+				t.Errorf("want one line naming %s, got %q", path, out)
 			}
 			if !strings.Contains(out, "004.txt: 状态") {
 				t.Errorf("the good file was not checked:\n%s", out)
@@ -125,9 +126,10 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 	t.Run("missing", func(t *testing.T) {
-		code, _, errs := runCLI(t, "", filepath.Join(dir, "nope.txt"))
-		if code != 2 || !strings.Contains(errs, "nope.txt: ") {
-			t.Errorf("exit %d, stderr %q", code, errs)
+		path := filepath.Join(dir, "nope.txt")
+		code, out, _ := runCLI(t, "", path)
+		if code != 3 || unreadableLine(out, path, "文件不存在") == "" {
+			t.Errorf("exit %d, stdout %q", code, out)
 		}
 	})
 	t.Run("usage", func(t *testing.T) {
@@ -193,17 +195,18 @@ func TestFolder(t *testing.T) {
 }
 
 // The results are buffered, but when standard output and error share one
-// file their lines keep the order of the files: the error of the second
-// file stands between the first file's lines and the third's.
+// file their lines keep the order of the files: the line saying that the
+// second file was not checked stands between the first file's lines and
+// the third's.
 func TestOutputAndErrorsKeepOrder(t *testing.T) {
 	var both bytes.Buffer
 	missing := filepath.Join(t.TempDir(), "missing.txt")
 	code := run([]string{"../../testdata/seeds/004.txt", missing, "../../testdata/seeds/002.txt"}, strings.NewReader(""), &both, &both)
-	if code != 2 {
-		t.Errorf("exit code %d, want 2", code)
+	if code != 3 {
+		t.Errorf("exit code %d, want 3", code)
 	}
 	out := both.String()
-	first, err, third := strings.Index(out, "004.txt: 状态"), strings.Index(out, missing+": "), strings.Index(out, "002.txt:")
+	first, err, third := strings.Index(out, "004.txt: 状态"), strings.Index(out, missing+": error: "), strings.Index(out, "002.txt:")
 	if first < 0 || err < 0 || third < 0 || !(first < err && err < third) {
 		t.Errorf("the lines are out of order (004 at %d, the error at %d, 002 at %d):\n%s", first, err, third, out)
 	}
@@ -252,11 +255,22 @@ func TestCommandLineConventions(t *testing.T) {
 		"--enable deadline --disable deadline ../../testdata/seeds/001.txt": "没有任何规则可运行",
 	} {
 		code, out, errs := runCLI(t, "", strings.Fields(args)...)
-		if code != exitTrouble || out != "" || !strings.Contains(errs, want) {
+		if code != exitUsage || out != "" || !strings.Contains(errs, want) {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want 2 and %q", args, code, out, errs, want)
 		}
 	}
-	if code, out, errs := runCLI(t, ""); code != exitTrouble || out != "" || !strings.Contains(errs, "用法 usage") {
+	if code, out, errs := runCLI(t, ""); code != exitUsage || out != "" || !strings.Contains(errs, "用法 usage") {
 		t.Errorf("no file: exit %d, stdout %q, stderr %.60q", code, out, errs)
 	}
+}
+
+// unreadableLine returns the results' line saying that path was not
+// checked (rule input-unreadable), holding want; "" when there is none.
+func unreadableLine(out, path, want string) string {
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, path+": error: ") && strings.HasSuffix(l, " [input-unreadable]") && strings.Contains(l, want) {
+			return l
+		}
+	}
+	return ""
 }

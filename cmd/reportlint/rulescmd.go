@@ -21,7 +21,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(rest) > 0 {
 		fmt.Fprintf(stderr, "reportlint rules: %s\n", say(en, "不接受参数", "takes no arguments"))
-		return exitTrouble
+		return exitUsage
 	}
 	for i, r := range rules.All() {
 		if i > 0 {
@@ -47,12 +47,12 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(rest) != 1 {
 		fmt.Fprintf(stderr, "%s: reportlint explain [--lang zh|en] RULE\n", say(en, "用法", "usage"))
-		return exitTrouble
+		return exitUsage
 	}
 	r := rules.Lookup(rest[0])
 	if r == nil {
 		fmt.Fprintf(stderr, "reportlint explain: %s\n", unknownRule(rest[0], en))
-		return exitTrouble
+		return exitUsage
 	}
 	name, doc := r.Name, r.Doc.Zh
 	if en {
@@ -88,11 +88,11 @@ func subcommandFlags(name string, args []string, stderr io.Writer) (en bool, res
 			return false, nil, exitClean
 		}
 		fmt.Fprintf(stderr, "reportlint %s: %v\n", name, err)
-		return false, nil, exitTrouble
+		return false, nil, exitUsage
 	}
 	if *lang != "zh" && *lang != "en" {
 		fmt.Fprintf(stderr, "reportlint: --lang 只能是 zh 或 en (must be zh or en), not %q\n", *lang)
-		return false, nil, exitTrouble
+		return false, nil, exitUsage
 	}
 	return *lang == "en", fs.Args(), -1
 }

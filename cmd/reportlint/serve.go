@@ -36,23 +36,23 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			return exitClean
 		}
 		fmt.Fprintf(stderr, "reportlint serve: %v\n", err)
-		return exitTrouble
+		return exitUsage
 	}
 	if fs.NArg() != 0 {
 		fs.Usage()
-		return exitTrouble
+		return exitUsage
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "reportlint serve: %v\n", err)
-		return exitTrouble
+		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	listenHost, _, _ := net.SplitHostPort(*addr)
 	if err := serve(ctx, ln, listenHost, stdout); err != nil {
 		fmt.Fprintf(stderr, "reportlint serve: %v\n", err)
-		return exitTrouble
+		return exitUsage
 	}
 	return exitClean
 }

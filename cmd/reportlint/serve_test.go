@@ -106,7 +106,7 @@ func TestServeUsageErrors(t *testing.T) {
 		{"serve", "report.txt"},
 	} {
 		code, out, errs := runCLI(t, "", args...)
-		if code != exitTrouble || errs == "" {
+		if code != exitUsage || errs == "" {
 			t.Errorf("%v: exit %d, stderr %q, want 2 and a message", args, code, errs)
 		}
 		if out != "" {

@@ -27,11 +27,13 @@ func TestNotReportsRefused(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			for _, format := range []string{"text", "sarif"} {
-				code, _, errs := runCLI(t, "", "--format", format, f)
-				if code != 2 || errs != "reportlint: "+f+": 不是政府信息公开工作年度报告\n" {
-					t.Errorf("--format %s: exit %d, stderr %q; want 2 and the one line", format, code, errs)
-				}
+			code, out, errs := runCLI(t, "", "--format", "text", f)
+			if code != 3 || errs != "" || unreadableLine(out, f, "不是政府信息公开工作年度报告") == "" {
+				t.Errorf("--format text: exit %d, stdout %q; want 3 and the line", code, out)
+			}
+			code, _, errs = runCLI(t, "", "--format", "sarif", f)
+			if code != 3 || errs != "reportlint: "+f+": 不是政府信息公开工作年度报告\n" {
+				t.Errorf("--format sarif: exit %d, stderr %q; want 3 and the one line", code, errs)
 			}
 		})
 	}
