@@ -52,7 +52,7 @@ func writeSARIFParts(w io.Writer, run Run, parts []Part, data func(int) ([]byte,
 			ok = false
 			inv.AddTToolExecutionNotification(sarif.NewNotification().
 				WithLevel("error").
-				WithTextMessage(p.Err.Error()).
+				WithTextMessage(p.ID + ": " + strings.TrimPrefix(p.Err.Error(), p.Path+": ")).
 				WithLocations([]*sarif.Location{artifactOnly(p.ID)}))
 		}
 	}

@@ -156,9 +156,11 @@ func parseConfig(data []byte, flags *pflag.FlagSet, en bool) error {
 				fmt.Sprintf("未知的设置项「%s」（可用：%s）", k.Value, known),
 				fmt.Sprintf("unknown setting %q (known: %s)", k.Value, known)))
 		}
-		value, err := settingValue(v, f, en)
-		if err == nil {
-			err = checkSetting(f.Name, value, en)
+		values, err := settingValues(v, f, en)
+		for _, value := range values {
+			if err == nil {
+				err = checkSetting(f.Name, value, en)
+			}
 		}
 		if err != nil {
 			return fmt.Errorf(":%d: %s: %s", v.Line, k.Value, err)
@@ -166,36 +168,47 @@ func parseConfig(data []byte, flags *pflag.FlagSet, en bool) error {
 		if f.Changed {
 			continue // given on the command line
 		}
-		if err := flags.Set(f.Name, value); err != nil {
-			return fmt.Errorf(":%d: %s: %v", v.Line, k.Value, err)
+		for _, value := range values {
+			if err := flags.Set(f.Name, value); err != nil {
+				return fmt.Errorf(":%d: %s: %v", v.Line, k.Value, err)
+			}
 		}
 		f.Changed = false // still the command line's to override
 	}
 	return nil
 }
 
-// settingValue is a YAML value as the flag's text: a scalar as written, a
-// list (for a flag that takes several values) joined with commas.
-func settingValue(v *yaml.Node, f *pflag.Flag, en bool) (string, error) {
-	many := strings.HasSuffix(f.Value.Type(), "Slice")
+// settingValues are a YAML value as the flag's text, to be set in turn: a
+// scalar as written; for a flag of rule IDs (a slice), a list or a
+// comma-separated string joined into one value; for a flag of globs (an
+// array, since a glob may hold a comma), each item of a list.
+func settingValues(v *yaml.Node, f *pflag.Flag, en bool) ([]string, error) {
+	kind := f.Value.Type()
+	slice, array := strings.HasSuffix(kind, "Slice"), strings.HasSuffix(kind, "Array")
+	var items []string
 	switch {
 	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
-		return "", nil
-	case v.Kind == yaml.ScalarNode && many:
-		return strings.Join(splitList(v.Value), ","), nil
+		return nil, nil
 	case v.Kind == yaml.ScalarNode:
-		return v.Value, nil
-	case v.Kind == yaml.SequenceNode && many:
-		var items []string
+		items = []string{v.Value}
+	case v.Kind == yaml.SequenceNode && (slice || array):
 		for _, item := range v.Content {
 			if item.Kind != yaml.ScalarNode {
-				return "", errors.New(say(en, "应为值的列表", "must be a list of values"))
+				return nil, errors.New(say(en, "应为值的列表", "must be a list of values"))
 			}
-			items = append(items, splitList(item.Value)...)
+			items = append(items, item.Value)
 		}
-		return strings.Join(items, ","), nil
+	default:
+		return nil, errors.New(say(en, "应为单个值", "must be a single value"))
 	}
-	return "", errors.New(say(en, "应为单个值", "must be a single value"))
+	if slice {
+		var ids []string
+		for _, it := range items {
+			ids = append(ids, splitList(it)...)
+		}
+		return []string{strings.Join(ids, ",")}, nil
+	}
+	return items, nil
 }
 
 // checkSetting validates the settings whose values are names, so that a
@@ -217,10 +230,8 @@ func checkSetting(name, value string, en bool) error {
 			return errors.New(badFormat(value, en))
 		}
 	case "exclude":
-		for _, g := range splitList(value) {
-			if !doublestar.ValidatePattern(g) {
-				return errors.New(badGlob(g, en))
-			}
+		if !doublestar.ValidatePattern(filepath.ToSlash(value)) {
+			return errors.New(badGlob(value, en))
 		}
 	}
 	return nil

@@ -72,7 +72,9 @@ func newRunner(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr
 		}
 	}
 	opt := format.Options{English: cfg.en, Color: cfg.color, MinLevel: cfg.minLevel}
-	r.stream = cfg.format == formatText && r.baseline == nil && cfg.writeBaseline == "" && !cfg.overview
+	// --pair prints at the end: two reports that may not be paired print
+	// nothing but why
+	r.stream = cfg.format == formatText && r.baseline == nil && cfg.writeBaseline == "" && !cfg.overview && !cfg.pair
 	r.printer = format.NewTextPrinter(r.out, opt)
 	r.fin = &finisher{root: cfg.root, overview: cfg.overview, writesBaseline: cfg.writeBaseline != ""}
 	if !cfg.overview && cfg.writeBaseline == "" {
