@@ -44,8 +44,8 @@ func writeCSVParts(w io.Writer, run Run, parts []Part, data func(int) ([]byte, e
 }
 
 // csvRow is a file's row, every cell made inert for a spreadsheet.
-func csvRow(res FileResult, en bool) []string {
-	row := csvCells(res, en)
+func csvRow(res FileResult, en bool, ruleSet []*rules.Rule) []string {
+	row := csvCells(res, en, ruleSet)
 	for i, c := range row {
 		row[i] = inertCell(c)
 	}
@@ -69,7 +69,7 @@ func inertCell(s string) string {
 	return s
 }
 
-func csvCells(res FileResult, en bool) []string {
+func csvCells(res FileResult, en bool, ruleSet []*rules.Rule) []string {
 	if res.Err != nil {
 		return []string{res.Path, "", "", "", "", "", "", "", "", res.Err.Error()}
 	}
@@ -83,7 +83,7 @@ func csvCells(res FileResult, en bool) []string {
 		era = r.Era.String()
 	}
 	var tables []string
-	for _, s := range tableStates(r) {
+	for _, s := range tableStates(r, ruleSet) {
 		tables = append(tables, s.words(en))
 	}
 	if len(tables) == 0 {

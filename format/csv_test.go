@@ -24,7 +24,7 @@ func TestCSVCellsInert(t *testing.T) {
 			t.Errorf("inertCell(%q) = %q, want %q", in, got, want)
 		}
 	}
-	row := csvRow(FileResult{Path: "=cmd|' /C calc'!A0.txt", Err: errors.New("=1+1")}, false)
+	row := csvRow(FileResult{Path: "=cmd|' /C calc'!A0.txt", Err: errors.New("=1+1")}, false, nil)
 	if row[0] != "'=cmd|' /C calc'!A0.txt" || row[9] != "'=1+1" {
 		t.Errorf("row %q: the path and the note must be inert", row)
 	}

@@ -217,7 +217,7 @@ func (s *jsonSummary) add(p Part) {
 
 // jsonFileOf is a file's entry of the document; it adds the file to the
 // summary.
-func jsonFileOf(res FileResult, summary *jsonSummary) jsonFile {
+func jsonFileOf(res FileResult, summary *jsonSummary, ruleSet []*rules.Rule) jsonFile {
 	f := jsonFile{File: res.Path, Findings: []jsonFinding{}, Suppressed: res.Suppressed}
 	c := counts(res.Findings)
 	summary.add(Part{Err: res.Err, Skipped: res.Skipped, Counts: c, Suppressed: res.Suppressed})
@@ -226,7 +226,7 @@ func jsonFileOf(res FileResult, summary *jsonSummary) jsonFile {
 		f.Error, f.Skipped = &msg, res.Skipped
 		return f
 	}
-	f.Status = jsonStatusOf(res.Report)
+	f.Status = jsonStatusOf(res.Report, ruleSet)
 	f.Counts = jsonCounts{Error: c[rules.Error], Warning: c[rules.Warning], Info: c[rules.Info]}
 	for i, fd := range res.Findings {
 		f.Findings = append(f.Findings, jsonFindingOf(res.Report, fd, fingerprint(res, i)))
@@ -278,14 +278,14 @@ func fingerprint(res FileResult, i int) string {
 	return ""
 }
 
-func jsonStatusOf(r *parse.Report) *jsonStatus {
+func jsonStatusOf(r *parse.Report, ruleSet []*rules.Rule) *jsonStatus {
 	s := &jsonStatus{
 		Title:         r.Title,
 		IssuingBody:   IssuingBody(r),
 		Era:           r.Era.String(),
 		Tables:        []jsonTable{},
 		MissingTables: []string{},
-		Line:          jsonText{Zh: Status(r, false), En: Status(r, true)},
+		Line:          jsonText{Zh: StatusAfter(r, ruleSet, false), En: StatusAfter(r, ruleSet, true)},
 	}
 	if r.Year > 0 {
 		y := r.Year
@@ -306,7 +306,7 @@ func jsonStatusOf(r *parse.Report) *jsonStatus {
 		}
 		s.Tables = append(s.Tables, jt)
 	}
-	for _, st := range tableStates(r) {
+	for _, st := range tableStates(r, ruleSet) {
 		if st.Missing {
 			s.MissingTables = append(s.MissingTables, st.Kind.String())
 		}

@@ -37,6 +37,7 @@ type Renderer struct {
 	english   bool
 	color     bool
 	minLevel  rules.Severity
+	ruleSet   []*rules.Rule
 	ruleIndex map[string]int
 }
 
@@ -48,7 +49,7 @@ func (r *Renderer) SetMinLevel(l rules.Severity) { r.minLevel = l }
 // text), the rules that ran in registry order, the messages' language and,
 // for text, colour.
 func NewRenderer(outFormat string, ruleSet []*rules.Rule, en, color bool) *Renderer {
-	r := &Renderer{format: outFormat, english: en, color: color, ruleIndex: map[string]int{}}
+	r := &Renderer{format: outFormat, english: en, color: color, ruleSet: ruleSet, ruleIndex: map[string]int{}}
 	// the input rules follow the rules that ran in a SARIF log's driver
 	for i, rule := range append(ruleSet[:len(ruleSet):len(ruleSet)], rules.InputRules()...) {
 		r.ruleIndex[rule.ID] = i
@@ -69,7 +70,7 @@ func (r *Renderer) Part(res FileResult) (Part, error) {
 	case "json":
 		jw := &jsonWriter{w: &buf}
 		var ignored jsonSummary // Write sums the parts
-		jw.value(jsonFileOf(res, &ignored), "    ")
+		jw.value(jsonFileOf(res, &ignored, r.ruleSet), "    ")
 		err = jw.err
 	case "sarif":
 		jw := &jsonWriter{w: &buf}
@@ -94,12 +95,12 @@ func (r *Renderer) Part(res FileResult) (Part, error) {
 		err = jw.err
 	case "csv":
 		cw := csv.NewWriter(&buf)
-		if err = cw.Write(csvRow(res, r.english)); err == nil {
+		if err = cw.Write(csvRow(res, r.english, r.ruleSet)); err == nil {
 			cw.Flush()
 			err = cw.Error()
 		}
 	case "text":
-		err = NewTextPrinter(&buf, Options{English: r.english, Color: r.color, MinLevel: r.minLevel}).File(res)
+		err = NewTextPrinter(&buf, Options{English: r.english, Color: r.color, MinLevel: r.minLevel, Rules: r.ruleSet}).File(res)
 	default:
 		err = fmt.Errorf("format: no output format %q", r.format)
 	}
@@ -135,7 +136,7 @@ func (r *Renderer) Write(w io.Writer, run Run, parts []Part, data func(i int) ([
 	case "csv":
 		return writeCSVParts(w, run, parts, data)
 	case "text":
-		p := NewTextPrinter(w, Options{English: r.english, Color: r.color, Baseline: run.Baseline, MinLevel: r.minLevel})
+		p := NewTextPrinter(w, Options{English: r.english, Color: r.color, Baseline: run.Baseline, MinLevel: r.minLevel, Rules: r.ruleSet})
 		for i, part := range parts {
 			p.tally.addPart(part)
 			for s, n := range part.Counts {

@@ -43,7 +43,7 @@ func writeSARIFParts(w io.Writer, run Run, parts []Part, data func(int) ([]byte,
 	sr.Tool.Driver.WithVersion(run.Tool.Version)
 	sr.WithColumnKind("unicodeCodePoints")
 	for _, r := range append(run.Rules[:len(run.Rules):len(run.Rules)], rules.InputRules()...) {
-		sr.Tool.Driver.AddRule(sarifRule(r, run.English))
+		sr.Tool.Driver.AddRule(sarifRule(r, run))
 	}
 	inv := sarif.NewInvocation()
 	ok := true
@@ -165,7 +165,8 @@ func sarifResult(run Run, res FileResult, i int, f rules.Finding, ruleIndex int)
 	return result
 }
 
-func sarifRule(r *rules.Rule, en bool) *sarif.ReportingDescriptor {
+func sarifRule(r *rules.Rule, run Run) *sarif.ReportingDescriptor {
+	en := run.English
 	name, doc := r.Name, r.Doc.Zh
 	if en {
 		name, doc = r.NameEn, r.Doc.En
@@ -185,6 +186,7 @@ func sarifRule(r *rules.Rule, en bool) *sarif.ReportingDescriptor {
 		WithShortDescription(sarif.NewMultiformatMessageString(name)).
 		WithFullDescription(sarif.NewMultiformatMessageString(doc)).
 		WithHelp(sarif.NewMultiformatMessageString(help).WithMarkdown(md)).
+		WithHelpURI(HelpURI(run.Tool.InformationURI, r.ID)).
 		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
 }
 

@@ -1,6 +1,13 @@
 package format
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/rules"
+)
 
 // TestURIOf: SARIF artifact URIs are escaped relative references.
 func TestURIOf(t *testing.T) {
@@ -12,6 +19,43 @@ func TestURIOf(t *testing.T) {
 	} {
 		if got := uriOf(path); got != want {
 			t.Errorf("uriOf(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
+
+// TestRulesDocument keeps docs/rules.md what the registry generates
+// (-update rewrites it), with a section for every rule that SARIF's
+// helpUri points to, and no rule's documentation citing a file outside
+// the repository.
+func TestRulesDocument(t *testing.T) {
+	all := append(rules.All(), rules.InputRules()...)
+	var b strings.Builder
+	if err := RulesDocument(&b, all); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("..", RulesDocumentPath)
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != b.String() {
+		t.Errorf("%s is not what the registry generates: go test ./format -run TestRulesDocument -update", RulesDocumentPath)
+	}
+	for _, r := range all {
+		uri := HelpURI("https://github.com/reportlint/reportlint", r.ID)
+		anchor := uri[strings.LastIndex(uri, "#")+1:]
+		if !strings.Contains(string(got), "\n## "+anchor+"\n") {
+			t.Errorf("%s: helpUri %s has no section", r.ID, uri)
+		}
+		for _, doc := range []string{r.Doc.Zh, r.Doc.En} {
+			if strings.Contains(doc, ".md") {
+				t.Errorf("%s: the documentation cites a file users do not have: %s", r.ID, doc)
+			}
 		}
 	}
 }

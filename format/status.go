@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parse"
+	"github.com/reportlint/reportlint/rules"
 )
 
 // statusKinds are the tables a status names, in the order it names them.
@@ -18,13 +19,21 @@ type tableState struct {
 	Kind    parse.TableKind
 	Missing bool
 	Status  parse.TableStatus
+	Off     bool // none of the rules that check it ran
 }
 
 // tableStates lists the tables a status line names: each kind the report
-// has, and 表三 and 表四 when a 2019 or 2021 report lacks them.
-func tableStates(r *parse.Report) []tableState {
+// has, and 表三 and 表四 when a 2019 or 2021 report lacks them. A table
+// none of whose rules ran (ruleSet; nil for all) is said to be off.
+func tableStates(r *parse.Report, ruleSet []*rules.Rule) []tableState {
 	var out []tableState
 	for _, kind := range statusKinds {
+		if !rules.ChecksTable(ruleSet, kind) {
+			if len(r.TablesOf(kind)) > 0 {
+				out = append(out, tableState{Kind: kind, Off: true})
+			}
+			continue
+		}
 		ts := r.TablesOf(kind)
 		if len(ts) == 0 {
 			if (kind == parse.TableApplications || kind == parse.TableReview) && r.Era >= parse.Era2019 {
@@ -38,6 +47,9 @@ func tableStates(r *parse.Report) []tableState {
 }
 
 func (s tableState) words(en bool) string {
+	if s.Off {
+		return tableWord(s.Kind, en) + pick(en, " not checked (its rules are off)", "未核对（规则未启用）")
+	}
 	if s.Missing {
 		return tableWord(s.Kind, en) + pick(en, " not found", "未找到")
 	}

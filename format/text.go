@@ -43,6 +43,8 @@ type Options struct {
 	// MinLevel is the lowest level printed; above info, the status lines
 	// (which are about what was checked, not findings) are left out too.
 	MinLevel rules.Severity
+	// Rules are the rules that ran (nil: all), for the status lines.
+	Rules []*rules.Rule
 }
 
 // TextPrinter writes the text output — one finding a line, `path:line:col:
@@ -95,7 +97,7 @@ func (p *TextPrinter) File(res FileResult) error {
 	if p.opt.MinLevel > rules.Info {
 		return nil
 	}
-	_, err := fmt.Fprintf(p.w, "%s: %s\n", Printable(res.Path), Status(res.Report, p.opt.English))
+	_, err := fmt.Fprintf(p.w, "%s: %s\n", Printable(res.Path), StatusAfter(res.Report, p.opt.Rules, p.opt.English))
 	return err
 }
 
@@ -244,8 +246,13 @@ func plural(n int, w string) string {
 }
 
 // Status says in one line what was recognised and checked in a report, so
-// that "no findings" can be told from "could not check".
-func Status(r *parse.Report, en bool) string {
+// that "no findings" can be told from "could not check", every rule having
+// run.
+func Status(r *parse.Report, en bool) string { return StatusAfter(r, nil, en) }
+
+// StatusAfter is the status of a report checked with the rule set (nil:
+// every rule): a table none of whose rules ran is "not checked".
+func StatusAfter(r *parse.Report, ruleSet []*rules.Rule, en bool) string {
 	if r == nil {
 		return ""
 	}
@@ -255,7 +262,7 @@ func Status(r *parse.Report, en bool) string {
 	} else {
 		parts = append(parts, fmt.Sprintf("状态：%s年度，%s", yearOr(r.Year, "未知"), r.Era.Zh()))
 	}
-	for _, s := range tableStates(r) {
+	for _, s := range tableStates(r, ruleSet) {
 		parts = append(parts, s.words(en))
 	}
 	sep := "；"

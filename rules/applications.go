@@ -45,8 +45,8 @@ func outcomeIdentity(v parse.Era) Identity {
 var applyBalanceRule = &Rule{
 	ID: "apply-balance", Name: "表三勾稽关系", NameEn: "Table 3 balance", Severity: Error,
 	Doc: Text{
-		Zh: "表三每一列都须满足表内印明的勾稽关系：本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理。依据：国办公开办函〔2019〕60号、〔2021〕30号表三左上角注（DOMAIN.md §5.1 第1条）。复制时丢失空白单元格、只能推断列位置时，降为警告。",
-		En: "In every column of Table 3: new this year + carried over = (7) total of results + carried forward, the identity the table prints about itself (DOMAIN.md §5.1 item 1). Lowered to a warning when the column was inferred because the copy lost empty cells.",
+		Zh: "表三每一列都须满足表内印明的勾稽关系：本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理。依据：国办公开办函〔2019〕60号、〔2021〕30号表三左上角注。复制时丢失空白单元格、只能推断列位置时，降为警告。",
+		En: "In every column of Table 3: new this year + carried over = (7) total of results + carried forward, the identity the table prints about itself. Lowered to a warning when the column was inferred because the copy lost empty cells.",
 	},
 	Run: func(p *Pass) { checkIdentities(p, []Identity{applyBalance}) },
 }
@@ -54,8 +54,8 @@ var applyBalanceRule = &Rule{
 var applyRowTotalRule = &Rule{
 	ID: "apply-row-total", Name: "表三总计列", NameEn: "Table 3 row totals", Severity: Error,
 	Doc: Text{
-		Zh: "表三每一行的「总计」须等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。模板没有「法人或其他组织」小计列（DOMAIN.md §5.1 第2条）。复制时丢失了空白单元格的行，各数所属的列虽不确定，所印申请人数之和仍须等于末尾的总计，不等时报警告。",
-		En: "In every row of Table 3 the total column equals the six applicant columns (natural persons, businesses, research bodies, public-interest organisations, legal service bodies, other). The template has no legal-person subtotal column (DOMAIN.md §5.1 item 2). In a row whose copy lost its blank cells the columns are unknown, but the applicant numbers printed must still add up to the last one, the total: a warning when they do not.",
+		Zh: "表三每一行的「总计」须等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。模板没有「法人或其他组织」小计列。复制时丢失了空白单元格的行，各数所属的列虽不确定，所印申请人数之和仍须等于末尾的总计，不等时报警告。",
+		En: "In every row of Table 3 the total column equals the six applicant columns (natural persons, businesses, research bodies, public-interest organisations, legal service bodies, other). The template has no legal-person subtotal column. In a row whose copy lost its blank cells the columns are unknown, but the applicant numbers printed must still add up to the last one, the total: a warning when they do not.",
 	},
 	Run: func(p *Pass) {
 		checkIdentities(p, []Identity{applyRowTotal})
@@ -66,8 +66,8 @@ var applyRowTotalRule = &Rule{
 var applyOutcomeRule = &Rule{
 	ID: "apply-outcome-total", Name: "表三办理结果总计", NameEn: "Table 3 total of outcomes", Severity: Error,
 	Doc: Text{
-		Zh: "表三每一列的（七）总计须等于（一）予以公开、（二）部分公开及（三）至（六）各子项之和（2019年模板（六）其他处理为一行，2021年模板为三个子项）。各结果互不重叠，（三）至（六）没有小计行（DOMAIN.md §5.1 第3条）。",
-		En: "In every column of Table 3, (7) total equals (1) disclosed + (2) partly disclosed + every sub-row of (3) to (6) ((6) is one row in the 2019 template, three in 2021). Outcomes are disjoint and (3)-(6) have no subtotal rows (DOMAIN.md §5.1 item 3).",
+		Zh: "表三每一列的（七）总计须等于（一）予以公开、（二）部分公开及（三）至（六）各子项之和（2019年模板（六）其他处理为一行，2021年模板为三个子项）。各结果互不重叠，（三）至（六）没有小计行。",
+		En: "In every column of Table 3, (7) total equals (1) disclosed + (2) partly disclosed + every sub-row of (3) to (6) ((6) is one row in the 2019 template, three in 2021). Outcomes are disjoint and (3)-(6) have no subtotal rows.",
 	},
 	Run: func(p *Pass) { checkIdentities(p, []Identity{applyOutcome2019, applyOutcome2021}) },
 }

@@ -73,8 +73,8 @@ func (p *PairPass) addCarry(c carryCheck) {
 var carryApplicationsRule = &Rule{
 	ID: "carry-applications", Name: "表三上年结转与上年报告", NameEn: "Table 3 carry-over against last year", Severity: Warning,
 	Doc: Text{
-		Zh: "同一机关相邻两年的报告（2019年及以后模板）：今年表三「上年结转政府信息公开申请数量」每一列须等于上一年报告表三「结转下年度继续办理」的同一列（DOMAIN.md §5.1 第5条）。机关合并、拆分或重新统计时可能不符，故报警告。",
-		En: "For a body's reports of consecutive years (2019 template and later): this year's Table 3 'carried over from last year' equals last year's 'carried forward to next year', column by column (DOMAIN.md §5.1 item 5). Bodies merge, split and re-base, so it is a warning.",
+		Zh: "同一机关相邻两年的报告（2019年及以后模板）：今年表三「上年结转政府信息公开申请数量」每一列须等于上一年报告表三「结转下年度继续办理」的同一列（国办公开办函〔2019〕60号、〔2021〕30号模板表三：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理，上年结转即上一年度的结转下年度）。机关合并、拆分或重新统计时可能不符，故报警告。",
+		En: "For a body's reports of consecutive years (2019 template and later): this year's Table 3 'carried over from last year' equals last year's 'carried forward to next year', column by column (the Table 3 of the 国办公开办函〔2019〕60号 and 〔2021〕30号 templates: new + carried over = outcomes + carried forward, and what one year carries forward the next carries over). Bodies merge, split and re-base, so it is a warning.",
 	},
 	RunPair: func(p *PairPass) {
 		for i, col := range applicationColumnKeys {
@@ -98,8 +98,8 @@ var applicationColumnLabels = [][2]string{{"自然人", "natural persons"}, {"�
 var carryStatisticsRule = &Rule{
 	ID: "carry-statistics", Name: "统计表累计数与上年报告", NameEn: "Statistics table cumulative figures against last year", Severity: Warning,
 	Doc: Text{
-		Zh: "同一机关相邻两年的2019年以前统计表：今年的「上年累计」须等于上一年的「累计」；只有「本年度 | 历年累计」两列的表，今年的历年累计须等于上一年的历年累计加今年的本年度。只核对流量行，不核对机构数、人员数等存量行（DOMAIN.md §5.4）。机关重新统计时可能不符，故报警告。",
-		En: "For a body's pre-2019 statistics tables of consecutive years: this year's 上年累计 equals last year's 累计; in a table with only 本年度 | 历年累计, this year's cumulative equals last year's cumulative plus this year's figure. Flow rows only, never stock rows (DOMAIN.md §5.4). Bodies re-base their counts, so it is a warning.",
+		Zh: "同一机关相邻两年的2019年以前统计表：今年的「上年累计」须等于上一年的「累计」；只有「本年度 | 历年累计」两列的表，今年的历年累计须等于上一年的历年累计加今年的本年度。只核对流量行，不核对机构数、人员数等存量行。机关重新统计时可能不符，故报警告。",
+		En: "For a body's pre-2019 statistics tables of consecutive years: this year's 上年累计 equals last year's 累计; in a table with only 本年度 | 历年累计, this year's cumulative equals last year's cumulative plus this year's figure. Flow rows only, never stock rows. Bodies re-base their counts, so it is a warning.",
 	},
 	RunPair: func(p *PairPass) {
 		cur, prev := p.Pair.Cur.Report, p.Pair.Prev.Report
@@ -135,8 +135,8 @@ var carryStatisticsRule = &Rule{
 var carryItems2019Rule = &Rule{
 	ID: "carry-items-2019", Name: "表二上一年项目数量与上年报告", NameEn: "Table 2 items last year against last year's report", Severity: Warning,
 	Doc: Text{
-		Zh: "2019年模板相邻两年（2019与2020年度）：今年第二十条第（五）（六）（八）项的「上一年项目数量」须等于上一年报告的「上一年项目数量」加减其「本年增/减」。「处理决定数量」不参与（DOMAIN.md §5.3 第11条）。",
-		En: "2019 template, consecutive years (the 2019 and 2020 reports): this year's 'items last year' in art. 20 items (5), (6) and (8) equals last year's 'items last year' plus its 'change'. 'Decisions' play no part (DOMAIN.md §5.3 item 11).",
+		Zh: "2019年模板相邻两年（2019与2020年度）：今年第二十条第（五）（六）（八）项的「上一年项目数量」须等于上一年报告的「上一年项目数量」加减其「本年增/减」。「处理决定数量」不参与。",
+		En: "2019 template, consecutive years (the 2019 and 2020 reports): this year's 'items last year' in art. 20 items (5), (6) and (8) equals last year's 'items last year' plus its 'change'. 'Decisions' play no part.",
 	},
 	RunPair: func(p *PairPass) {
 		cur, prev := p.Pair.Cur.Report, p.Pair.Prev.Report
@@ -166,8 +166,8 @@ func signed(v float64) string {
 var carryInForceRule = &Rule{
 	ID: "carry-in-force", Name: "表二现行有效件数与上年报告", NameEn: "Table 2 documents in force against last year", Severity: Warning,
 	Doc: Text{
-		Zh: "2021年模板相邻两年：今年规章、行政规范性文件的「现行有效件数」应约等于上一年的现行有效件数 + 今年本年制发件数 − 今年本年废止件数。现行有效件数是存量，修订、失效、重新清理都会改变它，故只报警告（DOMAIN.md §5.3 第9条）。",
-		En: "2021 template, consecutive years: this year's rules and normative documents in force should be last year's in force + issued this year − repealed this year. Documents in force are a stock that revisions, expiry and clean-ups change, so it is only a warning (DOMAIN.md §5.3 item 9).",
+		Zh: "2021年模板相邻两年：今年规章、行政规范性文件的「现行有效件数」应约等于上一年的现行有效件数 + 今年本年制发件数 − 今年本年废止件数。现行有效件数是存量，修订、失效、重新清理都会改变它，故只报警告。",
+		En: "2021 template, consecutive years: this year's rules and normative documents in force should be last year's in force + issued this year − repealed this year. Documents in force are a stock that revisions, expiry and clean-ups change, so it is only a warning.",
 	},
 	RunPair: func(p *PairPass) {
 		cur, prev := p.Pair.Cur.Report, p.Pair.Prev.Report

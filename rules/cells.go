@@ -9,8 +9,8 @@ import (
 var cellNotNumberRule = &Rule{
 	ID: "cell-not-number", Name: "单元格应为数字", NameEn: "Cell must be a number", Severity: Error,
 	Doc: Text{
-		Zh: "表三、表四和2019年以前统计表的数据单元格须填非负整数。填了文字（如「撤销」）或小数、负数的，报错误；在列位置确定的行里留空的，报警告（无则应填 0）；填「—」「/」「无」的，按非数字处理，每表报一条提示。涉及这些单元格的勾稽核对一律跳过，不把它们当作 0（DOMAIN.md §7 第6条）。",
-		En: "Data cells of Tables 3 and 4 and of pre-2019 statistics tables must hold non-negative whole numbers. Text (such as 撤销) or a decimal or negative number is an error; an empty cell in a row whose columns are certain is a warning (write 0 for none); dashes, slashes and 无 are not numbers, noted once per table. Every identity that uses such a cell is skipped, never read as 0 (DOMAIN.md §7 item 6).",
+		Zh: "表三、表四和2019年以前统计表的数据单元格须填非负整数。填了文字（如「撤销」）或小数、负数的，报错误；在列位置确定的行里留空的，报警告（无则应填 0）；填「—」「/」「无」的，按非数字处理，每表报一条提示。涉及这些单元格的勾稽核对一律跳过，不把它们当作 0。",
+		En: "Data cells of Tables 3 and 4 and of pre-2019 statistics tables must hold non-negative whole numbers. Text (such as 撤销) or a decimal or negative number is an error; an empty cell in a row whose columns are certain is a warning (write 0 for none); dashes, slashes and 无 are not numbers, noted once per table. Every identity that uses such a cell is skipped, never read as 0.",
 	},
 	Run: checkCells,
 }

@@ -11,8 +11,8 @@ import (
 var claimPartsRule = &Rule{
 	ID: "claim-parts-total", Name: "正文分项与总数", NameEn: "Prose parts against their total", Severity: Error,
 	Doc: Text{
-		Zh: "正文先说总数、再用「其中」「分别为」列出分项时（如「共主动公开政府信息3270条，其中区政府本级138条，区属部门3132条」），同一单位的分项之和大于总数的报错误；列表自称完整（「分别为」，或含「其他」兜底项）而分项之和小于总数的报警告。只有「其中」的列表可以不完整，少于总数不报。涉及、主要等另一维度的分项不计入（DOMAIN.md §5.5 第18条）。各分项所占百分比（可跨句）合计为100%时，这些分项即为全部，其和须等于紧挨其前所述、与各百分比相符的总数。",
-		En: "When prose states a total and then its parts after 其中 or 分别为 (共主动公开政府信息3270条，其中区政府本级138条，区属部门3132条), parts in the same unit summing to more than the total are an error; a list that presents itself as complete (分别为, or a catch-all 其他 item) and sums to less is a warning. A plain 其中 list may be partial, so a smaller sum is fine. Parts on another dimension (涉及…, 主要…) are left out (DOMAIN.md §5.5 item 18). Parts whose shares (over sentences too) add up to 100% are all of the whole, so they must add up to the count stated just before them that the shares fit.",
+		Zh: "正文先说总数、再用「其中」「分别为」列出分项时（如「共主动公开政府信息3270条，其中区政府本级138条，区属部门3132条」），同一单位的分项之和大于总数的报错误；列表自称完整（「分别为」，或含「其他」兜底项）而分项之和小于总数的报警告。只有「其中」的列表可以不完整，少于总数不报。涉及、主要等另一维度的分项不计入。各分项所占百分比（可跨句）合计为100%时，这些分项即为全部，其和须等于紧挨其前所述、与各百分比相符的总数。",
+		En: "When prose states a total and then its parts after 其中 or 分别为 (共主动公开政府信息3270条，其中区政府本级138条，区属部门3132条), parts in the same unit summing to more than the total are an error; a list that presents itself as complete (分别为, or a catch-all 其他 item) and sums to less is a warning. A plain 其中 list may be partial, so a smaller sum is fine. Parts on another dimension (涉及…, 主要…) are left out. Parts whose shares (over sentences too) add up to 100% are all of the whole, so they must add up to the count stated just before them that the shares fit.",
 	},
 	Run: checkClaimParts,
 }
@@ -206,8 +206,8 @@ func hasAnyWord(s string, words []string) bool {
 var claimPercentRule = &Rule{
 	ID: "claim-percentage", Name: "正文百分比", NameEn: "Prose percentages", Severity: Error,
 	Doc: Text{
-		Zh: "正文「N条，占p%」中的百分比须等于 N 除以总数，按所示位数四舍五入或截断均算对（种子报告两种都有：4/138 写作 2.89，602/1169 写作 51.5）。总数只从明确处取：句首「…的10件申请中」、「占全街主动公开信息的…」所指的唯一一个总数、或同一句各百分比合计为100%时各分项之和；取不到总数的不核对（DOMAIN.md §5.5 第19条）。一串百分比（可跨句）未说明总数时，取紧挨其前所述的数：各分项之和恰等于它，或除至多一个外的各百分比（至少两个）都与它相符时，以它为总数，不相符的那个即为错误；前面有不止一个数都说得通时不核对。百分号因复制丢失（「占50，」）时照常核对。",
-		En: "A share stated as N items, 占p% must equal N divided by the whole, rounded or truncated to the digits shown (seed reports do both: 4/138 printed 2.89, 602/1169 printed 51.5). The whole is taken only where it is plain: an opening 在…的10件申请中, a phrase 占全街主动公开信息的… that names exactly one stated total, or the sum of the parts when the sentence's shares add up to 100%; otherwise the share is not checked (DOMAIN.md §5.5 item 19). A run of shares (over sentences too) that names no whole takes the count stated just before it, when the parts add up to it exactly or every share but at most one (and at least two) fits it: the one that does not is the error; when more than one count would do, nothing is checked. A share whose % sign was lost in the copy (占50，) is checked all the same.",
+		Zh: "正文「N条，占p%」中的百分比须等于 N 除以总数，按所示位数四舍五入或截断均算对（种子报告两种都有：4/138 写作 2.89，602/1169 写作 51.5）。总数只从明确处取：句首「…的10件申请中」、「占全街主动公开信息的…」所指的唯一一个总数、或同一句各百分比合计为100%时各分项之和；取不到总数的不核对。一串百分比（可跨句）未说明总数时，取紧挨其前所述的数：各分项之和恰等于它，或除至多一个外的各百分比（至少两个）都与它相符时，以它为总数，不相符的那个即为错误；前面有不止一个数都说得通时不核对。百分号因复制丢失（「占50，」）时照常核对。",
+		En: "A share stated as N items, 占p% must equal N divided by the whole, rounded or truncated to the digits shown (seed reports do both: 4/138 printed 2.89, 602/1169 printed 51.5). The whole is taken only where it is plain: an opening 在…的10件申请中, a phrase 占全街主动公开信息的… that names exactly one stated total, or the sum of the parts when the sentence's shares add up to 100%; otherwise the share is not checked. A run of shares (over sentences too) that names no whole takes the count stated just before it, when the parts add up to it exactly or every share but at most one (and at least two) fits it: the one that does not is the error; when more than one count would do, nothing is checked. A share whose % sign was lost in the copy (占50，) is checked all the same.",
 	},
 	Run: checkPercentages,
 }

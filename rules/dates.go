@@ -9,8 +9,8 @@ import (
 var dateBeforePeriodEndRule = &Rule{
 	ID: "date-before-period-end", Name: "落款或填报日期早于统计期末", NameEn: "Signed or filled-in date before the period ends", Severity: Error,
 	Doc: Text{
-		Zh: "落款日期和统计表的填报时间须在统计期限结束之后：年度数据不可能在年度结束前报出（DOMAIN.md §6.2）。统计期限未写明时按报告年度的12月31日。发布日期早于统计期末的报警告（网页日期可能不是报告本身的）。因复制丢字而能唯一还原的日期（如「2016220」= 2016年2月20日）照常核对；有多种读法的日期不作为依据。",
-		En: "The signed (落款) date and a statistics table's 填报时间 must fall after the reporting period ends: a year's figures cannot be reported before the year is over (DOMAIN.md §6.2). Without a stated period, 31 December of the report year is used. A publication date before the period ends is a warning (a page date may not be the report's own). Dates whose 年/月 were lost are checked when only one reading is a valid date (2016220 = 2016-02-20); an ambiguous one never is.",
+		Zh: "落款日期和统计表的填报时间须在统计期限结束之后：年度报告报告的是上一年度的工作（《中华人民共和国政府信息公开条例》第四十九、五十条），年度数据不可能在年度结束前报出。统计期限未写明时按报告年度的12月31日。发布日期早于统计期末的报警告（网页日期可能不是报告本身的）。因复制丢字而能唯一还原的日期（如「2016220」= 2016年2月20日）照常核对；有多种读法的日期不作为依据。",
+		En: "The signed (落款) date and a statistics table's 填报时间 must fall after the reporting period ends: the annual report covers the year before (Articles 49 and 50 of the 2019 Regulations, 国务院令第711号), and a year's figures cannot be reported before the year is over. Without a stated period, 31 December of the report year is used. A publication date before the period ends is a warning (a page date may not be the report's own). Dates whose 年/月 were lost are checked when only one reading is a valid date (2016220 = 2016-02-20); an ambiguous one never is.",
 	},
 	Run: checkDatesAfterPeriod,
 }
@@ -70,8 +70,8 @@ func endFromEn(zh string) string {
 var dateImpossibleRule = &Rule{
 	ID: "date-impossible", Name: "日期不存在", NameEn: "Date does not exist", Severity: Error,
 	Doc: Text{
-		Zh: "报告中写明的日期须真实存在：没有2月30日、4月31日、13月（DOMAIN.md §6）。只核对完整写出的日期，不核对因复制丢字而推断的日期。",
-		En: "Every date printed in full must exist: there is no 30 February, 31 April or month 13 (DOMAIN.md §6). Only dates printed in full are checked, never ones recovered from lost characters.",
+		Zh: "报告中写明的日期须真实存在：没有2月30日、4月31日、13月。只核对完整写出的日期，不核对因复制丢字而推断的日期。",
+		En: "Every date printed in full must exist: there is no 30 February, 31 April or month 13. Only dates printed in full are checked, never ones recovered from lost characters.",
 	},
 	Run: func(p *Pass) {
 		for _, d := range p.Report.Dates {
@@ -102,8 +102,8 @@ var dateImpossibleRule = &Rule{
 var periodCalendarYearRule = &Rule{
 	ID: "period-not-calendar-year", Name: "统计期限不是报告年度", NameEn: "Period is not the report year", Severity: Error,
 	Doc: Text{
-		Zh: "统计期限须为报告年度的1月1日至12月31日，年度取自标题（DOMAIN.md §6.2）。第二个日期省略年份（「至12月31日」）时沿用第一个日期的年份。有多种读法的日期不作为依据。",
-		En: "The stated period must run from 1 January to 31 December of the report year named in the title (DOMAIN.md §6.2). A second date without a year (至12月31日) takes the first date's year. Ambiguous dates are never the basis of a finding.",
+		Zh: "统计期限须为报告年度的1月1日至12月31日，年度取自标题（年度报告按公历年度统计：《政府信息公开条例》第五十条及国办公开办函〔2021〕30号模板）。第二个日期省略年份（「至12月31日」）时沿用第一个日期的年份。有多种读法的日期不作为依据。",
+		En: "The stated period must run from 1 January to 31 December of the report year named in the title (reports cover a calendar year: Article 50 of the 2019 Regulations and the 国办公开办函〔2021〕30号 template). A second date without a year (至12月31日) takes the first date's year. Ambiguous dates are never the basis of a finding.",
 	},
 	Run: func(p *Pass) {
 		r := p.Report
@@ -126,8 +126,8 @@ var periodCalendarYearRule = &Rule{
 var dateAmbiguousRule = &Rule{
 	ID: "date-ambiguous", Name: "日期有多种读法", NameEn: "Date has several readings", Severity: Info,
 	Doc: Text{
-		Zh: "复制时丢了「年」「月」的日期（如「2016111」），若有多种合法读法（2016年1月11日或11月1日），不据此作任何核对，只作提示（DOMAIN.md §6.3）。",
-		En: "A date whose 年/月 were lost (2016111) and that reads as more than one valid date (11 January or 1 November) is not used for any check; this note says so (DOMAIN.md §6.3).",
+		Zh: "复制时丢了「年」「月」的日期（如「2016111」），若有多种合法读法（2016年1月11日或11月1日），不据此作任何核对，只作提示。",
+		En: "A date whose 年/月 were lost (2016111) and that reads as more than one valid date (11 January or 1 November) is not used for any check; this note says so.",
 	},
 	Run: func(p *Pass) {
 		for _, d := range p.Report.Dates {

@@ -9,8 +9,8 @@ import (
 var itemsPublishedRule = &Rule{
 	ID: "items-published-total", Name: "表二本年新公开不超过公开总数", NameEn: "Table 2: published this year within the total", Severity: Warning,
 	Doc: Text{
-		Zh: "2019年模板第二十条第（一）项：本年新公开数量不应大于对外公开总数量（今年公开的文件都在公开总数之内）。这是表内唯一成立的关系：2021年模板的现行有效件数是存量，2019年模板的处理决定数量也不等于上一年项目数量加减本年增减，都不核对（DOMAIN.md §5.3 第9至11条）。",
-		En: "2019 template, art. 20 item (1): documents published this year should not exceed the total published (this year's are part of the total). It is the only relation that holds inside the table: the 2021 template's documents in force are a stock, and the 2019 template's decisions are not last year's items plus the change, so neither is checked (DOMAIN.md §5.3 items 9 to 11).",
+		Zh: "2019年模板第二十条第（一）项：本年新公开数量不应大于对外公开总数量（今年公开的文件都在公开总数之内）。这是表内唯一成立的关系：2021年模板的现行有效件数是存量，2019年模板的处理决定数量也不等于上一年项目数量加减本年增减，都不核对。",
+		En: "2019 template, art. 20 item (1): documents published this year should not exceed the total published (this year's are part of the total). It is the only relation that holds inside the table: the 2021 template's documents in force are a stock, and the 2019 template's decisions are not last year's items plus the change, so neither is checked.",
 	},
 	Run: func(p *Pass) {
 		for _, t := range p.Report.TablesOf(parse.TableItems) {

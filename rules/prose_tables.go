@@ -10,8 +10,8 @@ import (
 var claimTableRule = &Rule{
 	ID: "claim-table", Name: "正文与表格不一致", NameEn: "Prose against the tables", Severity: Warning,
 	Doc: Text{
-		Zh: "正文说出的本年度总数须与表格中同一数量相等：本年收到（受理）政府信息公开申请数 ↔ 表三「本年新收」总计（或2019年以前统计表「收到申请数」本年度；正文把上年结转算在内时也认）；收到行政复议数 ↔ 表四「行政复议」总计（或统计表「行政复议数量」本年度）；2019年以前正文的主动公开总数 ↔ 统计表「主动公开政府信息数」本年度。截至某日的累计数、只说某一渠道（网站、微博等）或某一部分（本级、部门）的数字不比（DOMAIN.md §5.1 第6条、§5.5 第20条、§7 第13、15条）。",
-		En: "A year total stated in prose must equal the same quantity in the tables: requests received this year ↔ Table 3 'new this year' total (or the pre-2019 table's 收到申请数, this year; prose that counts the carried-over requests in is accepted too); reconsiderations received ↔ Table 4 reconsideration total (or 行政复议数量); pre-2019, items published proactively ↔ 主动公开政府信息数. Cumulative figures (截至…, 累计) and figures for one channel (website, Weibo) or one part (本级, departments) are not compared (DOMAIN.md §5.1 item 6, §5.5 item 20, §7 items 13 and 15).",
+		Zh: "正文说出的本年度总数须与表格中同一数量相等：本年收到（受理）政府信息公开申请数 ↔ 表三「本年新收」总计（或2019年以前统计表「收到申请数」本年度；正文把上年结转算在内时也认）；收到行政复议数 ↔ 表四「行政复议」总计（或统计表「行政复议数量」本年度）；2019年以前正文的主动公开总数 ↔ 统计表「主动公开政府信息数」本年度。截至某日的累计数、只说某一渠道（网站、微博等）或某一部分（本级、部门）的数字不比。",
+		En: "A year total stated in prose must equal the same quantity in the tables: requests received this year ↔ Table 3 'new this year' total (or the pre-2019 table's 收到申请数, this year; prose that counts the carried-over requests in is accepted too); reconsiderations received ↔ Table 4 reconsideration total (or 行政复议数量); pre-2019, items published proactively ↔ 主动公开政府信息数. Cumulative figures (截至…, 累计) and figures for one channel (website, Weibo) or one part (本级, departments) are not compared.",
 	},
 	Run: checkClaimsAgainstTables,
 }
@@ -119,8 +119,8 @@ func containsValue(vals []float64, v float64) bool {
 var claimCategoriesRule = &Rule{
 	ID: "claim-categories", Name: "正文类别列举与表格不符", NameEn: "Prose category list against the table", Severity: Warning,
 	Doc: Text{
-		Zh: "正文逐类列举主动公开信息条数（机构职能类信息27条，领导信息类信息9条，……）而统计表也按类别统计时，两者须一致：正文各类之和不等于表中总数时，指出表中有而正文漏列的类别；同一类别数字不同的也指出（DOMAIN.md §5.5，种子报告000：正文13类之和1168，漏列统计数据类1条，表中与标题均为1169）。",
-		En: "When the prose lists items published by category (机构职能类信息27条, 领导信息类信息9条, …) and the statistics table counts the same categories, the two must agree: when the prose categories do not add up to the table's total, the categories the table has and the prose omits are named, and categories whose numbers differ are named too (DOMAIN.md §5.5; seed 000: the prose's 13 categories sum to 1168 and omit 统计数据类 1, while the table and the headline say 1169).",
+		Zh: "正文逐类列举主动公开信息条数（机构职能类信息27条，领导信息类信息9条，……）而统计表也按类别统计时，两者须一致：正文各类之和不等于表中总数时，指出表中有而正文漏列的类别；同一类别数字不同的也指出。",
+		En: "When the prose lists items published by category (机构职能类信息27条, 领导信息类信息9条, …) and the statistics table counts the same categories, the two must agree: when the prose categories do not add up to the table's total, the categories the table has and the prose omits are named, and categories whose numbers differ are named too.",
 	},
 	Run: checkCategoryLists,
 }

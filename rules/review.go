@@ -15,8 +15,8 @@ var reviewTotal = Identity{
 var reviewTotalRule = &Rule{
 	ID: "review-total", Name: "表四总计", NameEn: "Table 4 totals", Severity: Error,
 	Doc: Text{
-		Zh: "表四行政复议、未经复议直接起诉、复议后起诉三部分，各自的「总计」须等于结果维持 + 结果纠正 + 其他结果 + 尚未审结。三部分之间、表四与表三之间没有勾稽关系（DOMAIN.md §5.2）。",
-		En: "In each of Table 4's three blocks (reconsideration, litigation without and after reconsideration) the total equals upheld + corrected + other result + pending. There is no identity between the blocks or with Table 3 (DOMAIN.md §5.2).",
+		Zh: "表四行政复议、未经复议直接起诉、复议后起诉三部分，各自的「总计」须等于结果维持 + 结果纠正 + 其他结果 + 尚未审结。三部分之间、表四与表三之间没有勾稽关系。",
+		En: "In each of Table 4's three blocks (reconsideration, litigation without and after reconsideration) the total equals upheld + corrected + other result + pending. There is no identity between the blocks or with Table 3.",
 	},
 	Run: func(p *Pass) { checkIdentities(p, []Identity{reviewTotal}) },
 }

@@ -131,7 +131,7 @@ type Pass struct {
 type Options struct {
 	// TownshipDeadline is the local deadline (month, day of the year after
 	// the report year) for township and street reports, which the
-	// Regulations do not set (DOMAIN.md §6.1); zero: not checked.
+	// Regulations do not set; zero: not checked.
 	TownshipDeadline parse.YMD
 }
 

@@ -21,8 +21,8 @@ var statFlow = Identity{
 var statFlowRule = &Rule{
 	ID: "stat-flow", Name: "统计表累计数", NameEn: "Statistics table cumulative figures", Severity: Error,
 	Doc: Text{
-		Zh: "2019年以前的统计表（上年累计数量 | 本年度数量 | 累计数量）中，每个流量行须满足 上年累计 + 本年度 = 累计。机构数、查阅点数、人员数等存量行不按此核对，认不出是流量的行也不核对（DOMAIN.md §5.4 第13条、§7 第1条）。",
-		En: "In a pre-2019 statistics table with 上年累计 | 本年度 | 累计 columns, every flow row satisfies cumulative to last year + this year = cumulative. Stock rows (offices, reading points, staff) are never checked this way, nor is any row not known to be a flow (DOMAIN.md §5.4 item 13, §7 item 1).",
+		Zh: "2019年以前的统计表（上年累计数量 | 本年度数量 | 累计数量）中，每个流量行须满足 上年累计 + 本年度 = 累计。机构数、查阅点数、人员数等存量行不按此核对，认不出是流量的行也不核对。",
+		En: "In a pre-2019 statistics table with 上年累计 | 本年度 | 累计 columns, every flow row satisfies cumulative to last year + this year = cumulative. Stock rows (offices, reading points, staff) are never checked this way, nor is any row not known to be a flow.",
 	},
 	Run: func(p *Pass) { checkIdentities(p, []Identity{statFlow}) },
 }
@@ -30,8 +30,8 @@ var statFlowRule = &Rule{
 var statBreakdownRule = &Rule{
 	ID: "stat-breakdown", Name: "统计表分项之和", NameEn: "Statistics table breakdowns", Severity: Error,
 	Doc: Text{
-		Zh: "统计表中表格本身列全了的分项，须在每一列都等于其总数：申请办结数 = 按时办结 + 延期办结；行政复议、行政诉讼数量 = 维持 + 纠错 + 其他；收到申请数 = 各申请渠道之和；申请答复数 = 八类答复之和；工作人员数 = 专职 + 兼职；（长沙式表）主动公开数 = 各类别之和，咨询数 = 各咨询方式之和。收到申请数、申请答复数、人员数等填报常较随意的，报警告（DOMAIN.md §5.4 第14条）。",
-		En: "Breakdowns the form makes exhaustive sum to their total in every column: requests closed = on time + extended; reconsiderations and lawsuits = upheld + corrected + other; requests received = the channels; requests answered = the eight answer types; staff = full-time + part-time; (Changsha form) items published = the categories, consultations = the channels. Breakdowns filers fill loosely (received, answered, staff) give warnings (DOMAIN.md §5.4 item 14).",
+		Zh: "统计表中表格本身列全了的分项，须在每一列都等于其总数：申请办结数 = 按时办结 + 延期办结；行政复议、行政诉讼数量 = 维持 + 纠错 + 其他；收到申请数 = 各申请渠道之和；申请答复数 = 八类答复之和；工作人员数 = 专职 + 兼职；（长沙式表）主动公开数 = 各类别之和，咨询数 = 各咨询方式之和。收到申请数、申请答复数、人员数等填报常较随意的，报警告。",
+		En: "Breakdowns the form makes exhaustive sum to their total in every column: requests closed = on time + extended; reconsiderations and lawsuits = upheld + corrected + other; requests received = the channels; requests answered = the eight answer types; staff = full-time + part-time; (Changsha form) items published = the categories, consultations = the channels. Breakdowns filers fill loosely (received, answered, staff) give warnings.",
 	},
 	Run: func(p *Pass) { checkParts(p, parse.PartComplete) },
 }
@@ -39,8 +39,8 @@ var statBreakdownRule = &Rule{
 var statSubsetRule = &Rule{
 	ID: "stat-subset", Name: "统计表「其中」项", NameEn: "Statistics table 其中 parts", Severity: Warning,
 	Doc: Text{
-		Zh: "统计表中「其中」列出的部分项（主动公开规范性文件数、主要负责同志参加的次数、不同意公开的六类理由）之和不得超过其总数；这些列表不完整，少于总数不报（DOMAIN.md §5.4 第15条）。",
-		En: "The parts listed under 其中 (normative documents among items published, events attended by leaders, the six reasons for refusal) never sum to more than their total; the lists are partial, so a smaller sum is fine (DOMAIN.md §5.4 item 15).",
+		Zh: "统计表中「其中」列出的部分项（主动公开规范性文件数、主要负责同志参加的次数、不同意公开的六类理由）之和不得超过其总数；这些列表不完整，少于总数不报。",
+		En: "The parts listed under 其中 (normative documents among items published, events attended by leaders, the six reasons for refusal) never sum to more than their total; the lists are partial, so a smaller sum is fine.",
 	},
 	Run: func(p *Pass) { checkParts(p, parse.PartSubset) },
 }

@@ -325,3 +325,17 @@ func TestVersionFromTheBuild(t *testing.T) {
 		t.Errorf("version: %q", out)
 	}
 }
+
+// TestStatusFollowsTheRulesThatRan: a table none of whose rules ran is
+// "not checked (its rules are off)", never "checked".
+func TestStatusFollowsTheRulesThatRan(t *testing.T) {
+	seed := filepath.Join(repoRoot(t), "testdata/seeds/001.txt")
+	_, out, _ := runCLI(t, "", "--enable", "date-before-period-end,deadline", seed)
+	if !strings.Contains(out, "状态：2021年度，2021年模板（国办公开办函〔2021〕30号）；表二未核对（规则未启用）；表三未核对（规则未启用）；表四未核对（规则未启用）\n") {
+		t.Errorf("status:\n%s", out)
+	}
+	_, out, _ = runCLI(t, "", "--lang", "en", "--enable", "review-total", "--format", "csv", seed)
+	if !strings.Contains(out, "table 2 not checked (its rules are off); table 3 not checked (its rules are off); table 4 checked") {
+		t.Errorf("CSV:\n%s", out)
+	}
+}

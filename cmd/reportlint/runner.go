@@ -71,7 +71,7 @@ func newRunner(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr
 			return nil, errors.New(format.Printable(err.Error()))
 		}
 	}
-	opt := format.Options{English: cfg.en, Color: cfg.color, MinLevel: cfg.minLevel}
+	opt := format.Options{English: cfg.en, Color: cfg.color, MinLevel: cfg.minLevel, Rules: cfg.rules}
 	// --pair prints at the end: two reports that may not be paired print
 	// nothing but why
 	r.stream = cfg.format == formatText && r.baseline == nil && cfg.writeBaseline == "" && !cfg.overview && !cfg.pair
