@@ -89,6 +89,9 @@ type jsonFinding struct {
 	Column      int           `json:"column"`
 	EndLine     int           `json:"end_line"`
 	EndColumn   int           `json:"end_column"`
+	Page        int           `json:"page,omitempty"`
+	Paragraph   int           `json:"paragraph,omitempty"`
+	TableCell   *jsonCell     `json:"table_cell,omitempty"`
 	Message     jsonText      `json:"message"`
 	Operands    []jsonOperand `json:"operands"`
 	Expected    *float64      `json:"expected"`
@@ -96,6 +99,13 @@ type jsonFinding struct {
 	Fingerprint string        `json:"fingerprint"`
 	// Related are the other places a finding across reports is about.
 	Related []jsonRelated `json:"related,omitempty"`
+}
+
+// jsonCell is a DOCX table cell, counted from 1.
+type jsonCell struct {
+	Table int `json:"table"`
+	Row   int `json:"row"`
+	Cell  int `json:"cell"`
 }
 
 type jsonOperand struct {
@@ -326,6 +336,15 @@ func jsonFindingOf(r *parse.Report, f rules.Finding, fp string) jsonFinding {
 		Message:     jsonText{Zh: f.Message.Zh, En: f.Message.En},
 		Operands:    []jsonOperand{},
 		Fingerprint: fp,
+	}
+	// where the line and column of the extracted text stand in a PDF or DOCX
+	switch loc := locate(r, f.Span.Start, f.Loc); {
+	case loc.Page > 0:
+		jf.Page = loc.Page
+	case loc.Table > 0:
+		jf.TableCell = &jsonCell{Table: loc.Table, Row: loc.Row, Cell: loc.Cell}
+	case loc.Para > 0:
+		jf.Paragraph = loc.Para
 	}
 	for _, o := range f.Operands {
 		jf.Operands = append(jf.Operands, jsonOperand{

@@ -1,6 +1,8 @@
 package format
 
 import (
+	"fmt"
+
 	"github.com/reportlint/reportlint/parse"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -69,14 +71,43 @@ func relatedEnd(l rules.Location) parse.Pos {
 	return lineCol(end, loc)
 }
 
-// Where says where a finding is in its file, for the text output: line:col
-// for text and HTML, a page, paragraph or table cell otherwise. r is the
-// report the finding was made in, when at hand.
-func Where(r *parse.Report, f rules.Finding, en bool) string {
-	return locate(r, f.Span.Start, f.Loc).String(en)
+// Where says where a finding is, for the text output: always line:col, as
+// problem matchers and editors read it — the file's own for text and HTML,
+// the extracted text's for a DOCX or PDF (what JSON and SARIF give). r is
+// the report the finding was made in, when at hand.
+func Where(r *parse.Report, f rules.Finding) string {
+	start := findingStart(r, f)
+	return fmt.Sprintf("%d:%d", start.Line, start.Col)
 }
 
-// relatedWhere is Where for a related place.
-func relatedWhere(l rules.Location, en bool) string {
-	return locate(nil, l.Span.Start, l.Loc).String(en)
+// Place is where a finding is in a DOCX or PDF, in words (第4页第29行,
+// 表3第4行第3格, 第31段第103字), which the text output adds to the message;
+// "" for a text or HTML file, whose line:col are the file's own.
+func Place(r *parse.Report, f rules.Finding, en bool) string {
+	return placeWords(locate(r, f.Span.Start, f.Loc), en)
+}
+
+func placeWords(loc parse.Location, en bool) string {
+	if loc.Page > 0 || loc.Para > 0 || loc.Table > 0 {
+		return loc.String(en)
+	}
+	return ""
+}
+
+// relatedWhere and relatedPlace are Where and Place for a related place.
+func relatedWhere(l rules.Location) string {
+	start := lineCol(l.Span.Start, l.Loc)
+	return fmt.Sprintf("%d:%d", start.Line, start.Col)
+}
+
+func relatedPlace(l rules.Location, en bool) string {
+	return placeWords(locate(nil, l.Span.Start, l.Loc), en)
+}
+
+// withPlace adds a DOCX or PDF place in words to a message.
+func withPlace(msg, place string) string {
+	if place == "" {
+		return msg
+	}
+	return msg + " (" + place + ")"
 }

@@ -3,7 +3,6 @@ package format
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"net/url"
 	"strings"
@@ -127,9 +126,7 @@ func sarifResult(run Run, res FileResult, i int, f rules.Finding, ruleIndex int)
 		msg = f.Message.En
 	}
 	start, end := findingStart(res.Report, f), findingEnd(res.Report, f)
-	if where := Where(res.Report, f, run.English); (res.Report != nil || f.Loc.Known()) && where != fmt.Sprintf("%d:%d", start.Line, start.Col) {
-		msg += " (" + where + ")" // a DOCX or PDF position, in words
-	}
+	msg = withPlace(msg, Place(res.Report, f, run.English)) // a DOCX or PDF position, in words
 	region := sarif.NewRegion().
 		WithStartLine(start.Line).WithStartColumn(start.Col).
 		WithEndLine(end.Line).WithEndColumn(end.Col)
@@ -148,9 +145,7 @@ func sarifResult(run Run, res FileResult, i int, f rules.Finding, ruleIndex int)
 			rmsg = r.Message.En
 		}
 		rstart, rend := lineCol(r.Span.Start, r.Loc), relatedEnd(r)
-		if where := relatedWhere(r, run.English); where != fmt.Sprintf("%d:%d", rstart.Line, rstart.Col) {
-			rmsg += " (" + where + ")" // a DOCX or PDF position, in words
-		}
+		rmsg = withPlace(rmsg, relatedPlace(r, run.English)) // a DOCX or PDF position, in words
 		rl := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 			WithArtifactLocation(artifact(r.Path)).
 			WithRegion(sarif.NewRegion().

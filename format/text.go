@@ -85,8 +85,8 @@ func (p *TextPrinter) File(res FileResult) error {
 		if p.opt.English {
 			msg = f.Message.En
 		}
-		_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", Printable(res.Path), Where(res.Report, f, p.opt.English),
-			p.paint(f.Severity), Printable(msg), p.ruleTag(f.Rule))
+		_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", Printable(res.Path), Where(res.Report, f),
+			p.paint(f.Severity), Printable(withPlace(msg, Place(res.Report, f, p.opt.English))), p.ruleTag(f.Rule))
 		if err == nil {
 			err = p.related(f)
 		}
@@ -146,16 +146,17 @@ func isControl(r rune) bool {
 }
 
 // Finding writes one finding found across reports (the pair checks run
-// after every file was printed), counted in the summary; where is its
-// place, Where(report, f), found while the report was at hand.
-func (p *TextPrinter) Finding(path, where string, f rules.Finding) error {
+// after every file was printed), counted in the summary; where and place
+// are Where(report, f) and Place(report, f), found while the report was at
+// hand.
+func (p *TextPrinter) Finding(path, where, place string, f rules.Finding) error {
 	p.counts[f.Severity]++
 	msg := f.Message.Zh
 	if p.opt.English {
 		msg = f.Message.En
 	}
 	_, err := fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", Printable(path), where,
-		p.paint(f.Severity), Printable(msg), p.ruleTag(f.Rule))
+		p.paint(f.Severity), Printable(withPlace(msg, place)), p.ruleTag(f.Rule))
 	if err != nil {
 		return err
 	}
@@ -174,7 +175,7 @@ func (p *TextPrinter) related(f rules.Finding) error {
 		if msg == "" {
 			msg = pick(p.opt.English, "related", "相关位置")
 		}
-		if _, err := fmt.Fprintf(p.w, "    %s:%s: %s\n", Printable(l.Path), relatedWhere(l, p.opt.English), Printable(msg)); err != nil {
+		if _, err := fmt.Fprintf(p.w, "    %s:%s: %s\n", Printable(l.Path), relatedWhere(l), Printable(withPlace(msg, relatedPlace(l, p.opt.English)))); err != nil {
 			return err
 		}
 	}

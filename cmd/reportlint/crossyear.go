@@ -14,8 +14,8 @@ import (
 // output prints it (a DOCX or PDF position in words), found while its
 // report was at hand: the reports are not kept.
 type crossFinding struct {
-	Finding rules.Finding
-	Where   string
+	Finding      rules.Finding
+	Where, Place string
 }
 
 // pairNames names a body's reports of two consecutive years that were
@@ -42,12 +42,12 @@ func crossYear(digests []rules.Digest, prose *rules.ProseIndex, load func(string
 		dps, notes = rules.PairDigests(digests)
 		if selected(ruleSet, "pairing") {
 			for _, n := range notes {
-				out = append(out, crossFinding{Finding: n, Where: format.Where(nil, n, en)})
+				out = append(out, crossFinding{Finding: n, Where: format.Where(nil, n), Place: format.Place(nil, n, en)})
 			}
 		}
 		if selected(ruleSet, "shared-prose") {
 			for _, f := range prose.Findings(digests, load) {
-				out = append(out, crossFinding{Finding: f, Where: format.Where(nil, f, en)})
+				out = append(out, crossFinding{Finding: f, Where: format.Where(nil, f), Place: format.Place(nil, f, en)})
 			}
 		}
 	}
@@ -96,7 +96,7 @@ func checkPair(dp rules.DigestPair, load func(string) *parse.Report, ruleSet []*
 	}
 	p := rules.Pair{Body: dp.Body, Prev: rules.Member{Path: dp.Prev.Path, Report: prev}, Cur: rules.Member{Path: dp.Cur.Path, Report: cur}}
 	for _, f := range rules.CheckPair(p, ruleSet) {
-		found = append(found, crossFinding{Finding: f, Where: format.Where(cur, f, en)})
+		found = append(found, crossFinding{Finding: f, Where: format.Where(cur, f), Place: format.Place(cur, f, en)})
 	}
 	return true, found
 }

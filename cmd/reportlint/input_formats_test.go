@@ -18,7 +18,7 @@ func findingsOnly(out string) []string {
 	var lines []string
 	for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
 		if m := findingRe.FindStringSubmatch(l); m != nil {
-			lines = append(lines, m[1])
+			lines = append(lines, placeWordsRe.ReplaceAllString(m[1], ""))
 			continue
 		}
 		if i := strings.Index(l, ": 状态："); i >= 0 {
@@ -32,6 +32,10 @@ func findingsOnly(out string) []string {
 }
 
 var findingRe = regexp.MustCompile(`: ((?:error|warning|info): .*)$`)
+
+// placeWordsRe is a DOCX or PDF place in words after a message, which the
+// same report in text or HTML has not.
+var placeWordsRe = regexp.MustCompile(` \((?:第\d+页第\d+行|第\d+段第\d+字|表\d+第\d+行第\d+格|page \d+ line \d+|paragraph \d+ char \d+|table \d+ row \d+ cell \d+)\)`)
 
 // TestFormatsGiveSameFindings: each seed saved as HTML, as DOCX and in GBK
 // (testdata/formats, made by make.sh there) gives the same findings, rule
@@ -71,22 +75,39 @@ func TestFormatsGiveSameFindings(t *testing.T) {
 }
 
 // TestFormatLocations: a finding points where a person finds it: the line
-// and column of the HTML file, the table cell or paragraph of a DOCX.
+// and column of the HTML file; for a DOCX the line and column of the
+// extracted text (always path:line:col, for problem matchers and editors)
+// and the table cell or paragraph in words after the message.
 func TestFormatLocations(t *testing.T) {
 	for _, c := range []struct {
 		file, lang, want string
 	}{
 		{"001.html", "zh", "001.html:81:29: error: 表四「行政复议」行「其他结果」列的单元格填写了文字「撤销」"},
-		{"001.docx", "zh", "001.docx:表3第4行第3格: error: 表四「行政复议」行「其他结果」列的单元格填写了文字「撤销」"},
-		{"001.docx", "en", "001.docx:table 3 row 4 cell 3: error: Table 4 (review and litigation), row \"administrative reconsideration\""},
-		{"002.docx", "zh", "002.docx:第31段第103字: error: 落款日期 2017年3月18日"},
-		{"002.docx", "en", "002.docx:paragraph 31 char 103: error: "},
+		{"001.docx", "zh", "001.docx:67:11: error: 表四「行政复议」行「其他结果」列的单元格填写了文字「撤销」，应填数字；涉及此格的勾稽核对已跳过 (表3第4行第3格) [cell-not-number]"},
+		{"001.docx", "en", "001.docx:67:11: error: Table 4 (review and litigation), row \"administrative reconsideration\", column \"other result\": the cell holds text \"撤销\" where a number belongs; the identities using it were skipped (table 3 row 4 cell 3) [cell-not-number]"},
+		{"002.docx", "zh", "002.docx:31:103: error: 落款日期 2017年3月18日 早于统计期限结束（2017年12月31日）；是否应为2018年3月18日？ (第31段第103字) [date-before-period-end]"},
+		{"002.docx", "en", "002.docx:31:103: error: the signed date 2017-03-18 is before the end of the stated period (2017-12-31); was 2018-03-18 meant? (paragraph 31 char 103) [date-before-period-end]"},
 		{"002.gb2312.html", "zh", "002.gb2312.html:40:106: error: 落款日期 2017年3月18日"},
 		{"003.gbk.txt", "zh", "003.gbk.txt:106:46: error: 填报时间「2016220」"},
 	} {
 		_, out, _ := runCLI(t, "", "--lang", c.lang, "../../testdata/formats/"+c.file)
 		if !strings.Contains(out, c.want) {
 			t.Errorf("%s: want %q in\n%s", c.file, c.want, out)
+		}
+	}
+	// JSON carries the cell and the paragraph beside the text's line
+	for file, want := range map[string]string{
+		"001.docx": `"end_column": 13,
+          "table_cell": {
+            "table": 3,
+            "row": 4,
+            "cell": 3
+          },`,
+		"002.docx": `"paragraph": 31,`,
+	} {
+		_, out, _ := runCLI(t, "", "--format", "json", "../../testdata/formats/"+file)
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: want %s in the JSON\n%s", file, want, out)
 		}
 	}
 }
@@ -133,8 +154,8 @@ func TestPDFCommand(t *testing.T) {
 	dir := "../../testdata/corpus/"
 	code, out, _ := runCLI(t, "", dir+"pdf/hzq2023.pdf", dir+"pdf/hzq2024.pdf")
 	for _, want := range []string{
-		"hzq2023.pdf:第4页第29行: error: 表四「行政复议」行：结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11，但 总计 0；若其余数字无误，「总计」应为 11 [review-total]",
-		"hzq2023.pdf:第4页第29行: error: 表四「行政诉讼·复议后起诉」行：结果维持 5 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 5，但 总计 0",
+		"hzq2023.pdf:149:23: error: 表四「行政复议」行：结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11，但 总计 0；若其余数字无误，「总计」应为 11 (第4页第29行) [review-total]",
+		"hzq2023.pdf:149:67: error: 表四「行政诉讼·复议后起诉」行：结果维持 5 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 5，但 总计 0",
 		"hzq2023.pdf: 状态：2023年度，2021年模板（国办公开办函〔2021〕30号）；表二已核对；表三已核对；表四已核对",
 		"hzq2024.pdf: 状态：2024年度，2021年模板（国办公开办函〔2021〕30号）；表二已核对；表三已核对；表四已核对",
 		"共检查 2 个文件：错误 2 个，警告 0 个，提示 0 个",

@@ -8,6 +8,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -25,12 +26,14 @@ import (
 // place is a finding's own and related location as the JSON output gives
 // them, with the related file.
 type place struct {
-	file                    string
-	line, col               int
-	relFile                 string
-	relLine, relCol         int
-	relZh                   string // the related message
-	ownWhere, relWhereWords string // the text output's places, for DOCX and PDF
+	file            string
+	line, col       int
+	relFile         string
+	relLine, relCol int
+	relZh           string // the related message
+	// the text output's places: path:line:col, and for DOCX and PDF the
+	// place in words after the message
+	ownWhere, ownPlace, relWhere, relPlace string
 }
 
 // htmlHead are the lines an HTML report begins with: each report line
@@ -216,9 +219,15 @@ func firstPlace(t *testing.T, dir, rule string, flags []string) place {
 	_, text, _ := runCLI(t, "", append(append([]string{}, flags...), dir)...)
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
-		if strings.Contains(l, "["+rule+"]") && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "    ") && strings.HasSuffix(lines[i+1], ": "+p.relZh) {
+		if !strings.Contains(l, "["+rule+"]") || i+1 >= len(lines) {
+			continue
+		}
+		if m := relatedLineRe.FindStringSubmatch(lines[i+1]); m != nil && m[2] == p.relZh {
 			p.ownWhere = l[:strings.Index(l, ": ")]
-			p.relWhereWords = strings.TrimSuffix(strings.TrimSpace(lines[i+1]), ": "+p.relZh)
+			if o := ownPlaceRe.FindStringSubmatch(l); o != nil {
+				p.ownPlace = o[1]
+			}
+			p.relWhere, p.relPlace = m[1], m[3]
 			break
 		}
 	}
@@ -259,6 +268,14 @@ func firstPlace(t *testing.T, dir, rule string, flags []string) place {
 	return p
 }
 
+// relatedLineRe reads a related place's line: "    path:line:col: message"
+// and, for a DOCX or PDF, " (place in words)"; ownPlaceRe the place in
+// words at the end of a finding's line.
+var (
+	relatedLineRe = regexp.MustCompile(`^    (.*?): (.*?)(?: \(([^()]*)\))?$`)
+	ownPlaceRe    = regexp.MustCompile(` \(([^()]*)\) \[[a-z0-9-]+\]$`)
+)
+
 // checkMoved compares a format's places with the plain text's, moved as
 // the format moves them.
 func checkMoved(t *testing.T, format string, reports map[string][]string, base, got place) {
@@ -272,7 +289,7 @@ func checkMoved(t *testing.T, format string, reports map[string][]string, base, 
 	if filepath.Base(got.relFile) != relFile {
 		t.Errorf("related file %s, want %s", got.relFile, relFile)
 	}
-	var wantOwn, wantRel string
+	var wantOwn, wantRel, ownPlace, relPlace string
 	switch format {
 	case ".html":
 		// three lines of head, and <p> before each line's text
@@ -288,8 +305,10 @@ func checkMoved(t *testing.T, format string, reports map[string][]string, base, 
 		if got.relLine != base.relLine || got.relCol != base.relCol {
 			t.Errorf("DOCX: related %d:%d in the text, want %d:%d", got.relLine, got.relCol, base.relLine, base.relCol)
 		}
-		wantOwn = fmt.Sprintf(":第%d段第%d字", base.line, base.col)
-		wantRel = fmt.Sprintf("%s:第%d段第%d字", relFile, base.relLine, base.relCol)
+		wantOwn = fmt.Sprintf(":%d:%d", base.line, base.col)
+		wantRel = fmt.Sprintf("%s:%d:%d", relFile, base.relLine, base.relCol)
+		ownPlace = fmt.Sprintf("第%d段第%d字", base.line, base.col)
+		relPlace = fmt.Sprintf("第%d段第%d字", base.relLine, base.relCol)
 	case ".pdf":
 		if got.relLine != base.relLine || got.relCol != base.relCol {
 			t.Errorf("PDF: related %d:%d in the text, want %d:%d", got.relLine, got.relCol, base.relLine, base.relCol)
@@ -297,13 +316,14 @@ func checkMoved(t *testing.T, format string, reports map[string][]string, base, 
 		pageLine := func(n int) string {
 			return fmt.Sprintf("第%d页第%d行", (n-1)/pdfPageLines+1, (n-1)%pdfPageLines+1)
 		}
-		wantOwn = ":" + pageLine(base.line)
-		wantRel = relFile + ":" + pageLine(base.relLine)
+		wantOwn = fmt.Sprintf(":%d:%d", base.line, base.col)
+		wantRel = fmt.Sprintf("%s:%d:%d", relFile, base.relLine, base.relCol)
+		ownPlace, relPlace = pageLine(base.line), pageLine(base.relLine)
 	}
-	if !strings.HasSuffix(got.ownWhere, wantOwn) {
-		t.Errorf("text output places the finding at %s, want …%s", got.ownWhere, wantOwn)
+	if !strings.HasSuffix(got.ownWhere, wantOwn) || got.ownPlace != ownPlace {
+		t.Errorf("text output places the finding at %s (%s), want …%s (%s)", got.ownWhere, got.ownPlace, wantOwn, ownPlace)
 	}
-	if !strings.HasSuffix(got.relWhereWords, string(filepath.Separator)+wantRel) {
-		t.Errorf("text output places the related place at %s, want %s", got.relWhereWords, wantRel)
+	if !strings.HasSuffix(got.relWhere, string(filepath.Separator)+wantRel) || got.relPlace != relPlace {
+		t.Errorf("text output places the related place at %s (%s), want %s (%s)", got.relWhere, got.relPlace, wantRel, relPlace)
 	}
 }

@@ -245,7 +245,7 @@ func (r *runner) crossYear() ([]crossFinding, []pairNames, error) {
 func (r *runner) finishStream(cross []crossFinding) {
 	for _, c := range cross {
 		r.failed = r.failed || c.Finding.Severity >= r.cfg.failOn
-		if err := r.printer.Finding(c.Finding.Path, c.Where, c.Finding); err != nil && r.outErr == nil {
+		if err := r.printer.Finding(c.Finding.Path, c.Where, c.Place, c.Finding); err != nil && r.outErr == nil {
 			r.outErr = err
 		}
 	}
