@@ -105,7 +105,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	township := fs.String("township-deadline", "", "local deadline MM-DD for township and street reports (none by law)")
 	pairFlag := fs.Bool("pair", false, "check the two files given as one body's reports of consecutive years")
 	overviewFlag := fs.Bool("overview", false, "print a table of issuing bodies × years instead of the findings (text or csv)")
-	outFormat := fs.String("format", "text", "output format: text, json, sarif or csv")
+	outFormat := fs.String("format", "text", "output format: text, json, sarif, csv or html")
+	output := fs.StringP("output", "o", "", "write the results to this file instead of standard output")
 	fs.StringSlice("enable", nil, "run only these rules (IDs, comma-separated or repeated)")
 	fs.StringSlice("disable", nil, "do not run these rules (IDs, comma-separated or repeated)")
 	fs.String("fail-on", "error", "exit 1 when a finding at this level or above remains: error, warning or info")
@@ -157,6 +158,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "reportlint: --lang 只能是 zh 或 en (must be zh or en), not %q\n", *lang)
 		return exitTrouble
 	}
+	if *output != "" {
+		f, err := createOutput(*output)
+		if err != nil {
+			fmt.Fprintf(stderr, "reportlint: %v\n", err)
+			return exitTrouble
+		}
+		defer f.Close()
+		stdout = f
+	}
 	useColor, ok := colorFor(*colorMode, stdout)
 	if !ok {
 		fmt.Fprintf(stderr, "reportlint: --color 只能是 auto、always 或 never (must be auto, always or never), not %q\n", *colorMode)
@@ -174,8 +184,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	en := *lang == "en"
 	if !validFormat(*outFormat) {
 		fmt.Fprintf(stderr, "reportlint: --format: %s\n", say(en,
-			fmt.Sprintf("只能是 text、json、sarif 或 csv，不能是「%s」", *outFormat),
-			fmt.Sprintf("must be text, json, sarif or csv, not %q", *outFormat)))
+			fmt.Sprintf("只能是 text、json、sarif、csv 或 html，不能是「%s」", *outFormat),
+			fmt.Sprintf("must be text, json, sarif, csv or html, not %q", *outFormat)))
 		return exitTrouble
 	}
 	wd, err := os.Getwd()
@@ -249,7 +259,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	prog := newProgress(errStream, len(paths))
 	fin := &finisher{wd: wd, overview: *overviewFlag, writesBaseline: *writeBaselinePath != ""}
 	if !*overviewFlag && *writeBaselinePath == "" {
-		fin.renderer = format.NewRenderer(*outFormat, ruleSet, en, useColor)
+		fin.renderer = newRenderer(*outFormat, ruleSet, en, useColor, wd)
 	}
 	if baseline != nil {
 		fin.recorded = baseline.index
@@ -438,7 +448,7 @@ const informationURI = "https://github.com/reportlint/reportlint"
 
 func validFormat(f string) bool {
 	switch f {
-	case "text", "json", "sarif", "csv":
+	case "text", "json", "sarif", "csv", "html":
 		return true
 	}
 	return false
