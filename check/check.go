@@ -231,3 +231,12 @@ func errorText(err error) *Text {
 	zh, en := bilingual.Text(err)
 	return &Text{Zh: zh, En: en}
 }
+
+// FindingOf is a finding as the page reads it; the collection report of
+// `reportlint --format html` gives its findings to the page's marking in
+// the same shape.
+func FindingOf(f rules.Finding) Finding { return finding(f) }
+
+// TablesOf lists a report's tables as the page shows them (the collection
+// report shows them alike).
+func TablesOf(rep *parse.Report) []Table { return tables(rep) }

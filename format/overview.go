@@ -98,6 +98,31 @@ func buildOverview(es []OverviewEntry) overview {
 	return o
 }
 
+// Grid is the overview's table for another rendering of it (the HTML
+// collection report): the years from the first to the last, the bodies'
+// names, each body's files of each year, and the files with no body or
+// year or unreadable, as Overview prints them.
+type Grid struct {
+	Years  []int
+	Bodies []string
+	Cells  [][][]OverviewEntry // [body][year] → the files
+	Loose  []OverviewEntry
+}
+
+// GridOf lays the entries out as Overview does.
+func GridOf(es []OverviewEntry) Grid {
+	o := buildOverview(es)
+	g := Grid{Years: o.years, Bodies: o.bodies, Loose: o.loose}
+	for _, b := range o.bodies {
+		row := make([][]OverviewEntry, len(o.years))
+		for i, c := range o.cells[b] {
+			row[i] = c.entries
+		}
+		g.Cells = append(g.Cells, row)
+	}
+	return g
+}
+
 // word says what a cell holds: 缺 (missing), 无问题 (checked, clean), or the
 // counts by severity; several files of one body and year are all counted.
 func (c cell) word(en bool) string {

@@ -39,6 +39,21 @@ type Renderer struct {
 	minLevel  rules.Severity
 	ruleSet   []*rules.Rule
 	ruleIndex map[string]int
+	custom    Custom // a format rendered outside this package
+}
+
+// Custom is an output format rendered outside this package (the HTML
+// collection report, which inlines the web page's script and reads the
+// page's shapes of a finding): a file's part, and the run put together
+// from the parts, as the formats here do.
+type Custom interface {
+	Part(res FileResult) ([]byte, error)
+	Write(w io.Writer, run Run, parts []Part, data func(int) ([]byte, error)) error
+}
+
+// NewCustomRenderer returns a renderer whose parts and run c renders.
+func NewCustomRenderer(c Custom) *Renderer {
+	return &Renderer{format: "custom", custom: c, ruleIndex: map[string]int{}}
 }
 
 // SetMinLevel sets the lowest level the text printed at the end shows
@@ -66,6 +81,10 @@ func (r *Renderer) Part(res FileResult) (Part, error) {
 	p := Part{Path: res.Path, ID: res.ID, Err: res.Err, Skipped: res.Skipped, Counts: counts(res.Findings), Suppressed: res.Suppressed}
 	var buf bytes.Buffer
 	var err error
+	if r.custom != nil {
+		p.Data, err = r.custom.Part(res)
+		return p, err
+	}
 	switch r.format {
 	case "json":
 		jw := &jsonWriter{w: &buf}
@@ -127,6 +146,9 @@ func (r *Renderer) Parts(results []FileResult) ([]Part, error) {
 func (r *Renderer) Write(w io.Writer, run Run, parts []Part, data func(i int) ([]byte, error)) error {
 	if data == nil {
 		data = func(i int) ([]byte, error) { return parts[i].Data, nil }
+	}
+	if r.custom != nil {
+		return r.custom.Write(w, run, parts, data)
 	}
 	switch r.format {
 	case "json":

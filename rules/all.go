@@ -32,6 +32,7 @@ func All() []*Rule {
 		carryStatisticsRule,
 		carryItems2019Rule,
 		carryInForceRule,
+		yearJumpRule,
 		sectionOrderRule,
 		enumerationRule,
 		copiedProseRule,

@@ -44,7 +44,7 @@ import (
 var screenshot = flag.String("screenshot", "", "write a PNG of the page showing findings to this file")
 
 // pageFiles are the files of the page: the only ones it may request.
-var pageFiles = []string{"app.js", "index.html", "reportlint-wasm.js", "style.css", "wasm_exec.js"}
+var pageFiles = []string{"app.js", "index.html", "marks.js", "reportlint-wasm.js", "style.css", "wasm_exec.js"}
 
 // ---- the browser ---------------------------------------------------------
 

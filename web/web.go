@@ -81,3 +81,14 @@ func HostGuard(next http.Handler, listenHost string) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// MarksScript is the page's marks.js: how the page marks findings in a
+// report's lines. The collection report of `reportlint --format html`
+// inlines it, so that a report is marked there as the page marks it.
+func MarksScript() string {
+	b, err := files.ReadFile("page/marks.js")
+	if err != nil {
+		panic(err) // the folder is embedded above
+	}
+	return string(b)
+}

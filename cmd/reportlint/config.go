@@ -31,9 +31,10 @@ const (
 	formatJSON
 	formatSARIF
 	formatCSV
+	formatHTML
 )
 
-var formatNames = []string{"text", "json", "sarif", "csv"}
+var formatNames = []string{"text", "json", "sarif", "csv", "html"}
 
 func (f outputFormat) String() string { return formatNames[f] }
 
@@ -66,6 +67,7 @@ type config struct {
 	settingsFile  string // the settings file read, "" for none
 	verbose       bool
 	cpuProfile    string
+	output        string // -o: the results go to this file
 	args          []string
 }
 
@@ -73,7 +75,7 @@ type config struct {
 // one-off action or the settings file itself, not a standing choice.
 var notInSettings = map[string]bool{
 	"config": true, "version": true, "help": true, "write-baseline": true,
-	"stdin-filename": true, "cpuprofile": true, "pair": true, "force": true, "verbose": true,
+	"stdin-filename": true, "cpuprofile": true, "pair": true, "force": true, "verbose": true, "output": true,
 }
 
 // settingsKeys lists the keys a settings file may hold: every other flag's

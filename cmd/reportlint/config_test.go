@@ -68,7 +68,7 @@ func TestRuleSelection(t *testing.T) {
 		{[]string{"--enable", "date-impossible,typo", "x.txt"}, "reportlint: --enable: 未知的规则「typo」"},
 		{[]string{"--lang", "en", "--enable", "typo", "x.txt"}, "reportlint: --enable: unknown rule \"typo\" (reportlint rules lists them all)\n"},
 		{[]string{"--fail-on", "fatal", "x.txt"}, "reportlint: --fail-on: 只能是 error、warning 或 info，不能是「fatal」\n"},
-		{[]string{"--format", "xml", "x.txt"}, "reportlint: --format: 只能是 text、json、sarif 或 csv，不能是「xml」\n"},
+		{[]string{"--format", "xml", "x.txt"}, "reportlint: --format: 只能是 text、json、sarif、csv 或 html，不能是「xml」\n"},
 	}
 	for _, b := range bad {
 		code, out, errs := runCLI(t, "", b.args...)

@@ -33,6 +33,7 @@ func newFlagSet() *pflag.FlagSet {
 	fs.Bool("force", false, "with --pair: pair the two files even if their bodies differ or their years are not consecutive")
 	fs.Bool("overview", false, "print a table of issuing bodies × years instead of the findings (text or csv)")
 	fs.String("format", "text", "output format: "+strings.Join(formatNames, ", "))
+	fs.StringP("output", "o", "", "write the results to this file instead of standard output")
 	fs.StringSlice("enable", nil, "run only these rules (IDs or globs such as 'carry-*', comma-separated or repeated)")
 	fs.StringSlice("disable", nil, "do not run these rules (IDs or globs, comma-separated or repeated)")
 	fs.String("fail-on", "error", "exit 1 when a finding at this level or above remains: error, warning or info")
@@ -140,6 +141,7 @@ func buildConfig(fs *pflag.FlagSet, stdout io.Writer) (*config, error) {
 		return nil, err
 	}
 	cfg.cpuProfile = str("cpuprofile")
+	cfg.output = str("output")
 	return cfg, nil
 }
 

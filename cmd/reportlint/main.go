@@ -94,6 +94,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
+	if cfg.output != "" {
+		f, err := createOutput(cfg.output)
+		if err != nil {
+			fmt.Fprintf(stderr, "reportlint: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		stdout = f
+	}
 	if cfg.cpuProfile != "" {
 		stop, err := startCPUProfile(cfg.cpuProfile)
 		if err != nil {

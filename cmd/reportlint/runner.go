@@ -78,7 +78,7 @@ func newRunner(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr
 	r.printer = format.NewTextPrinter(r.out, opt)
 	r.fin = &finisher{root: cfg.root, overview: cfg.overview, writesBaseline: cfg.writeBaseline != ""}
 	if !cfg.overview && cfg.writeBaseline == "" {
-		r.fin.renderer = format.NewRenderer(cfg.format.String(), cfg.rules, cfg.en, cfg.color)
+		r.fin.renderer = newRenderer(cfg.format.String(), cfg.rules, cfg.en, cfg.color)
 		r.fin.renderer.SetMinLevel(cfg.minLevel)
 	}
 	if r.baseline != nil {

@@ -6,6 +6,7 @@
 
 (function () {
   const $ = (id) => document.getElementById(id);
+  const marks = globalThis.reportlintMarks; // marks.js
 
   // Words of the page, in Chinese and English.
   const words = {
@@ -403,83 +404,16 @@
 
   // ---- the report's text with the findings marked --------------------------
 
-  // renderDoc shows the lines the positions refer to. Each finding marks its
-  // span (columns count characters, not UTF-16 units); an operand's cell is
-  // marked too, and shown when its finding is selected.
+  // renderDoc shows the lines the positions refer to, marked as marks.js
+  // marks them (the collection report of --format html marks alike).
   function renderDoc(res) {
     const lines = res.lines;
-    const perLine = new Map(); // line number → [{a, b, cls}]
-    const add = (line, a, b, cls) => {
-      if (!perLine.has(line)) {
-        perLine.set(line, []);
-      }
-      perLine.get(line).push({ a, b, cls });
-    };
-    const spread = (span, cls) => {
-      const first = Math.max(1, span.start.line);
-      const last = Math.min(lines.length, Math.max(span.end.line, first));
-      for (let l = first; l <= last; l++) {
-        const len = [...lines[l - 1]].length;
-        const a = l === span.start.line ? span.start.col - 1 : 0;
-        const b = l === span.end.line ? span.end.col - 1 : len;
-        add(l, Math.min(a, len), Math.min(Math.max(b, a), len), cls);
-      }
-    };
-    const lineSev = new Map();
-    res.findings.forEach((f, i) => {
-      spread(f.span, `m sev-${f.severity} f${i}`);
-      for (let l = f.span.start.line; l <= Math.max(f.span.start.line, f.span.end.line); l++) {
-        if (!lineSev.has(l) || rank[f.severity] > rank[lineSev.get(l)]) {
-          lineSev.set(l, f.severity);
-        }
-      }
-      for (const o of f.operands || []) {
-        spread(o.span, `op o${i}`);
-      }
-    });
+    const { perLine, lineSev } = marks.lineMarks(res.findings, (n) => lines[n - 1]);
     const html = [];
     for (let n = 1; n <= lines.length; n++) {
-      const sev = lineSev.get(n);
-      html.push(`<div class="line${sev ? ' has-' + sev : ''}" id="L${n}" data-line="${n}"><span class="no">${n}</span><span class="tx">`,
-        markLine(lines[n - 1], perLine.get(n) || []), '</span></div>');
+      html.push(marks.lineHTML(n, lines[n - 1], perLine.get(n), lineSev.get(n)));
     }
     $('doc').innerHTML = html.join('');
-  }
-
-  // markLine cuts a line at every mark boundary and wraps each piece in the
-  // marks that cover it; an empty span (an empty cell) becomes a small box.
-  function markLine(line, marks) {
-    if (!marks.length) {
-      return escape(line);
-    }
-    const chars = [...line];
-    const cuts = new Set([0, chars.length]);
-    for (const m of marks) {
-      cuts.add(m.a);
-      cuts.add(m.b);
-    }
-    const points = [...cuts].sort((x, y) => x - y);
-    const out = [];
-    for (let k = 0; k < points.length; k++) {
-      const p = points[k];
-      for (const m of marks) {
-        if (m.a === p && m.b === p) {
-          out.push(`<mark class="${m.cls} empty"></mark>`);
-        }
-      }
-      if (k + 1 === points.length) {
-        break;
-      }
-      const q = points[k + 1];
-      const text = escape(chars.slice(p, q).join(''));
-      const cover = marks.filter((m) => m.a <= p && m.b >= q && m.a < m.b);
-      out.push(cover.length ? `<mark class="${cover.map((m) => m.cls).join(' ')}">${text}</mark>` : text);
-    }
-    return out.join('');
-  }
-
-  function escape(s) {
-    return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
   }
 
   // select marks finding i as the current one, in the list and in the text,
