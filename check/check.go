@@ -188,7 +188,7 @@ func tables(rep *parse.Report) []Table {
 	for _, t := range rep.Tables {
 		out = append(out, Table{
 			Kind:     t.Kind.String(),
-			Name:     Text{Zh: t.Kind.Zh(), En: tableEn[t.Kind]},
+			Name:     Text{Zh: t.Kind.Full(false), En: t.Kind.Full(true)},
 			Status:   t.Status.String(),
 			StatusZh: statusZh[t.Status],
 			Reason:   reasonOf(t),
@@ -200,7 +200,7 @@ func tables(rep *parse.Report) []Table {
 			if len(rep.TablesOf(k)) == 0 {
 				out = append(out, Table{
 					Kind:     k.String(),
-					Name:     Text{Zh: k.Zh(), En: tableEn[k]},
+					Name:     Text{Zh: k.Full(false), En: k.Full(true)},
 					Status:   "missing",
 					StatusZh: "未找到",
 					Reason:   Text{Zh: "报告中未找到此表，未核对", En: "the report has no such table; not checked"},
@@ -209,14 +209,6 @@ func tables(rep *parse.Report) []Table {
 		}
 	}
 	return out
-}
-
-var tableEn = map[parse.TableKind]string{
-	parse.TableUnknown:      "unrecognised table",
-	parse.TableItems:        "table 2 (article 20 items)",
-	parse.TableApplications: "table 3 (applications received and handled)",
-	parse.TableReview:       "table 4 (administrative review and litigation)",
-	parse.TableStatistics:   "statistics table",
 }
 
 var statusZh = map[parse.TableStatus]string{

@@ -283,12 +283,7 @@ func worst(ts []*parse.Table) parse.TableStatus {
 	return w
 }
 
-func tableWord(k parse.TableKind, en bool) string {
-	if en {
-		return map[parse.TableKind]string{parse.TableStatistics: "statistics table", parse.TableItems: "table 2", parse.TableApplications: "table 3", parse.TableReview: "table 4"}[k]
-	}
-	return map[parse.TableKind]string{parse.TableStatistics: "统计表", parse.TableItems: "表二", parse.TableApplications: "表三", parse.TableReview: "表四"}[k]
-}
+func tableWord(k parse.TableKind, en bool) string { return k.Short(en) }
 
 func statusWord(s parse.TableStatus, en bool) string {
 	if en {

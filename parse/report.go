@@ -145,9 +145,36 @@ func (k TableKind) String() string {
 	return [...]string{"unknown", "items", "applications", "review", "statistics"}[k]
 }
 
-// Zh names the table for messages.
-func (k TableKind) Zh() string {
+// The names of each kind of table, in one place: every output names tables
+// through these methods.
+
+// Zh is the table's full Chinese name, as headings give it.
+func (k TableKind) Zh() string { return k.Full(false) }
+
+// Full is the table's full name: 表三（收到和处理政府信息公开申请）, "table 3
+// (applications received and handled)".
+func (k TableKind) Full(en bool) string {
+	if en {
+		return [...]string{"unrecognised table", "table 2 (article 20 items)", "table 3 (applications received and handled)", "table 4 (administrative review and litigation)", "statistics table"}[k]
+	}
 	return [...]string{"未识别表格", "表二（第二十条主动公开）", "表三（收到和处理政府信息公开申请）", "表四（行政复议、行政诉讼）", "统计表"}[k]
+}
+
+// Short is the table's name in a list: 表三, "table 3".
+func (k TableKind) Short(en bool) string {
+	if en {
+		return [...]string{"table", "table 2", "table 3", "table 4", "statistics table"}[k]
+	}
+	return [...]string{"表格", "表二", "表三", "表四", "统计表"}[k]
+}
+
+// Named is the table's name at the start of a finding's message: 表三,
+// "Table 3 (applications)".
+func (k TableKind) Named(en bool) string {
+	if en {
+		return [...]string{"", "Table 2 (art. 20 items)", "Table 3 (applications)", "Table 4 (review and litigation)", "statistics table"}[k]
+	}
+	return k.Short(false)
 }
 
 // TableStatus says whether the rules could read a table's cells.

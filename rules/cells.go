@@ -58,8 +58,8 @@ func checkCells(p *Pass) {
 				Span:  first.Span,
 				Table: t.Kind.String(),
 				Message: Text{
-					Zh: fmt.Sprintf("%s有 %d 个单元格填「—」「/」或「无」（首个为「%s」），按非数字处理，涉及的勾稽核对已跳过；无数据应填 0", tableShortZh(t.Kind), placeholders, first.Raw),
-					En: fmt.Sprintf("%s has %d cells holding a dash, slash or 无 (first: %q); they are not numbers and the identities using them were skipped; write 0 for none", tableShortEn(t.Kind), placeholders, first.Raw),
+					Zh: fmt.Sprintf("%s有 %d 个单元格填「—」「/」或「无」（首个为「%s」），按非数字处理，涉及的勾稽核对已跳过；无数据应填 0", t.Kind.Named(false), placeholders, first.Raw),
+					En: fmt.Sprintf("%s has %d cells holding a dash, slash or 无 (first: %q); they are not numbers and the identities using them were skipped; write 0 for none", t.Kind.Named(true), placeholders, first.Raw),
 				},
 			}.At(Info))
 		}
@@ -90,7 +90,7 @@ func cellsToCheck(t *parse.Table, row *parse.Row) []placedCell {
 }
 
 func cellFinding(t *parse.Table, row *parse.Row, c placedCell, zhWhat, enWhat string) Finding {
-	where, whereEn := fmt.Sprintf("%s「%s」行", tableShortZh(t.Kind), row.Short), fmt.Sprintf("%s, row %q", tableShortEn(t.Kind), row.En)
+	where, whereEn := fmt.Sprintf("%s「%s」行", t.Kind.Named(false), row.Short), fmt.Sprintf("%s, row %q", t.Kind.Named(true), row.En)
 	col, key := "", c.cell.Raw // with no column, the cell's text tells it from the others
 	if c.col >= 0 {
 		where = fmt.Sprintf("%s「%s」列", where, t.Columns[c.col].Label)
@@ -182,8 +182,8 @@ func reportBlanks(p *Pass, t *parse.Table, blanks []blankCell) {
 	p.Add(Finding{
 		Span: b.c.cell.Span, Table: t.Kind.String(), Row: b.row.Key, Column: col.Key,
 		Message: Text{
-			Zh: fmt.Sprintf("%s有 %d 个单元格为空白（首个为「%s」行「%s」列），应填数字（无则填 0）；涉及这些单元格的勾稽核对已跳过", tableShortZh(t.Kind), len(blanks), b.row.Short, col.Label),
-			En: fmt.Sprintf("%s has %d empty cells (first: row %q, column %q); write a number (0 for none); the identities using them were skipped", tableShortEn(t.Kind), len(blanks), b.row.En, col.En),
+			Zh: fmt.Sprintf("%s有 %d 个单元格为空白（首个为「%s」行「%s」列），应填数字（无则填 0）；涉及这些单元格的勾稽核对已跳过", t.Kind.Named(false), len(blanks), b.row.Short, col.Label),
+			En: fmt.Sprintf("%s has %d empty cells (first: row %q, column %q); write a number (0 for none); the identities using them were skipped", t.Kind.Named(true), len(blanks), b.row.En, col.En),
 		},
 	}.At(Warning))
 }

@@ -41,12 +41,12 @@ func tableTitleZh(t *parse.Table) string {
 	if t.Kind == parse.TableItems {
 		return "表二「" + t.Title + "」"
 	}
-	return tableShortZh(t.Kind)
+	return t.Kind.Named(false)
 }
 
 func tableTitleEn(t *parse.Table) string {
 	if t.Kind == parse.TableItems {
 		return fmt.Sprintf("Table 2 block %q", t.Title)
 	}
-	return tableShortEn(t.Kind)
+	return t.Kind.Named(true)
 }

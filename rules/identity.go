@@ -269,11 +269,11 @@ func side(t *parse.Table, ts []term, e each, summary string, en bool) string {
 func identityMessage(t *parse.Table, id Identity, col int, row *parse.Row, left, right []term, fix term, expected float64, inferred bool) Text {
 	var scopeZh, scopeEn string
 	if id.Each == eachColumn {
-		scopeZh = fmt.Sprintf("%s「%s」列", tableShortZh(t.Kind), t.Columns[col].Label)
-		scopeEn = fmt.Sprintf("%s, column %q", tableShortEn(t.Kind), t.Columns[col].En)
+		scopeZh = fmt.Sprintf("%s「%s」列", t.Kind.Named(false), t.Columns[col].Label)
+		scopeEn = fmt.Sprintf("%s, column %q", t.Kind.Named(true), t.Columns[col].En)
 	} else {
-		scopeZh = fmt.Sprintf("%s「%s」行", tableShortZh(t.Kind), row.Short)
-		scopeEn = fmt.Sprintf("%s, row %q", tableShortEn(t.Kind), row.En)
+		scopeZh = fmt.Sprintf("%s「%s」行", t.Kind.Named(false), row.Short)
+		scopeEn = fmt.Sprintf("%s, row %q", t.Kind.Named(true), row.En)
 	}
 	fixZh, fixEn := termLabel(t, fix, id.Each)
 	zh := fmt.Sprintf("%s：%s，但 %s", scopeZh, side(t, left, id.Each, id.SumZh, false), side(t, right, id.Each, id.SumZh, false))
@@ -288,14 +288,6 @@ func identityMessage(t *parse.Table, id Identity, col int, row *parse.Row, left,
 		en += " (" + noteEn + ")"
 	}
 	return Text{Zh: zh, En: en}
-}
-
-func tableShortZh(k parse.TableKind) string {
-	return map[parse.TableKind]string{parse.TableApplications: "表三", parse.TableReview: "表四", parse.TableItems: "表二", parse.TableStatistics: "统计表", parse.TableUnknown: "表格"}[k]
-}
-
-func tableShortEn(k parse.TableKind) string {
-	return map[parse.TableKind]string{parse.TableApplications: "Table 3 (applications)", parse.TableReview: "Table 4 (review and litigation)", parse.TableItems: "Table 2 (art. 20 items)", parse.TableStatistics: "statistics table"}[k]
 }
 
 // num prints a number as filers write it: integers without a decimal point.

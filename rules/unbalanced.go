@@ -53,14 +53,14 @@ func unbalancedMessage(t *parse.Table, u parse.Unbalanced) Text {
 		}
 	case u.Joint:
 		return Text{
-			Zh: fmt.Sprintf("%s%s行的数字连在一起（%s）：每行都有使本行总计相符的拆法，但没有一种拆法的组合能使各列勾稽关系成立（本年新收 + 上年结转 = 总计 + 结转下年度；总计 = 各办理结果之和）；按所印数字%s无法平衡，这些行未核对", tableShortZh(t.Kind), rowNamesZh(u.Rows), digits, tableShortZh(t.Kind)),
-			En: fmt.Sprintf("%s rows %s have their digits run together (%s): each splits to a matching row total, but no combination of splits makes every column balance (new + carried over = total + carried forward; total = the outcomes); as printed the table cannot balance and these rows were not checked", tableShortEn(t.Kind), rowNamesEn(u.Rows), strings.Join(u.Digits, ", ")),
+			Zh: fmt.Sprintf("%s%s行的数字连在一起（%s）：每行都有使本行总计相符的拆法，但没有一种拆法的组合能使各列勾稽关系成立（本年新收 + 上年结转 = 总计 + 结转下年度；总计 = 各办理结果之和）；按所印数字%s无法平衡，这些行未核对", t.Kind.Named(false), rowNamesZh(u.Rows), digits, t.Kind.Named(false)),
+			En: fmt.Sprintf("%s rows %s have their digits run together (%s): each splits to a matching row total, but no combination of splits makes every column balance (new + carried over = total + carried forward; total = the outcomes); as printed the table cannot balance and these rows were not checked", t.Kind.Named(true), rowNamesEn(u.Rows), strings.Join(u.Digits, ", ")),
 		}
 	}
 	n := len(t.Columns)
 	return Text{
-		Zh: fmt.Sprintf("%s%s行的数字连在一起印作%s，无论怎样拆成 %d 格，「总计」都不等于其余各格之和%s；按所印数字此行无法平衡，未核对", tableShortZh(t.Kind), rowNamesZh(u.Rows), digits, n, examples),
-		En: fmt.Sprintf("%s row %s has its digits run together as %s; no split into %d cells makes the total the sum of the others%s; as printed the row cannot balance and was not checked", tableShortEn(t.Kind), rowNamesEn(u.Rows), strings.Join(u.Digits, ", "), n, examplesEn),
+		Zh: fmt.Sprintf("%s%s行的数字连在一起印作%s，无论怎样拆成 %d 格，「总计」都不等于其余各格之和%s；按所印数字此行无法平衡，未核对", t.Kind.Named(false), rowNamesZh(u.Rows), digits, n, examples),
+		En: fmt.Sprintf("%s row %s has its digits run together as %s; no split into %d cells makes the total the sum of the others%s; as printed the row cannot balance and was not checked", t.Kind.Named(true), rowNamesEn(u.Rows), strings.Join(u.Digits, ", "), n, examplesEn),
 	}
 }
 
