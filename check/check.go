@@ -195,18 +195,14 @@ func tables(rep *parse.Report) []Table {
 			Line:     t.Span.Start.Line,
 		})
 	}
-	if rep.Era >= parse.Era2019 {
-		for _, k := range []parse.TableKind{parse.TableApplications, parse.TableReview} {
-			if len(rep.TablesOf(k)) == 0 {
-				out = append(out, Table{
-					Kind:     k.String(),
-					Name:     Text{Zh: k.Full(false), En: k.Full(true)},
-					Status:   "missing",
-					StatusZh: "未找到",
-					Reason:   Text{Zh: "报告中未找到此表，未核对", En: "the report has no such table; not checked"},
-				})
-			}
-		}
+	for _, k := range rep.MissingTables() {
+		out = append(out, Table{
+			Kind:     k.String(),
+			Name:     Text{Zh: k.Full(false), En: k.Full(true)},
+			Status:   "missing",
+			StatusZh: "未找到",
+			Reason:   Text{Zh: "报告中未找到此表，未核对", En: "the report has no such table; not checked"},
+		})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package format
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +37,7 @@ func tableStates(r *parse.Report, ruleSet []*rules.Rule) []tableState {
 		}
 		ts := r.TablesOf(kind)
 		if len(ts) == 0 {
-			if (kind == parse.TableApplications || kind == parse.TableReview) && r.Era >= parse.Era2019 {
+			if slices.Contains(r.MissingTables(), kind) {
 				out = append(out, tableState{Kind: kind, Missing: true})
 			}
 			continue

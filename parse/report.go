@@ -359,3 +359,21 @@ func (r *Report) Anchor() Span {
 	}
 	return Span{Pos{Line: 1, Col: 1}, Pos{Line: 1, Col: 1}}
 }
+
+// MissingTables are the tables the report's template requires and the
+// report does not have: 表三 and 表四 of a 2019 or 2021 report. (表二's
+// blocks are often merged into prose, and the pre-2019 statistics table
+// was never one form, so their absence says nothing.) Every output that
+// says a table is missing asks here.
+func (r *Report) MissingTables() []TableKind {
+	if r.Era < Era2019 {
+		return nil
+	}
+	var out []TableKind
+	for _, k := range []TableKind{TableApplications, TableReview} {
+		if len(r.TablesOf(k)) == 0 {
+			out = append(out, k)
+		}
+	}
+	return out
+}

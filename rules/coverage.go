@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/reportlint/reportlint/parse"
 )
@@ -28,7 +29,7 @@ var tableUncheckedRule = &Rule{
 				En: fmt.Sprintf("%s %s: %s", tableTitleEn(t), stateEn, reason.En),
 			}})
 		}
-		if (r.Era == parse.Era2019 || r.Era == parse.Era2021) && len(r.TablesOf(parse.TableApplications)) == 0 {
+		if slices.Contains(r.MissingTables(), parse.TableApplications) {
 			p.Add(Finding{Span: r.TitleSpan, Table: parse.TableApplications.String(), Key: "missing", Message: Text{
 				Zh: "未找到表三（收到和处理政府信息公开申请情况）的数据行，表三未核对（可能以图片发布）",
 				En: "no data rows of Table 3 (applications received and handled) were found; Table 3 was not checked (it may be published as an image)",
