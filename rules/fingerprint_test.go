@@ -48,3 +48,22 @@ func TestFingerprints(t *testing.T) {
 		t.Errorf("duplicates: %v, want %s and %s-2", two, base, base)
 	}
 }
+
+// TestFingerprintLiterals pins the fingerprints themselves: a baseline
+// written by one release must match the next, so the hash may not change
+// by accident. The values were computed independently, with Python's
+// hashlib over the same NUL-separated fields.
+func TestFingerprintLiterals(t *testing.T) {
+	fs := []rules.Finding{
+		{Rule: "apply-balance", Table: "applications", Column: "total"},
+		{Rule: "apply-balance", Table: "applications", Column: "total"},
+		{Rule: "date-before-period-end", Key: "signed"},
+	}
+	got := rules.Fingerprints("reports/2021/左岭街道.txt", fs)
+	want := []string{"d4887d5ed41a80c562f0c77825f6bb4c", "d4887d5ed41a80c562f0c77825f6bb4c-2", "de1fb3696f27f5f1db7de4f33b6bc447"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("finding %d: fingerprint %s, want %s", i, got[i], want[i])
+		}
+	}
+}
