@@ -671,20 +671,22 @@ func detectEra(r *Report) {
 		}
 	}
 	// the lines that hold 号 (every document number has it) are read as if
-	// run together, as they once were: each line, and each join of two
+	// run together, as they once were: each line, and its join with the
+	// line before, which need not hold 号 (国办公开办函〔2021〕 | 30号)
 	cites2021, cites2019 := false, false
-	prev := ""
 	for i := r.BodyStart; i < r.BodyEnd && i < r.BodyStart+80; i++ {
 		if !containsWord(r.Text.Lines[i], "号") {
 			continue
 		}
-		l := r.Text.normLine(i)
+		l, prev := r.Text.normLine(i), ""
+		if i > r.BodyStart {
+			prev = r.Text.normLine(i - 1)
+		}
 		join := prev[max(0, len(prev)-16):] + l[:min(len(l), 16)]
 		for _, part := range []string{l, join} {
 			cites2021 = cites2021 || containsWord(part, "〔2021〕30号") || containsWord(part, "[2021]30号")
 			cites2019 = cites2019 || containsWord(part, "〔2019〕60号") || containsWord(part, "[2019]60号")
 		}
-		prev = l
 	}
 	switch {
 	case cites2021:
