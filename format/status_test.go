@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/decode"
-	"github.com/reportlint/reportlint/decode/source"
 	"github.com/reportlint/reportlint/parse"
 )
 
@@ -35,13 +34,14 @@ func TestIssuingBody(t *testing.T) {
 }
 
 // The body on the line above a broken title is found however far above it
-// stands (blank lines between), when the parser named no issuer.
+// stands (blank lines between): the model's issuer, which the outputs give.
 func TestIssuingBodyAboveTitle(t *testing.T) {
-	lines := []string{"首页 > 信息公开", "洪泽区人民政府", "", "  ", "2019年度政府信息公开工作年度报告", "正文"}
-	txt := parse.NewText(source.Plain("t.txt", "UTF-8", lines, -1, parse.Marks))
-	r := &parse.Report{Text: txt, Title: "2019年度政府信息公开工作年度报告", TitleSpan: parse.Span{Start: parse.Pos{Line: 5, Col: 1}, End: parse.Pos{Line: 5, Col: 20}}}
-	if got := IssuingBody(r); got != "洪泽区人民政府" {
-		t.Errorf("body %q, want 洪泽区人民政府", got)
+	r, err := parseText("首页 > 信息公开\n洪泽区人民政府\n\n  \n2019年度政府信息公开工作年度报告\n本报告所列数据的统计期限自2019年1月1日至2019年12月31日。\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := IssuingBody(r); got != "洪泽区人民政府" || r.Issuer != got {
+		t.Errorf("body %q (model %q), want 洪泽区人民政府", got, r.Issuer)
 	}
 }
 
