@@ -87,7 +87,7 @@ func csvCells(res FileResult, en bool, ruleSet []*rules.Rule) []string {
 		tables = append(tables, s.words(en))
 	}
 	if len(tables) == 0 {
-		tables = append(tables, pick(en, "no table recognised", "未识别到表格"))
+		tables = append(tables, noTable(en))
 	}
 	c := counts(res.Findings)
 	return []string{

@@ -43,6 +43,10 @@ func tableStates(r *parse.Report, ruleSet []*rules.Rule) []tableState {
 	return out
 }
 
+// noTable is what every output says of a report with no table: its
+// numbers were not checked.
+func noTable(en bool) string { return pick(en, "no table recognised", "未识别到表格") }
+
 func (s tableState) words(en bool) string {
 	if s.Off {
 		return tableWord(s.Kind, en) + pick(en, " not checked (its rules are off)", "未核对（规则未启用）")

@@ -263,8 +263,12 @@ func StatusAfter(r *parse.Report, ruleSet []*rules.Rule, en bool) string {
 	} else {
 		parts = append(parts, fmt.Sprintf("状态：%s年度，%s", yearOr(r.Year, "未知"), r.Era.Zh()))
 	}
-	for _, s := range tableStates(r, ruleSet) {
+	states := tableStates(r, ruleSet)
+	for _, s := range states {
 		parts = append(parts, s.words(en))
+	}
+	if len(states) == 0 {
+		parts = append(parts, noTable(en))
 	}
 	sep := "；"
 	if en {
