@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -427,15 +426,6 @@ func navLink(id, zh, en string) string {
 func hashSource(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
-}
-
-// createOutput opens the file -o names for the results.
-func createOutput(path string) (*os.File, error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, fmt.Errorf("-o: %w", err)
-	}
-	return f, nil
 }
 
 // whereInWords is a finding's place as a person reads it: the page,

@@ -74,7 +74,7 @@ func subcommandFirst(args []string) []string {
 // memory at once, and a huge count made the pool panic.
 const maxJobs = 256
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	args = subcommandFirst(args)
 	if len(args) > 0 {
 		switch args[0] {
@@ -95,13 +95,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	if cfg.output != "" {
-		f, err := createOutput(cfg.output)
+		out, err := createOutput(cfg.output, cfg.en)
 		if err != nil {
-			fmt.Fprintf(stderr, "reportlint: %v\n", err)
+			fmt.Fprintf(stderr, "reportlint: %s\n", format.Printable(err.Error()))
 			return exitUsage
 		}
-		defer f.Close()
-		stdout = f
+		stdout = out
+		defer func() {
+			if err := out.finish(code != exitUsage); err != nil {
+				fmt.Fprintf(stderr, "reportlint: -o: %v\n", err)
+				code = exitUsage
+			}
+		}()
 	}
 	if cfg.cpuProfile != "" {
 		stop, err := startCPUProfile(cfg.cpuProfile)
@@ -269,3 +274,43 @@ func startCPUProfile(path string) (func(), error) {
 
 // defaultJobs is one more worker than the CPUs.
 func defaultJobs() int { return runtime.GOMAXPROCS(0) + 1 }
+
+// outputFile is the file -o names, written as a temporary file beside it
+// and renamed over it when the run ends: an interrupted or failed run
+// leaves the previous results, never a file cut short or empty.
+type outputFile struct {
+	*os.File
+	path string
+}
+
+func createOutput(path string, en bool) (*outputFile, error) {
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("-o %s: %s", path, say(en, "不是普通文件", "not a regular file"))
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
+	if err != nil {
+		return nil, fmt.Errorf("-o %s: %w", path, unwrapPathError(err))
+	}
+	return &outputFile{File: f, path: path}, nil
+}
+
+// finish renames the results into place when keep, else removes them.
+func (o *outputFile) finish(keep bool) error {
+	err := o.Sync()
+	if cerr := o.Close(); err == nil {
+		err = cerr
+	}
+	if !keep || err != nil {
+		os.Remove(o.Name())
+		return err
+	}
+	if err := os.Chmod(o.Name(), 0o644); err != nil {
+		os.Remove(o.Name())
+		return err
+	}
+	if err := os.Rename(o.Name(), o.path); err != nil {
+		os.Remove(o.Name())
+		return err
+	}
+	return nil
+}

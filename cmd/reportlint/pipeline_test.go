@@ -339,3 +339,27 @@ func TestStatusFollowsTheRulesThatRan(t *testing.T) {
 		t.Errorf("CSV:\n%s", out)
 	}
 }
+
+// TestOutputFile: -o writes the results into the file at the end of the
+// run; a run that fails leaves the file as it was (not empty, not cut
+// short), and no temporary file beside it.
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	seed := filepath.Join(repoRoot(t), "testdata/seeds/001.txt")
+	out := filepath.Join(dir, "results.json")
+	if code, stdout, _ := runCLI(t, "", "--format", "json", "-o", out, seed); code != 1 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q", code, stdout)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(data), `"rule": "cell-not-number"`) {
+		t.Fatalf("results: %v\n%s", err, data)
+	}
+	if code, _, _ := runCLI(t, "", "--format", "json", "-o", out, "--baseline", filepath.Join(dir, "missing.json"), seed); code != 2 {
+		t.Fatalf("a failed run: exit %d", code)
+	}
+	again, _ := os.ReadFile(out)
+	entries, _ := os.ReadDir(dir)
+	if string(again) != string(data) || len(entries) != 1 {
+		t.Errorf("a failed run changed the results or left a file: %d files", len(entries))
+	}
+}
