@@ -227,7 +227,13 @@ func parseCommandLine(args []string, stdout, stderr io.Writer) (cfg *config, cod
 			printUsage(stdout, fs) // asked for: the help is the answer
 			return nil, exitClean, true
 		}
-		fmt.Fprintf(stderr, "reportlint: %v\n", err)
+		// pflag words its errors in English; the Chinese run says what
+		// kind of error it is first (the language as far as it was read)
+		if lang, _ := fs.GetString("lang"); lang == "en" {
+			fmt.Fprintf(stderr, "reportlint: %v\n", err)
+		} else {
+			fmt.Fprintf(stderr, "reportlint: 命令行有误：%v（reportlint --help 列出全部选项）\n", err)
+		}
 		return nil, exitUsage, true
 	}
 	if v, _ := fs.GetBool("version"); v {

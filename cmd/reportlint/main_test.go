@@ -142,8 +142,11 @@ func TestBadInput(t *testing.T) {
 		if code, _, _ := runCLI(t, "", "--color", "sometimes", "x.txt"); code != 2 {
 			t.Errorf("bad --color: exit %d", code)
 		}
-		if code, _, errs := runCLI(t, "", "--colour", "never", "x.txt"); code != 2 || errs != "reportlint: unknown flag: --colour\n" {
+		if code, _, errs := runCLI(t, "", "--colour", "never", "x.txt"); code != 2 || errs != "reportlint: 命令行有误：unknown flag: --colour（reportlint --help 列出全部选项）\n" {
 			t.Errorf("unknown flag: exit %d, stderr %q", code, errs)
+		}
+		if code, _, errs := runCLI(t, "", "--lang", "en", "--colour", "never", "x.txt"); code != 2 || errs != "reportlint: unknown flag: --colour\n" {
+			t.Errorf("unknown flag, English: exit %d, stderr %q", code, errs)
 		}
 	})
 }
