@@ -40,6 +40,10 @@ type Claim struct {
 	// Scope whether it counts all of it or one channel or part.
 	Quantity Quantity
 	Scope    Scope
+	// OtherDimension, set on a list's parts: the part counts along another
+	// dimension than its fellows (涉及…, 主要…, 关于…: a topic rather than a
+	// channel), so it may overlap them and the parts are no partition.
+	OtherDimension bool
 }
 
 // Quantity is a quantity both the prose and the tables state.
@@ -625,6 +629,7 @@ func partsAfter(s *Sentence, total int, prevTotal *Claim, at int, marker ListMar
 			continue
 		}
 		l.Parts = append(l.Parts, k)
+		s.Claims[k].OtherDimension = containsAny(c.Subject, otherDimensionWords...)
 		if strings.HasPrefix(c.Subject, "其他") || strings.HasPrefix(c.Subject, "其它") {
 			l.Complete = true
 		}
@@ -634,6 +639,10 @@ func partsAfter(s *Sentence, total int, prevTotal *Claim, at int, marker ListMar
 	}
 	return l
 }
+
+// otherDimensionWords open a part counted along another dimension than
+// the list's (涉及征地, 主要是, 关于…, 有关…) or over several years (累计).
+var otherDimensionWords = []string{"涉及", "主要", "关于", "有关", "累计"}
 
 // disclosureKinds are the three 公开属性 every piece of government
 // information has: a list naming all three is all of the information made
