@@ -44,6 +44,21 @@ type Claim struct {
 	// dimension than its fellows (涉及…, 主要…, 关于…: a topic rather than a
 	// channel), so it may overlap them and the parts are no partition.
 	OtherDimension bool
+
+	// Set on the counts in the units requests are counted in (RequestUnit),
+	// once the report year is known (outcomes.go):
+	// Clause is the clause before the number read across line breaks,
+	// spaces and subjectOf's fillers taken out: what Outcome and Review
+	// are read from.
+	Clause string
+	// Outcome is the 表三 or 表四 quantity the count names, if one.
+	Outcome Outcome
+	// Review is whether it counts 行政复议 or 行政诉讼 cases.
+	Review ReviewCase
+	// Aside is what the words around it say against its being the body's
+	// own count of the report year; read only for a count with an
+	// Outcome or a Review.
+	Aside Aside
 }
 
 // Quantity is a quantity both the prose and the tables state.
