@@ -242,7 +242,7 @@ func checkOutcomeClaims(p *Pass) {
 			if c.Aside.Has(parse.AsideNegated) || !sameBodyAndYear(c, q) || !listOfYearTotal(r, si, ci) {
 				continue
 			}
-			p.Add(outcomeFinding(q, c, c.Clause, tv))
+			p.Add(outcomeFinding(q, c, tv))
 		}
 		checkAllUpheld(p, s)
 	}
@@ -339,7 +339,7 @@ func containsInt(xs []int, x int) bool {
 	return false
 }
 
-func outcomeFinding(q outcomeQuantity, c parse.Claim, clause string, tv tableValue) Finding {
+func outcomeFinding(q outcomeQuantity, c parse.Claim, tv tableValue) Finding {
 	var names, namesEn []string
 	for _, row := range tv.rows {
 		names = append(names, "「"+row.Short+"」")
@@ -406,7 +406,7 @@ func outcomeFinding(q outcomeQuantity, c parse.Claim, clause string, tv tableVal
 	f := Finding{
 		Span: c.Span,
 		Operands: []Operand{
-			{Label: clause, LabelEn: "stated in the prose", Value: c.Value, Span: c.Span},
+			{Label: c.Clause, LabelEn: "stated in the prose", Value: c.Value, Span: c.Span},
 			{Label: opZh, LabelEn: opEn, Value: tv.value, Span: tv.span},
 		},
 		Message: Text{Zh: zh, En: en},
