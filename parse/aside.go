@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,63 +14,125 @@ import (
 // wideScopeWords name another scope than the reporting body: a city's,
 // district's or county's whole government, its departments or its lower
 // levels (a 市政府办公厅 report's prose about 全市 requests).
-var wideScopeWords = []string{"全市", "全区", "全县", "全省", "全州", "全盟", "全旗", "全镇", "全乡", "全街", "全系统", "各区", "各县", "各市", "各镇", "各乡", "各街道", "各级", "各部门", "各单位", "市直", "区直", "县直", "所属", "下属", "汇总", "系统内"}
+var wideScopeWords = newWordList("全市", "全区", "全县", "全省", "全州", "全盟", "全旗", "全镇", "全乡", "全街", "全系统", "各区", "各县", "各市", "各镇", "各乡", "各街道", "各级", "各部门", "各单位", "市直", "区直", "县直", "所属", "下属", "汇总", "系统内")
 
 // narrowWords name a part of the requests: one kind of applicant, one
 // channel, one subject or one part of the body.
-var narrowWords = []string{"自然人", "法人", "企业", "组织", "网上", "网络", "当面", "信函", "邮寄", "传真", "邮件", "涉及", "关于", "本级", "部门", "乡镇", "街道", "分别"}
+var narrowWords = newWordList("自然人", "法人", "企业", "组织", "网上", "网络", "当面", "信函", "邮寄", "传真", "邮件", "涉及", "关于", "本级", "部门", "乡镇", "街道", "分别")
 
 // comparisonWords: a change on last year, not the year's figure.
-var comparisonWords = []string{"较", "同比", "比上年", "比去年", "增加", "减少", "增长", "下降", "上升", "回落", "去年", "前年"}
+var comparisonWords = newWordList("较", "同比", "比上年", "比去年", "增加", "减少", "增长", "下降", "上升", "回落", "去年", "前年")
 
 // requestWords: the requests for information are spoken of.
-var requestWords = []string{"信息公开申请", "政府信息公开", "依申请"}
+var requestWords = newWordList("信息公开申请", "政府信息公开", "依申请")
 
 // asideOf reads what the words around a count say against its being the
 // body's own count of the report year: the clause and the words after the
 // number, its sentence (back over line breaks), and the sentences back to
 // where the requests are counted (受理, 收到).
-func asideOf(r *Report, pos Pos, clause, after string) Aside {
+func asideOf(r *Report, pos Pos, w *clauseWords, scratch []rune) (Aside, []rune) {
 	var a Aside
+	clause, after := w.clause, w.after
 	if negatedClause(clause) {
 		a |= AsideNegated
 	}
-	words := clause + afterIfBare(clause, after)
-	if containsAny(words, comparisonWords...) {
+	if comparisonWords.in(w.withBare) {
 		a |= AsideChange
 	}
-	if containsAny(words, "上年", "上一年") {
+	if containsAny(w.withBare, "上年", "上一年") {
 		a |= AsideLastYear
 	}
-	before := textBefore(r, pos, 400)
-	sentence := afterLastSentenceEnd(before)
-	if containsAny(sentence, narrowWords...) {
+	// textBefore's 400 runes, read as runes: only the sentence and the
+	// window are made strings
+	var buf [8][]rune
+	before := compactedRunes(piecesBefore(r, pos, 400, false, buf[:0]), scratch[:0])
+	sentence := string(before[afterSentenceEnd(before):])
+	if narrowWords.in(sentence) {
 		a |= AsidePart
 	}
 	a |= yearsAside(sentence+clause+after, r.Year)
 	// the window where the requests are counted: the sentence of the
 	// last 受理 or 收到 before the count, on to the count
 	window := sentence
-	if i := lastIndexAny(before, "受理", "收到"); i >= 0 {
-		window = afterLastSentenceEnd(before[:i]) + before[i:]
+	if i := lastIndexOfPair(before, '受', '理', '收', '到'); i >= 0 {
+		window = string(before[afterSentenceEnd(before[:i]):])
 	}
-	if containsAny(window, wideScopeWords...) {
+	if wideScopeWords.in(window) {
 		a |= AsideOtherBody
 	}
-	if !containsAny(window+clause+after, requestWords...) {
+	if !requestWords.in(window + clause + after) {
 		a |= AsideNotRequests
 	}
-	return a
+	return a, before
 }
 
-// afterLastSentenceEnd is the text after the last 。!?！？ (all of it
-// when there is none).
-func afterLastSentenceEnd(s string) string {
-	if i := strings.LastIndexAny(s, "。!?！？"); i >= 0 {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		return s[i+size:]
+// compactedRunes appends to out the pieces given nearest first, spaces
+// taken out.
+func compactedRunes(pieces [][]rune, out []rune) []rune {
+	for i := len(pieces) - 1; i >= 0; i-- {
+		for _, c := range pieces[i] {
+			if !isCompactedSpace(c) {
+				out = append(out, c)
+			}
+		}
 	}
-	return s
+	return out
+}
+
+// afterSentenceEnd is the index after the last 。!?！？ in rs (0 when
+// there is none).
+func afterSentenceEnd(rs []rune) int {
+	for i := len(rs) - 1; i >= 0; i-- {
+		switch rs[i] {
+		case '。', '!', '?', '！', '？':
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// lastIndexOfPair is the index of the last of the two-rune words a1a2 and
+// b1b2 in rs, or -1.
+func lastIndexOfPair(rs []rune, a1, a2, b1, b2 rune) int {
+	for i := len(rs) - 2; i >= 0; i-- {
+		if rs[i] == a1 && rs[i+1] == a2 || rs[i] == b1 && rs[i+1] == b2 {
+			return i
+		}
+	}
+	return -1
+}
+
+// wordList finds any of its words in one pass over a string: a word can
+// begin only where one of their first characters stands (a search per
+// word would go over the whole text for each).
+type wordList struct {
+	words  []string
+	firsts []rune
+}
+
+func newWordList(words ...string) wordList {
+	l := wordList{words: words}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(l.firsts, r) {
+			l.firsts = append(l.firsts, r)
+		}
+	}
+	return l
+}
+
+// in reports whether s holds one of the words.
+func (l wordList) in(s string) bool {
+	for i, c := range s {
+		if !slices.Contains(l.firsts, c) {
+			continue
+		}
+		for _, w := range l.words {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // negatedClause: 未, 没有, 无 deny the count, but not in the names 无法提供,
@@ -79,16 +142,6 @@ func negatedClause(clause string) bool {
 		clause = strings.ReplaceAll(clause, w, "")
 	}
 	return containsAny(clause, "未", "没有", "无")
-}
-
-func lastIndexAny(s string, words ...string) int {
-	best := -1
-	for _, w := range words {
-		if i := strings.LastIndex(s, w); i > best {
-			best = i
-		}
-	}
-	return best
 }
 
 // yearsAside: the words name a year other than the report's and the next
@@ -140,29 +193,45 @@ func isCompactedSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u300
 // textBefore returns up to n runes of the report's text before pos,
 // spaces taken out, going back over line breaks (a PDF copy breaks its
 // sentences at the ends of lines) to a blank line, a table or the body's
-// start. The pieces of the lines are kept as they are and the string is
-// built once: it is read for every count of requests.
+// start.
 func textBefore(r *Report, pos Pos, n int) string {
 	var buf [4][]rune
-	pieces := buf[:0] // the lines' pieces, nearest first
+	return joinCompacted(piecesBefore(r, pos, n, false, buf[:0]))
+}
+
+// piecesBefore returns the pieces of the lines textBefore reads, nearest
+// first, kept as they are so that the string is built once (it is read
+// for every count of requests). With toDelim it stops after the last
+// clause delimiter (the pieces hold only the clause that ends at pos).
+func piecesBefore(r *Report, pos Pos, n int, toDelim bool, pieces [][]rune) [][]rune {
 	total := 0
 	line := pos.Line - 1
 	col := pos.Col - 1
 	for line >= r.BodyStart && line < len(r.Text.Norm) && total < n {
 		rs := r.Text.Norm[line]
 		col = min(col, len(rs))
-		piece, kept := lastKept(rs[max(0, col-2*(n-total)):col], n-total) // spaces are taken out: read some more
+		// spaces are taken out: read some more
+		piece, kept, delim := lastKept(rs[max(0, col-2*(n-total)):col], n-total, toDelim)
 		pieces = append(pieces, piece)
 		total += kept
 		line--
-		if line < r.BodyStart || line < 0 || line+1 == r.TitleSpan.Start.Line || allSpace(r.Text.Norm[line]) ||
+		if delim || line < r.BodyStart || line < 0 || line+1 == r.TitleSpan.Start.Line || allSpace(r.Text.Norm[line]) ||
 			opensWithHeadingNumber(r.Text.Norm[line]) || lineTouchesTable(r, line+1) {
 			break
 		}
 		col = len(r.Text.Norm[line])
 	}
+	return pieces
+}
+
+// joinCompacted joins pieces given nearest first, spaces taken out.
+func joinCompacted(pieces [][]rune) string {
+	size := 0
+	for _, p := range pieces {
+		size += len(p)
+	}
 	var b strings.Builder
-	b.Grow(3 * total)
+	b.Grow(3 * size)
 	for i := len(pieces) - 1; i >= 0; i-- {
 		for _, c := range pieces[i] {
 			if !isCompactedSpace(c) {
@@ -174,16 +243,31 @@ func textBefore(r *Report, pos Pos, n int) string {
 }
 
 // lastKept returns the end of rs that holds its last m runes other than
-// spaces, and how many it holds.
-func lastKept(rs []rune, m int) ([]rune, int) {
+// spaces, and how many it holds; with toDelim, only those after the last
+// clause delimiter, and whether there was one.
+func lastKept(rs []rune, m int, toDelim bool) ([]rune, int, bool) {
 	kept, from := 0, len(rs)
 	for from > 0 && kept < m {
+		c := rs[from-1]
+		if toDelim && isClauseAcrossDelim(c) {
+			return rs[from:], kept, true
+		}
 		from--
-		if !isCompactedSpace(rs[from]) {
+		if !isCompactedSpace(c) {
 			kept++
 		}
 	}
-	return rs[from:], kept
+	return rs[from:], kept, false
+}
+
+// isClauseAcrossDelim: the punctuation that ends the clause clauseAcross
+// reads.
+func isClauseAcrossDelim(c rune) bool {
+	switch c {
+	case ',', ';', ':', '、', '。', '!', '?', '，', '；', '：', '！', '？':
+		return true
+	}
+	return false
 }
 
 // allSpace: a line of white space only (or none).
@@ -233,10 +317,10 @@ func lineTouchesTable(r *Report, line int) bool {
 // clauseAcross is the clause before a number, read across line breaks,
 // without subjectOf's fillers.
 func clauseAcross(r *Report, pos Pos) string {
-	s := textBefore(r, pos, 80)
-	if i := strings.LastIndexAny(s, ",;:、。!?，；：！？"); i >= 0 {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		s = s[i+size:]
+	var buf [4][]rune
+	s := joinCompacted(piecesBefore(r, pos, 80, true, buf[:0]))
+	if strings.IndexFunc(s, isFillerStart) < 0 { // most clauses: no filler
+		return strings.TrimLeft(s, "(（")
 	}
 	for _, w := range []string{"其中", "分别为", "分别是", "约", "共计", "总计", "合计", "共", "达"} {
 		s = strings.ReplaceAll(s, w, "")

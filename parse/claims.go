@@ -535,10 +535,18 @@ func subjectOf(clause []rune) string {
 // subjectOf takes out (其中, 分别为, 约, 共计, 总计, 合计, 共, 达).
 func hasSubjectFiller(rs []rune) bool {
 	for _, r := range rs {
-		switch r {
-		case '其', '分', '约', '共', '总', '合', '达':
+		if isFillerStart(r) {
 			return true
 		}
+	}
+	return false
+}
+
+// isFillerStart: the first character of a word subjectOf takes out.
+func isFillerStart(r rune) bool {
+	switch r {
+	case '其', '分', '约', '共', '总', '合', '达':
+		return true
 	}
 	return false
 }

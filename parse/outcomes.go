@@ -83,6 +83,8 @@ func RequestUnit(u string) bool {
 // they name and what sets them aside. It runs once the report year is
 // known, for the counts in the units requests are counted in.
 func readOutcomes(r *Report) {
+	var scratch []rune // asideOf's text, reused
+	var w clauseWords  // one for all the counts: the matchers take it by pointer
 	for si := range r.Prose {
 		s := &r.Prose[si]
 		for ci := range s.Claims {
@@ -92,20 +94,61 @@ func readOutcomes(r *Report) {
 			}
 			c.Clause = clauseAcross(r, c.Span.Start)
 			after := compactString(c.After)
-			c.Outcome = outcomeOf(c.Clause, after)
-			c.Review = reviewCaseOf(c.Clause, after)
+			if !mayNameOutcome(c.Clause, after) {
+				continue
+			}
+			w = clauseWordsOf(c.Clause, after)
+			c.Outcome = outcomeOf(&w)
+			c.Review = reviewCaseOf(&w)
 			if c.Outcome != OutcomeNone || c.Review != ReviewNone {
-				c.Aside = asideOf(r, c.Span.Start, c.Clause, after)
+				c.Aside, scratch = asideOf(r, c.Span.Start, &w, scratch)
 			}
 		}
 	}
+}
+
+// mayNameOutcome: the words hold a character of every word the matchers
+// below need (公开, 提供, 处理, 办结, 答复, 结转, 顺延, 诉讼, 复议); without
+// one, no matcher matches, and most counts of requests are spared them.
+func mayNameOutcome(clause, after string) bool {
+	return hasOutcomeChar(clause) || hasOutcomeChar(after)
+}
+
+func hasOutcomeChar(s string) bool {
+	for _, c := range s {
+		switch c {
+		case '公', '提', '处', '办', '答', '转', '顺', '诉', '复':
+			return true
+		}
+	}
+	return false
+}
+
+// clauseWords are the words an outcome is read from: the clause before
+// the number and the words after it, with the forms the matchers share
+// worked out once.
+type clauseWords struct {
+	clause, after string
+	trimmed       string // the clause without its trailing fillers
+	// withBare is the clause and, when the clause names nothing (另有,
+	// 含, 其中), the words after the number: only then do they say what
+	// is counted (另有72件申请…顺延到下年度)
+	withBare string
+}
+
+func clauseWordsOf(clause, after string) clauseWords {
+	w := clauseWords{clause: clause, after: after, trimmed: trimFillers(clause), withBare: clause}
+	if utf8.RuneCountInString(w.trimmed) <= 2 {
+		w.withBare = clause + after
+	}
+	return w
 }
 
 // outcomeMatchers recognise each outcome in the clause before a number
 // and the words after it.
 var outcomeMatchers = []struct {
 	outcome Outcome
-	match   func(clause, after string) bool
+	match   func(w *clauseWords) bool
 }{
 	{OutcomeGrantedAndPartial, outcomeWord("予以公开及部分公开")},
 	{OutcomeGranted, outcomeWord("予以公开")},
@@ -122,10 +165,10 @@ var outcomeMatchers = []struct {
 
 // outcomeOf finds the one outcome a clause names; two that match (a
 // clause the matchers cannot tell apart) name none.
-func outcomeOf(clause, after string) Outcome {
+func outcomeOf(w *clauseWords) Outcome {
 	found := OutcomeNone
 	for _, m := range outcomeMatchers {
-		if !m.match(clause, after) {
+		if !m.match(w) {
 			continue
 		}
 		if found != OutcomeNone {
@@ -137,11 +180,11 @@ func outcomeOf(clause, after string) Outcome {
 }
 
 // reviewCaseOf: 行政复议7件, 复议案件2件, 诉讼9件.
-func reviewCaseOf(clause, after string) ReviewCase {
+func reviewCaseOf(w *clauseWords) ReviewCase {
 	switch {
-	case reconsiderationWords(clause, after):
+	case reconsiderationWords(w):
 		return ReviewReconsideration
-	case litigationWords(clause, after):
+	case litigationWords(w):
 		return ReviewLitigation
 	}
 	return ReviewNone
@@ -154,12 +197,12 @@ var connectors = []string{"及", "和", "与", "或", "、", "以及"}
 // the fillers 的, 为, 有, 申请), or a number followed by the name alone
 // (其中5件予以公开). 不予公开答复 and 同意公开 (the words of the old
 // statistics tables) are not the template's outcomes.
-func outcomeWord(word string) func(clause, after string) bool {
+func outcomeWord(word string) func(w *clauseWords) bool {
 	combined := word == "予以公开及部分公开"
-	return func(clause, after string) bool {
-		s := trimFillers(clause)
+	return func(w *clauseWords) bool {
+		s := w.trimmed
 		if s == "" {
-			return trimFillers(after) == word
+			return trimFillers(w.after) == word
 		}
 		if combined {
 			for _, c := range []string{"及", "和", "与", "以及"} {
@@ -203,55 +246,45 @@ func trimFillers(s string) string {
 }
 
 // concludedWords: 办结1191件, 答复政府信息公开申请805件, 共办理718件.
-func concludedWords(clause, after string) bool {
-	s := trimFillers(strings.TrimSuffix(trimFillers(clause), "政府信息公开"))
+func concludedWords(w *clauseWords) bool {
+	s := trimFillers(strings.TrimSuffix(w.trimmed, "政府信息公开"))
 	s = strings.TrimSuffix(s, "信息公开")
 	s = trimFillers(s)
-	for _, w := range []string{"办结", "答复", "办理", "办理完毕", "办理完成", "完成答复", "予以答复"} {
-		if strings.HasSuffix(s, w) {
-			return !strings.HasSuffix(s, "公开答复") && !containsAny(clause+afterIfBare(clause, after), "同意", "部分", "不予", "无法", "其他", "申请中", "按时", "延期", "逾期", "超期", "当场", "当日", "平均", "提前", "上年", "下年", "结转", "复议", "诉讼", "信访", "咨询", "留言", "来信", "事项", "审批", "率")
+	for _, name := range []string{"办结", "答复", "办理", "办理完毕", "办理完成", "完成答复", "予以答复"} {
+		if strings.HasSuffix(s, name) {
+			return !strings.HasSuffix(s, "公开答复") && !containsAny(w.withBare, "同意", "部分", "不予", "无法", "其他", "申请中", "按时", "延期", "逾期", "超期", "当场", "当日", "平均", "提前", "上年", "下年", "结转", "复议", "诉讼", "信访", "咨询", "留言", "来信", "事项", "审批", "率")
 		}
 	}
 	return false
 }
 
 // carriedWords: 上年结转189件, 含上年度结转申请18件.
-func carriedWords(clause, after string) bool {
-	s := clause + afterIfBare(clause, after)
+func carriedWords(w *clauseWords) bool {
+	s := w.withBare
 	return containsAny(s, "上年", "上一年") && strings.Contains(s, "结转") && !containsAny(s, "下年", "下一年", "次年")
-}
-
-// afterIfBare returns the words after a number when the words before it
-// name nothing (另有72件申请…顺延到下年度, 含, 其中): only then do they say
-// what is counted.
-func afterIfBare(clause, after string) string {
-	if utf8.RuneCountInString(trimFillers(clause)) <= 2 {
-		return after
-	}
-	return ""
 }
 
 // forwardWords: 结转下年度继续办理, 另有72件申请…顺延到下年度答复,
 // 结转至2026年6件 (the year is checked by the rule).
-func forwardWords(clause, after string) bool {
-	s := clause + afterIfBare(clause, after)
+func forwardWords(w *clauseWords) bool {
+	s := w.withBare
 	return containsAny(s, "结转", "顺延", "转入", "转至", "转到", "转下") && containsAny(s, "下年", "下一年", "次年", "明年", "年结转至", "结转至") &&
 		!containsAny(s, "上年", "上一年")
 }
 
 // litigationWords: 行政诉讼9件, 诉讼案件1件; not the outcomes of suits, nor
 // one kind of suit.
-func litigationWords(clause, after string) bool {
-	s := trimFillers(clause)
+func litigationWords(w *clauseWords) bool {
+	s := w.trimmed
 	s = strings.TrimSuffix(s, "案件")
 	s = trimFillers(s)
-	return strings.HasSuffix(s, "诉讼") && !containsAny(clause+after, "复议", "维持", "纠正", "纠错", "败诉", "胜诉", "审结", "结案", "撤诉", "驳回", "直接", "起诉", "应诉", "各", "一审", "二审", "上诉", "再审", "出庭", "民事", "刑事")
+	return strings.HasSuffix(s, "诉讼") && !containsAny(w.clause+w.after, "复议", "维持", "纠正", "纠错", "败诉", "胜诉", "审结", "结案", "撤诉", "驳回", "直接", "起诉", "应诉", "各", "一审", "二审", "上诉", "再审", "出庭", "民事", "刑事")
 }
 
 // reconsiderationWords: 行政复议7件, 复议案件2件; not their outcomes.
-func reconsiderationWords(clause, after string) bool {
-	s := trimFillers(clause)
+func reconsiderationWords(w *clauseWords) bool {
+	s := w.trimmed
 	s = strings.TrimSuffix(s, "案件")
 	s = trimFillers(s)
-	return strings.HasSuffix(s, "复议") && !containsAny(clause+after, "诉讼", "维持", "纠正", "纠错", "审结", "结案", "撤回", "驳回", "终止", "各")
+	return strings.HasSuffix(s, "复议") && !containsAny(w.clause+w.after, "诉讼", "维持", "纠正", "纠错", "审结", "结案", "撤回", "驳回", "终止", "各")
 }

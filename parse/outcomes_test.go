@@ -72,7 +72,13 @@ func TestOutcomeOf(t *testing.T) {
 		{"答复3050件(含上年度结转申请", "", OutcomeCarried},
 	}
 	for _, c := range cases {
-		if got := outcomeOf(c.clause, c.after); got != c.want {
+		// the quick test that spares most counts the matchers must let
+		// every outcome through
+		if c.want != OutcomeNone && !mayNameOutcome(c.clause, c.after) {
+			t.Errorf("mayNameOutcome(%q, %q) = false for %v", c.clause, c.after, c.want)
+		}
+		w := clauseWordsOf(c.clause, c.after)
+		if got := outcomeOf(&w); got != c.want {
 			t.Errorf("outcomeOf(%q, %q) = %v, want %v", c.clause, c.after, got, c.want)
 		}
 	}
@@ -137,6 +143,17 @@ func TestOutcomeAndAside(t *testing.T) {
 		got := s.Claims[len(s.Claims)-1]
 		if got.Outcome != c.outcome || got.Review != c.review || got.Aside != c.aside {
 			t.Errorf("%q (clause %q): outcome %v review %v aside %b, want %v %v %b", c.body, got.Clause, got.Outcome, got.Review, got.Aside, c.outcome, c.review, c.aside)
+		}
+	}
+}
+
+// A word list finds what a search per word finds.
+func TestWordListIn(t *testing.T) {
+	for _, s := range []string{"", "全市共受理", "本机关受理", "市直各部门", "区县", "各街道办", "比上年增加", "较去年", "依申请公开", "全", "汇总全"} {
+		for _, l := range []wordList{wideScopeWords, narrowWords, comparisonWords, requestWords} {
+			if got, want := l.in(s), containsAny(s, l.words...); got != want {
+				t.Errorf("%v.in(%q) = %v, want %v", l.words, s, got, want)
+			}
 		}
 	}
 }
