@@ -42,8 +42,8 @@ func asideOf(r *Report, pos Pos, w *clauseWords, scratch []rune) (Aside, []rune)
 	if containsAny(w.withBare, "上年", "上一年") {
 		a |= AsideLastYear
 	}
-	// textBefore's 400 runes, read as runes: only the sentence and the
-	// window are made strings
+	// the 400 runes before the count, as runes: only the sentence and
+	// the window are made strings
 	var buf [8][]rune
 	before := compactedRunes(piecesBefore(r, pos, 400, false, buf[:0]), scratch[:0])
 	sentence := string(before[afterSentenceEnd(before):])
@@ -190,19 +190,13 @@ func compactString(s string) string {
 // isCompactedSpace: the spaces compactString takes out.
 func isCompactedSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }
 
-// textBefore returns up to n runes of the report's text before pos,
-// spaces taken out, going back over line breaks (a PDF copy breaks its
-// sentences at the ends of lines) to a blank line, a table or the body's
-// start.
-func textBefore(r *Report, pos Pos, n int) string {
-	var buf [4][]rune
-	return joinCompacted(piecesBefore(r, pos, n, false, buf[:0]))
-}
-
-// piecesBefore returns the pieces of the lines textBefore reads, nearest
-// first, kept as they are so that the string is built once (it is read
-// for every count of requests). With toDelim it stops after the last
-// clause delimiter (the pieces hold only the clause that ends at pos).
+// piecesBefore returns the text before pos, up to n runes other than
+// spaces, going back over line breaks (a PDF copy breaks its sentences at
+// the ends of lines) to a blank line, a heading, a table or the body's
+// start. The lines' pieces are returned nearest first, as they are, so
+// that a string is built once, of what is wanted (the text is read for
+// every count of requests). With toDelim it stops after the last clause
+// delimiter: the pieces hold only the clause that ends at pos.
 func piecesBefore(r *Report, pos Pos, n int, toDelim bool, pieces [][]rune) [][]rune {
 	total := 0
 	line := pos.Line - 1

@@ -107,9 +107,10 @@ func readOutcomes(r *Report) {
 	}
 }
 
-// mayNameOutcome: the words hold a character of every word the matchers
-// below need (公开, 提供, 处理, 办结, 答复, 结转, 顺延, 诉讼, 复议); without
-// one, no matcher matches, and most counts of requests are spared them.
+// mayNameOutcome: the words hold one of the characters 公提处办答转顺诉复.
+// Each matcher below needs a word holding one (公开, 提供, 处理, 办结, 答复,
+// 结转, 顺延, 诉讼, 复议), so without one none matches, and most counts of
+// requests are spared them.
 func mayNameOutcome(clause, after string) bool {
 	return hasOutcomeChar(clause) || hasOutcomeChar(after)
 }
