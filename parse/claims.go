@@ -40,6 +40,25 @@ type Claim struct {
 	// Scope whether it counts all of it or one channel or part.
 	Quantity Quantity
 	Scope    Scope
+	// OtherDimension, set on a list's parts: the part counts along another
+	// dimension than its fellows (涉及…, 主要…, 关于…: a topic rather than a
+	// channel), so it may overlap them and the parts are no partition.
+	OtherDimension bool
+
+	// Set on the counts in the units requests are counted in (RequestUnit),
+	// once the report year is known (outcomes.go):
+	// Clause is the clause before the number read across line breaks,
+	// spaces and subjectOf's fillers taken out: what Outcome and Review
+	// are read from.
+	Clause string
+	// Outcome is the 表三 or 表四 quantity the count names, if one.
+	Outcome Outcome
+	// Review is whether it counts 行政复议 or 行政诉讼 cases.
+	Review ReviewCase
+	// Aside is what the words around it say against its being the body's
+	// own count of the report year; read only for a count with an
+	// Outcome or a Review.
+	Aside Aside
 }
 
 // Quantity is a quantity both the prose and the tables state.
@@ -516,10 +535,18 @@ func subjectOf(clause []rune) string {
 // subjectOf takes out (其中, 分别为, 约, 共计, 总计, 合计, 共, 达).
 func hasSubjectFiller(rs []rune) bool {
 	for _, r := range rs {
-		switch r {
-		case '其', '分', '约', '共', '总', '合', '达':
+		if isFillerStart(r) {
 			return true
 		}
+	}
+	return false
+}
+
+// isFillerStart: the first character of a word subjectOf takes out.
+func isFillerStart(r rune) bool {
+	switch r {
+	case '其', '分', '约', '共', '总', '合', '达':
+		return true
 	}
 	return false
 }
@@ -625,6 +652,7 @@ func partsAfter(s *Sentence, total int, prevTotal *Claim, at int, marker ListMar
 			continue
 		}
 		l.Parts = append(l.Parts, k)
+		s.Claims[k].OtherDimension = containsAny(c.Subject, otherDimensionWords...)
 		if strings.HasPrefix(c.Subject, "其他") || strings.HasPrefix(c.Subject, "其它") {
 			l.Complete = true
 		}
@@ -634,6 +662,10 @@ func partsAfter(s *Sentence, total int, prevTotal *Claim, at int, marker ListMar
 	}
 	return l
 }
+
+// otherDimensionWords open a part counted along another dimension than
+// the list's (涉及征地, 主要是, 关于…, 有关…) or over several years (累计).
+var otherDimensionWords = []string{"涉及", "主要", "关于", "有关", "累计"}
 
 // disclosureKinds are the three 公开属性 every piece of government
 // information has: a list naming all three is all of the information made

@@ -40,6 +40,7 @@ func Parse(src *source.Text) (*Report, error) {
 	findProse(r)
 	findYear(r)
 	detectEra(r)
+	readOutcomes(r) // reads the year
 	return r, nil
 }
 

@@ -17,10 +17,6 @@ var claimPartsRule = &Rule{
 	Run: checkClaimParts,
 }
 
-// otherDimension words mark a part that counts along another dimension
-// (topic rather than channel), which may overlap the others.
-var otherDimension = []string{"涉及", "主要", "关于", "有关", "累计"}
-
 func checkClaimParts(p *Pass) {
 	for _, s := range p.Report.Prose {
 		for _, l := range s.Lists {
@@ -32,7 +28,7 @@ func checkClaimParts(p *Pass) {
 			var sumParts float64
 			for _, k := range l.Parts {
 				c := s.Claims[k]
-				if c.Unit != total.Unit || c.Unit == "" || hasAnyWord(c.Subject, otherDimension) || c.Value == total.Value {
+				if c.Unit != total.Unit || c.Unit == "" || c.OtherDimension || c.Value == total.Value {
 					parts = nil
 					break
 				}

@@ -30,34 +30,33 @@ type outcomeQuantity struct {
 	kind  parse.TableKind
 	// rows returns the table rows summed, for the table's template.
 	rows func(t *parse.Table) []string
-	// match recognises the quantity in the words before the number (the
-	// clause, across line breaks) and the words after it.
-	match func(clause, after string) bool
+	// outcome is how parse tags a count of the quantity.
+	outcome parse.Outcome
 }
 
 var outcomeQuantities = []outcomeQuantity{
 	{id: "granted+partial", zh: "予以公开及部分公开", en: "disclosed and partly disclosed", kind: parse.TableApplications,
-		cellZh: "表三（一）「予以公开」与（二）「部分公开」总计之和", cellEn: "the sum of Table 3 (1) 'disclosed' and (2) 'partly disclosed', total column", rows: fixedRows("apply.result.granted", "apply.result.partial"), match: outcomeWord("予以公开及部分公开")},
+		cellZh: "表三（一）「予以公开」与（二）「部分公开」总计之和", cellEn: "the sum of Table 3 (1) 'disclosed' and (2) 'partly disclosed', total column", rows: fixedRows("apply.result.granted", "apply.result.partial"), outcome: parse.OutcomeGrantedAndPartial},
 	{id: "granted", zh: "予以公开", en: "disclosed", kind: parse.TableApplications,
-		rows: fixedRows("apply.result.granted"), match: outcomeWord("予以公开")},
+		rows: fixedRows("apply.result.granted"), outcome: parse.OutcomeGranted},
 	{id: "partial", zh: "部分公开", en: "partly disclosed", kind: parse.TableApplications,
-		rows: fixedRows("apply.result.partial"), match: outcomeWord("部分公开")},
+		rows: fixedRows("apply.result.partial"), outcome: parse.OutcomePartial},
 	{id: "denied", zh: "不予公开", en: "not disclosed", kind: parse.TableApplications,
-		cellZh: "表三（三）「不予公开」各项总计之和", cellEn: "the sum of Table 3 (3) 'not disclosed', total column", group: "apply.result.denied", rows: outcomeGroup("apply.result.denied."), match: outcomeWord("不予公开")},
+		cellZh: "表三（三）「不予公开」各项总计之和", cellEn: "the sum of Table 3 (3) 'not disclosed', total column", group: "apply.result.denied", rows: outcomeGroup("apply.result.denied."), outcome: parse.OutcomeDenied},
 	{id: "unable", zh: "无法提供", en: "cannot be provided", kind: parse.TableApplications,
-		cellZh: "表三（四）「无法提供」各项总计之和", cellEn: "the sum of Table 3 (4) 'cannot be provided', total column", group: "apply.result.unable", rows: outcomeGroup("apply.result.unable."), match: outcomeWord("无法提供")},
+		cellZh: "表三（四）「无法提供」各项总计之和", cellEn: "the sum of Table 3 (4) 'cannot be provided', total column", group: "apply.result.unable", rows: outcomeGroup("apply.result.unable."), outcome: parse.OutcomeUnable},
 	{id: "rejected", zh: "不予处理", en: "not processed", kind: parse.TableApplications,
-		cellZh: "表三（五）「不予处理」各项总计之和", cellEn: "the sum of Table 3 (5) 'not processed', total column", group: "apply.result.rejected", rows: outcomeGroup("apply.result.rejected."), match: outcomeWord("不予处理")},
+		cellZh: "表三（五）「不予处理」各项总计之和", cellEn: "the sum of Table 3 (5) 'not processed', total column", group: "apply.result.rejected", rows: outcomeGroup("apply.result.rejected."), outcome: parse.OutcomeRejected},
 	{id: "other", zh: "其他处理", en: "other handling", kind: parse.TableApplications,
-		cellZh: "表三（六）「其他处理」总计", cellEn: "Table 3 (6) 'other handling', total column", rows: outcomeGroup("apply.result.other"), match: outcomeWord("其他处理")},
+		cellZh: "表三（六）「其他处理」总计", cellEn: "Table 3 (6) 'other handling', total column", rows: outcomeGroup("apply.result.other"), outcome: parse.OutcomeOtherHandling},
 	{id: "concluded", zh: "办结（答复）数", en: "requests concluded (answered)", kind: parse.TableApplications,
-		cellZh: "表三（七）总计的「总计」列", cellEn: "Table 3 (7) total, total column", rows: fixedRows("apply.result.total"), match: concludedWords},
+		cellZh: "表三（七）总计的「总计」列", cellEn: "Table 3 (7) total, total column", rows: fixedRows("apply.result.total"), outcome: parse.OutcomeConcluded},
 	{id: "carried", zh: "上年结转数", en: "requests carried over from last year", kind: parse.TableApplications,
-		rows: fixedRows("apply.carried"), match: carriedWords},
+		rows: fixedRows("apply.carried"), outcome: parse.OutcomeCarried},
 	{id: "forward", zh: "结转下年度数", en: "requests carried forward to next year", kind: parse.TableApplications,
-		rows: fixedRows("apply.forward"), match: forwardWords},
+		rows: fixedRows("apply.forward"), outcome: parse.OutcomeForward},
 	{id: "litigation", zh: "行政诉讼数", en: "lawsuits", kind: parse.TableReview,
-		cellZh: "表四两类行政诉讼总计之和", cellEn: "the sum of Table 4's two litigation totals", rows: fixedRows("review.suit_direct", "review.suit_after"), match: litigationWords},
+		cellZh: "表四两类行政诉讼总计之和", cellEn: "the sum of Table 4's two litigation totals", rows: fixedRows("review.suit_direct", "review.suit_after"), outcome: parse.OutcomeLitigation},
 }
 
 func fixedRows(keys ...string) func(*parse.Table) []string {
@@ -80,111 +79,6 @@ func outcomeGroup(prefix string) func(*parse.Table) []string {
 		}
 		return keys
 	}
-}
-
-// connectors join two outcome names.
-var connectors = []string{"及", "和", "与", "或", "、", "以及"}
-
-// outcomeWord recognises a clause that ends with the outcome's name (after
-// the fillers 的, 为, 有, 申请), or a number followed by the name alone
-// (其中5件予以公开). 不予公开答复 and 同意公开 (the words of the old
-// statistics tables) are not the template's outcomes.
-func outcomeWord(word string) func(clause, after string) bool {
-	combined := word == "予以公开及部分公开"
-	return func(clause, after string) bool {
-		s := trimFillers(clause)
-		if s == "" {
-			s = trimFillers(after)
-			if s != word {
-				return false
-			}
-			return true
-		}
-		if combined {
-			for _, c := range []string{"及", "和", "与", "以及"} {
-				if strings.HasSuffix(s, "予以公开"+c+"部分公开") {
-					return !endsWithConnector(strings.TrimSuffix(s, "予以公开"+c+"部分公开"))
-				}
-			}
-			return false
-		}
-		if !strings.HasSuffix(s, word) {
-			return false
-		}
-		rest := strings.TrimSuffix(s, word)
-		// 不予以公开 is not 予以公开; 予以公开及部分公开 is the combined
-		// quantity; a name joined to another is a list of names
-		return !strings.HasSuffix(rest, "不") && !endsWithConnector(rest)
-	}
-}
-
-func endsWithConnector(s string) bool {
-	for _, c := range connectors {
-		if strings.HasSuffix(s, c) {
-			return true
-		}
-	}
-	return false
-}
-
-// trimFillers takes off the words that stand between a name and its number.
-func trimFillers(s string) string {
-	for {
-		t := s
-		for _, f := range []string{"的", "为", "有", "计", "申请", "事项", "共"} {
-			t = strings.TrimSuffix(t, f)
-		}
-		if t == s {
-			return s
-		}
-		s = t
-	}
-}
-
-// concludedWords: 办结1191件, 答复政府信息公开申请805件, 共办理718件.
-func concludedWords(clause, after string) bool {
-	s := trimFillers(strings.TrimSuffix(trimFillers(clause), "政府信息公开"))
-	s = strings.TrimSuffix(s, "信息公开")
-	s = trimFillers(s)
-	for _, w := range []string{"办结", "答复", "办理", "办理完毕", "办理完成", "完成答复", "予以答复"} {
-		if strings.HasSuffix(s, w) {
-			return !strings.HasSuffix(s, "公开答复") && !hasAnyWord(clause+afterIfBare(clause, after), []string{"同意", "部分", "不予", "无法", "其他", "申请中", "按时", "延期", "逾期", "超期", "当场", "当日", "平均", "提前", "上年", "下年", "结转", "复议", "诉讼", "信访", "咨询", "留言", "来信", "事项", "审批", "率"})
-		}
-	}
-	return false
-}
-
-// carriedWords: 上年结转189件, 含上年度结转申请18件.
-func carriedWords(clause, after string) bool {
-	s := clause + afterIfBare(clause, after)
-	return hasAnyWord(s, []string{"上年", "上一年"}) && strings.Contains(s, "结转") && !hasAnyWord(s, []string{"下年", "下一年", "次年"})
-}
-
-// afterIfBare returns the words after a number when the words before it
-// name nothing (另有72件申请…顺延到下年度, 含, 其中): only then do they say
-// what is counted.
-func afterIfBare(clause, after string) string {
-	if len([]rune(trimFillers(clause))) <= 2 {
-		return after
-	}
-	return ""
-}
-
-// forwardWords: 结转下年度继续办理, 另有72件申请…顺延到下年度答复,
-// 结转至2026年6件 (the year is checked by the caller).
-func forwardWords(clause, after string) bool {
-	s := clause + afterIfBare(clause, after)
-	return hasAnyWord(s, []string{"结转", "顺延", "转入", "转至", "转到", "转下"}) && hasAnyWord(s, []string{"下年", "下一年", "次年", "明年", "年结转至", "结转至"}) &&
-		!hasAnyWord(s, []string{"上年", "上一年"})
-}
-
-// litigationWords: 行政诉讼9件, 诉讼案件1件; not the outcomes of suits, nor
-// one kind of suit.
-func litigationWords(clause, after string) bool {
-	s := trimFillers(clause)
-	s = strings.TrimSuffix(s, "案件")
-	s = trimFillers(s)
-	return strings.HasSuffix(s, "诉讼") && !hasAnyWord(clause+after, []string{"复议", "维持", "纠正", "纠错", "败诉", "胜诉", "审结", "结案", "撤诉", "驳回", "直接", "起诉", "应诉", "各", "一审", "二审", "上诉", "再审", "出庭", "民事", "刑事"})
 }
 
 // tableValue is a sum of a table's total-column cells: exact when each cell
@@ -334,12 +228,10 @@ func checkOutcomeClaims(p *Pass) {
 	for si := range r.Prose {
 		s := &r.Prose[si]
 		for ci, c := range s.Claims {
-			if c.Kind != parse.ClaimCount || c.Cumulative || c.Unit == "" || !applicationUnit(c.Unit) {
+			if c.Kind != parse.ClaimCount || c.Cumulative || !parse.RequestUnit(c.Unit) {
 				continue
 			}
-			clause := clauseAcross(r, c.Span.Start)
-			after := compactString(c.After)
-			q, ok := matchOutcome(clause, after)
+			q, ok := quantityOfOutcome(c.Outcome)
 			if !ok {
 				continue
 			}
@@ -347,10 +239,10 @@ func checkOutcomeClaims(p *Pass) {
 			if !ok || tv.agrees(c.Value) {
 				continue
 			}
-			if negatedClause(clause) || !sameBodyAndYear(r, s, ci, clause, after, q) || !listOfYearTotal(r, si, ci) {
+			if c.Aside.Has(parse.AsideNegated) || !sameBodyAndYear(c, q) || !listOfYearTotal(r, si, ci) {
 				continue
 			}
-			p.Add(outcomeFinding(q, c, clause, tv))
+			p.Add(outcomeFinding(q, c, tv))
 		}
 		checkAllUpheld(p, s)
 	}
@@ -403,6 +295,41 @@ func listOfYearTotal(r *parse.Report, si, ci int) bool {
 	return true
 }
 
+// quantityOfOutcome is the quantity of 表三 or 表四 a count tagged with
+// the outcome is compared with.
+func quantityOfOutcome(o parse.Outcome) (outcomeQuantity, bool) {
+	if o == parse.OutcomeNone {
+		return outcomeQuantity{}, false
+	}
+	for _, q := range outcomeQuantities {
+		if q.outcome == o {
+			return q, true
+		}
+	}
+	return outcomeQuantity{}, false
+}
+
+// sameBodyAndYear: the words around the claim speak of the reporting body
+// and year (no other scope in the sentences back to where the requests
+// are counted, no other year, no narrower part, no change on last year).
+// Last year is the carried-over requests' own word, and the next year the
+// carried-forward's.
+func sameBodyAndYear(c parse.Claim, q outcomeQuantity) bool {
+	a := c.Aside
+	switch {
+	case a.Has(parse.AsideChange), a.Has(parse.AsideLastYear) && q.outcome != parse.OutcomeCarried:
+		return false
+	case a.Has(parse.AsidePart), a.Has(parse.AsideOtherYear), a.Has(parse.AsideNextYear) && q.outcome != parse.OutcomeForward:
+		return false
+	case a.Has(parse.AsideOtherBody):
+		return false
+	// the requests for information must be spoken of (not 政务服务's)
+	case q.kind == parse.TableApplications && a.Has(parse.AsideNotRequests):
+		return false
+	}
+	return true
+}
+
 func containsInt(xs []int, x int) bool {
 	for _, y := range xs {
 		if y == x {
@@ -412,233 +339,7 @@ func containsInt(xs []int, x int) bool {
 	return false
 }
 
-// matchOutcome finds the one quantity a clause names; two that match (a
-// clause the matchers cannot tell apart) name none.
-func matchOutcome(clause, after string) (outcomeQuantity, bool) {
-	var found []outcomeQuantity
-	for _, q := range outcomeQuantities {
-		if q.match(clause, after) {
-			found = append(found, q)
-		}
-	}
-	if len(found) != 1 {
-		return outcomeQuantity{}, false
-	}
-	return found[0], true
-}
-
-// applicationUnit: the units requests and cases are counted in.
-func applicationUnit(u string) bool {
-	switch u {
-	case "件", "个", "例", "起", "份", "宗":
-		return true
-	}
-	return false
-}
-
-// negatedClause: 未, 没有, 无 deny the count, but not in the names 无法提供,
-// 尚未审结, 无正当理由.
-func negatedClause(clause string) bool {
-	for _, w := range []string{"无法提供", "尚未审结", "未审结", "无正当理由"} {
-		clause = strings.ReplaceAll(clause, w, "")
-	}
-	return hasAnyWord(clause, []string{"未", "没有", "无"})
-}
-
-func compactString(s string) string {
-	if !strings.ContainsAny(s, " \t\u3000") {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\t' || r == '\u3000' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// textBefore returns up to n runes of the report's text before pos,
-// spaces taken out, going back over line breaks (a PDF copy breaks its
-// sentences at the ends of lines) to a blank line, a table or the body's
-// start.
-func textBefore(r *parse.Report, pos parse.Pos, n int) string {
-	var parts []string
-	total := 0
-	line := pos.Line - 1
-	col := pos.Col - 1
-	for line >= r.BodyStart && line < len(r.Text.Norm) && total < n {
-		rs := r.Text.Norm[line]
-		if col > len(rs) {
-			col = len(rs)
-		}
-		from := max(0, col-2*(n-total)) // spaces are taken out: read some more
-		seg := []rune(compactString(string(rs[from:col])))
-		if len(seg) > n-total {
-			seg = seg[len(seg)-(n-total):]
-		}
-		parts = append(parts, string(seg))
-		total += len(seg)
-		line--
-		if line < r.BodyStart || line < 0 || line+1 == r.TitleSpan.Start.Line || len(strings.TrimSpace(string(r.Text.Norm[line]))) == 0 ||
-			isHeadingLine(r.Text.Norm[line]) || lineInAnyTable(r, line+1) {
-			break
-		}
-		col = len(r.Text.Norm[line])
-	}
-	var b strings.Builder
-	for i := len(parts) - 1; i >= 0; i-- {
-		b.WriteString(parts[i])
-	}
-	return b.String()
-}
-
-// isHeadingLine: a line that opens with a heading's number (三、, （二）):
-// the sentence before it is not the one after.
-func isHeadingLine(rs []rune) bool {
-	i := 0
-	for i < len(rs) && (rs[i] == ' ' || rs[i] == '\u3000') {
-		i++
-	}
-	open := i < len(rs) && (rs[i] == '(' || rs[i] == '（')
-	if open {
-		i++
-	}
-	j := i
-	for j < len(rs) && strings.ContainsRune("一二三四五六七八九十", rs[j]) {
-		j++
-	}
-	if j == i || j >= len(rs) {
-		return false
-	}
-	if open {
-		return rs[j] == ')' || rs[j] == '）'
-	}
-	return rs[j] == '、'
-}
-
-// lineInAnyTable reports a line (1-based) that a table's span touches.
-func lineInAnyTable(r *parse.Report, line int) bool {
-	for _, t := range r.Tables {
-		if line >= t.Span.Start.Line && line <= t.Span.End.Line {
-			return true
-		}
-	}
-	return false
-}
-
-// clauseAcross is the clause before a number, read across line breaks.
-func clauseAcross(r *parse.Report, pos parse.Pos) string {
-	s := textBefore(r, pos, 80)
-	if i := strings.LastIndexAny(s, ",;:、。!?，；：！？"); i >= 0 {
-		_, size := lastRune(s[:i+1])
-		s = s[i+size:]
-	}
-	// subjectOf's fillers
-	for _, w := range []string{"其中", "分别为", "分别是", "约", "共计", "总计", "合计", "共", "达"} {
-		s = strings.ReplaceAll(s, w, "")
-	}
-	return strings.TrimLeft(s, "(（")
-}
-
-func lastRune(s string) (rune, int) {
-	rs := []rune(s)
-	if len(rs) == 0 {
-		return 0, 0
-	}
-	return rs[len(rs)-1], len(string(rs[len(rs)-1]))
-}
-
-// wideScopeWords name another scope than the reporting body: a city's,
-// district's or county's whole government, its departments or its lower
-// levels (a 市政府办公厅 report's prose about 全市 requests).
-var wideScopeWords = []string{"全市", "全区", "全县", "全省", "全州", "全盟", "全旗", "全镇", "全乡", "全街", "全系统", "各区", "各县", "各市", "各镇", "各乡", "各街道", "各级", "各部门", "各单位", "市直", "区直", "县直", "所属", "下属", "汇总", "系统内"}
-
-// narrowWords name a part of the requests: one kind of applicant, one
-// channel, one subject or one part of the body.
-var narrowWords = []string{"自然人", "法人", "企业", "组织", "网上", "网络", "当面", "信函", "邮寄", "传真", "邮件", "涉及", "关于", "本级", "部门", "乡镇", "街道", "分别"}
-
-// comparisonWords: a change on last year, not the year's figure.
-var comparisonWords = []string{"较", "同比", "比上年", "比去年", "增加", "减少", "增长", "下降", "上升", "回落", "去年", "前年"}
-
-// sameBodyAndYear: the words around the claim speak of the reporting body
-// and year (no other scope in the sentences back to where the requests
-// are counted, no other year, no narrower part, no change on last year).
-func sameBodyAndYear(r *parse.Report, s *parse.Sentence, ci int, clause, after string, q outcomeQuantity) bool {
-	c := s.Claims[ci]
-	words := clause + afterIfBare(clause, after)
-	if hasAnyWord(words, comparisonWords) || (q.id != "carried" && hasAnyWord(words, []string{"上年", "上一年"})) {
-		return false
-	}
-	before := textBefore(r, c.Span.Start, 400)
-	sentence := before
-	if i := strings.LastIndexAny(sentence, "。!?！？"); i >= 0 {
-		_, size := lastRune(sentence[:i+1])
-		sentence = sentence[i+size:]
-	}
-	if hasAnyWord(sentence, narrowWords) || otherYear(sentence+clause+after, r.Year, q.id == "forward") {
-		return false
-	}
-	// the requests for information must be spoken of (not 政务服务's), in
-	// the sentence or where they are counted (受理, 收到) not far before it
-	window := sentence
-	if i := lastIndexAny(before, []string{"受理", "收到"}); i >= 0 {
-		window = before[i:]
-		if j := strings.LastIndexAny(before[:i], "。!?！？"); j >= 0 {
-			_, size := lastRune(before[:j+1])
-			window = before[j+size:]
-		} else {
-			window = before
-		}
-	}
-	if hasAnyWord(window, wideScopeWords) {
-		return false
-	}
-	if q.kind == parse.TableApplications && !hasAnyWord(window+clause+after, []string{"信息公开申请", "政府信息公开", "依申请"}) {
-		return false
-	}
-	return true
-}
-
-func lastIndexAny(s string, words []string) int {
-	best := -1
-	for _, w := range words {
-		if i := strings.LastIndex(s, w); i > best {
-			best = i
-		}
-	}
-	return best
-}
-
-// otherYear: the words name a year other than the report's (the next year
-// is the year requests are carried to).
-func otherYear(s string, year int, nextOK bool) bool {
-	rs := []rune(s)
-	for i := 0; i+4 < len(rs); i++ {
-		if rs[i+4] != '年' || (i > 0 && isASCIIDigit(rs[i-1])) {
-			continue
-		}
-		y := 0
-		ok := true
-		for _, d := range rs[i : i+4] {
-			if !isASCIIDigit(d) {
-				ok = false
-				break
-			}
-			y = y*10 + int(d-'0')
-		}
-		if !ok || y < 1990 || y > 2100 {
-			continue
-		}
-		if y != year && !(nextOK && y == year+1) {
-			return true
-		}
-	}
-	return false
-}
-
-func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
-
-func outcomeFinding(q outcomeQuantity, c parse.Claim, clause string, tv tableValue) Finding {
+func outcomeFinding(q outcomeQuantity, c parse.Claim, tv tableValue) Finding {
 	var names, namesEn []string
 	for _, row := range tv.rows {
 		names = append(names, "「"+row.Short+"」")
@@ -705,7 +406,7 @@ func outcomeFinding(q outcomeQuantity, c parse.Claim, clause string, tv tableVal
 	f := Finding{
 		Span: c.Span,
 		Operands: []Operand{
-			{Label: clause, LabelEn: "stated in the prose", Value: c.Value, Span: c.Span},
+			{Label: c.Clause, LabelEn: "stated in the prose", Value: c.Value, Span: c.Span},
 			{Label: opZh, LabelEn: opEn, Value: tv.value, Span: tv.span},
 		},
 		Message: Text{Zh: zh, En: en},
@@ -763,23 +464,16 @@ func checkAllUpheld(p *Pass, s *parse.Sentence) {
 	var first = -1
 	for ci, c := range s.Claims {
 		off := c.Span.Start.Col - s.Span.Start.Col
-		if off >= at || c.Kind != parse.ClaimCount || c.Cumulative || !applicationUnit(c.Unit) {
+		if off >= at || c.Kind != parse.ClaimCount || c.Cumulative || !parse.RequestUnit(c.Unit) ||
+			c.Review == parse.ReviewNone || c.Aside.Has(parse.AsideNegated) {
 			continue
 		}
-		clause := clauseAcross(r, c.Span.Start)
-		after := compactString(c.After)
-		if negatedClause(clause) {
-			continue
-		}
-		switch {
-		case reconsiderationWords(clause, after):
+		if c.Review == parse.ReviewReconsideration {
 			blocks = append(blocks, "review.reconsideration")
 			hasReconsideration = true
-		case litigationWords(clause, after):
+		} else {
 			blocks = append(blocks, "review.suit_direct", "review.suit_after")
 			hasLitigation = true
-		default:
-			continue
 		}
 		if first < 0 {
 			first = ci
@@ -791,7 +485,7 @@ func checkAllUpheld(p *Pass, s *parse.Sentence) {
 	}
 	lq := outcomeQuantities[len(outcomeQuantities)-1]
 	fc := s.Claims[first]
-	if !sameBodyAndYear(r, s, first, clauseAcross(r, fc.Span.Start), compactString(fc.After), lq) {
+	if !sameBodyAndYear(fc, lq) {
 		return
 	}
 	var t *parse.Table
@@ -861,14 +555,6 @@ func checkAllUpheld(p *Pass, s *parse.Sentence) {
 		Message:  Text{Zh: zh, En: en},
 		Table:    parse.TableReview.String(), Row: firstRow.Key, Key: "upheld",
 	}.At(sev))
-}
-
-// reconsiderationWords: 行政复议7件, 复议案件2件; not their outcomes.
-func reconsiderationWords(clause, after string) bool {
-	s := trimFillers(clause)
-	s = strings.TrimSuffix(s, "案件")
-	s = trimFillers(s)
-	return strings.HasSuffix(s, "复议") && !hasAnyWord(clause+after, []string{"诉讼", "维持", "纠正", "纠错", "审结", "结案", "撤回", "驳回", "终止", "各"})
 }
 
 // before reports a position before another.
