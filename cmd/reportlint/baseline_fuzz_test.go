@@ -26,7 +26,7 @@ func FuzzDecodeBaseline(f *testing.F) {
 		// kept counts the entries since the last array began, as
 		// readReviewed indexes them
 		kept := 0
-		whole := func(i int, e baselineEntry) (baselineEntry, bool) {
+		whole := func(i int, e baselineEntry, _ span) (baselineEntry, bool) {
 			if i < 0 {
 				kept = 0
 				return e, false
