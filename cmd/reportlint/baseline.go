@@ -340,27 +340,95 @@ func appendJSONString(dst []byte, s string) []byte {
 }
 
 // reviewed is a file of reviewed findings as a run applying it keeps it:
-// each entry's key, and its file by index. A file recording a large
-// collection's findings then weighs little; what is said of the entries
-// that no longer occur is read again at the end.
+// each entry's key, and its file by number. A file recording a large
+// collection's findings then weighs little (two million entries: some
+// 70 MB, against 200 MB as strings); what is said of the entries that no
+// longer occur is read again at the end.
 type reviewed struct {
-	index map[baselineKey]int // the last entry of a key, as matching finds it
-	files []string
+	index *reviewedIndex
+	files []int32 // each entry's file, as index.names numbers it
+}
+
+// reviewedIndex finds the last entry of a file and fingerprint, as
+// matching finds it. A fingerprint as reportlint writes it, 32 lowercase
+// hex digits, is kept as its 16 bytes, the file as a number: no string per
+// entry. Any other fingerprint (edited by hand) is kept as it is.
+type reviewedIndex struct {
+	names map[string]int32
+	list  []string // the file of each number
+	hex   map[hexKey]int32
+	other map[baselineKey]int32
+}
+
+type hexKey struct {
+	file int32
+	fp   [16]byte
+}
+
+func newReviewedIndex() *reviewedIndex {
+	return &reviewedIndex{names: map[string]int32{}, hex: map[hexKey]int32{}, other: map[baselineKey]int32{}}
+}
+
+// hexFingerprint is a fingerprint of 32 lowercase hex digits as its bytes.
+func hexFingerprint(fp string) (k [16]byte, ok bool) {
+	if len(fp) != 32 {
+		return k, false
+	}
+	for i := 0; i < 32; i++ {
+		c := fp[i]
+		var v byte
+		switch {
+		case '0' <= c && c <= '9':
+			v = c - '0'
+		case 'a' <= c && c <= 'f':
+			v = c - 'a' + 10
+		default:
+			return k, false
+		}
+		k[i/2] |= v << (4 * (1 - i%2))
+	}
+	return k, true
+}
+
+// add records entry i and returns its file's number.
+func (x *reviewedIndex) add(file, fp string, i int) int32 {
+	n, ok := x.names[file]
+	if !ok {
+		n = int32(len(x.list))
+		x.names[file] = n
+		x.list = append(x.list, file)
+	}
+	if k, ok := hexFingerprint(fp); ok {
+		x.hex[hexKey{n, k}] = int32(i)
+	} else {
+		x.other[baselineKey{file, fp}] = int32(i)
+	}
+	return n
+}
+
+// lookup is the last entry recorded for a file's finding.
+func (x *reviewedIndex) lookup(file, fp string) (int, bool) {
+	if k, ok := hexFingerprint(fp); ok {
+		n, ok := x.names[file]
+		if !ok {
+			return 0, false
+		}
+		i, ok := x.hex[hexKey{n, k}]
+		return int(i), ok
+	}
+	i, ok := x.other[baselineKey{file, fp}]
+	return int(i), ok
 }
 
 // readReviewed reads a file of reviewed findings for applying it.
 func readReviewed(path string, en bool) (*reviewed, error) {
-	r := &reviewed{index: map[baselineKey]int{}}
+	r := &reviewed{index: newReviewedIndex()}
 	_, err := readBaseline(path, en, func(i int, e baselineEntry, _ span) (baselineEntry, bool) {
 		if i < 0 {
-			r.index, r.files = map[baselineKey]int{}, nil
+			r.index, r.files = newReviewedIndex(), nil
 			return e, false
 		}
-		if n := len(r.files); n > 0 && r.files[n-1] == e.File {
-			e.File = r.files[n-1] // a file's entries stand together: its name once
-		}
-		r.index[baselineKey{e.File, e.Fingerprint}] = i
-		r.files = append(r.files, e.File)
+		r.files = append(r.files, r.index.add(e.File, e.Fingerprint, i))
 		return baselineEntry{}, false
 	})
 	if err != nil {
@@ -451,11 +519,11 @@ func expectDelim(dec *json.Decoder, want json.Delim) error {
 
 // hideRecorded takes the reviewed findings out of a checked file's result
 // and returns the entries they matched.
-func hideRecorded(res *format.FileResult, recorded map[baselineKey]int) []int {
+func hideRecorded(res *format.FileResult, recorded *reviewedIndex) []int {
 	var used []int
 	keep, keepFP := res.Findings[:0:0], res.Fingerprints[:0:0]
 	for j, f := range res.Findings {
-		if k, ok := recorded[baselineKey{res.ID, res.Fingerprints[j]}]; ok {
+		if k, ok := recorded.lookup(res.ID, res.Fingerprints[j]); ok {
 			used = append(used, k)
 			res.Suppressed++
 			continue
@@ -478,7 +546,7 @@ func baselineOutcome(path string, b *reviewed, used map[int]bool, parts []format
 	}
 	stale := map[int]bool{}
 	for i, file := range b.files {
-		if !used[i] && checked[file] {
+		if !used[i] && checked[b.index.list[file]] {
 			stale[i] = true
 		}
 	}

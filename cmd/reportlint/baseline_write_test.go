@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -177,4 +178,72 @@ func TestRewriteBaselineAmongOldEntries(t *testing.T) {
 			t.Errorf("%s: rewritten:\n%s\nwant:\n%s", order, got, want)
 		}
 	}
+}
+
+// The reviewed findings applied are found as a map of their keys would
+// find them: fingerprints as reportlint writes them and any other (upper
+// case, short, not hex), the same fingerprint in two files, a key given
+// twice (the last entry counts), a file not recorded.
+func TestReviewedIndexAsMap(t *testing.T) {
+	keys := []baselineKey{
+		{"a.txt", "0123456789abcdef0123456789abcdef"},
+		{"b.txt", "0123456789abcdef0123456789abcdef"},
+		{"a.txt", "0123456789ABCDEF0123456789ABCDEF"},
+		{"a.txt", "0123456789abcdef0123456789abcde"},
+		{"a.txt", "0123456789abcdef0123456789abcdeg"},
+		{"a.txt", "x"},
+		{"b.txt", "0123456789abcdef0123456789abcdef"},
+		{"c/d.txt", "ffffffffffffffffffffffffffffffff"},
+	}
+	x := newReviewedIndex()
+	want := map[baselineKey]int{}
+	for i, k := range keys {
+		x.add(k.file, k.fingerprint, i)
+		want[k] = i
+	}
+	probes := append(slices.Clone(keys), baselineKey{"e.txt", "0123456789abcdef0123456789abcdef"},
+		baselineKey{"a.txt", "1123456789abcdef0123456789abcdef"}, baselineKey{"b.txt", "x"})
+	for _, k := range probes {
+		i, ok := x.lookup(k.file, k.fingerprint)
+		if w, wok := want[k]; i != w || ok != wok {
+			t.Errorf("%v: entry %d %v, want %d %v", k, i, ok, w, wok)
+		}
+	}
+}
+
+// Applying a baseline of many entries: what the run keeps of it, in bytes
+// an entry (retained/entry), and the time to read it.
+func BenchmarkReadReviewed(b *testing.B) {
+	const n = 200000
+	var doc bytes.Buffer
+	doc.WriteString("{\n  \"schema_version\": 1,\n  \"findings\": [")
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			doc.WriteString(",")
+		}
+		doc.WriteString("\n    ")
+		e := baselineEntry{File: fmt.Sprintf("reports/%05d.txt", i/100), Fingerprint: fmt.Sprintf("%032x", i*7919), Rule: "deadline", Line: i%500 + 1}
+		doc.Write(appendEntry(nil, &e))
+	}
+	doc.WriteString("\n  ]\n}\n")
+	path := filepath.Join(b.TempDir(), "reviewed.json")
+	if err := os.WriteFile(path, doc.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(doc.Len()))
+	var kept float64
+	for b.Loop() {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		r, err := readReviewed(path, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		kept = float64(after.HeapAlloc-before.HeapAlloc) / n
+		runtime.KeepAlive(r)
+	}
+	b.ReportMetric(kept, "retained/entry")
 }
