@@ -89,7 +89,7 @@ func TestAdvanceAgreesWithStep(t *testing.T) {
 }
 
 // docxOf zips document.xml into the smallest DOCX the reader accepts.
-func docxOf(t *testing.T, body string) []byte {
+func docxOf(t testing.TB, body string) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)

@@ -70,12 +70,15 @@ type htmlCell struct {
 }
 
 type htmlTable struct {
-	rows     [][]*htmlCell
-	row      []*htmlCell
-	inRow    bool
-	cell     *htmlCell
-	col      int
-	spanLeft []int // per grid column: rows still covered by a rowspan above
+	rows  [][]*htmlCell
+	row   []*htmlCell
+	inRow bool
+	cell  *htmlCell
+	col   int
+	// spanEnd is per grid column the first row (counted in rows) no longer
+	// covered by a rowspan above: a row does not count every column down
+	spanEnd []int
+	nrows   int // rows ended, empty ones too (rows keeps only the others)
 }
 
 // htmlWalker turns the token stream into rendered lines.
@@ -520,10 +523,23 @@ func (w *htmlWalker) startTag(a atom.Atom, attrs tagAttrs, at Location) {
 			t.inRow = true
 			t.col = 0
 		}
+		if t.col >= maxGridColumns && (t.cell != nil || len(t.row) > 0) {
+			// past the grid's last column: no new cell, the text joins the
+			// row's last one, so that a row is at most maxGridColumns cells
+			// however many a page writes (each is a pipe, two spaces and
+			// their segments in the rendered row)
+			if t.cell == nil {
+				t.cell, t.row = t.row[len(t.row)-1], t.row[:len(t.row)-1]
+			}
+			if len(t.cell.text.rs) > 0 {
+				w.space, w.spaceAt = true, at
+			}
+			return
+		}
 		w.endCell(t)
 		w.space = false
 		c := &htmlCell{loc: at}
-		for t.col < len(t.spanLeft) && t.spanLeft[t.col] > 0 {
+		for t.col < len(t.spanEnd) && t.spanEnd[t.col] > t.nrows {
 			t.col++
 		}
 		c.col = t.col
@@ -532,12 +548,11 @@ func (w *htmlWalker) startTag(a atom.Atom, attrs tagAttrs, at Location) {
 		// cell cost more than that, nor each row's count-down
 		colspan = max(0, min(colspan, maxGridColumns-t.col))
 		if rowspan > 1 && colspan > 0 {
-			for len(t.spanLeft) < t.col+colspan {
-				t.spanLeft = append(t.spanLeft, 0)
+			for len(t.spanEnd) < t.col+colspan {
+				t.spanEnd = append(t.spanEnd, 0)
 			}
 			for k := t.col; k < t.col+colspan; k++ {
-				// counted down at the end of each row, this one included
-				t.spanLeft[k] = rowspan
+				t.spanEnd[k] = t.nrows + rowspan
 			}
 		}
 		t.col += colspan
@@ -668,14 +683,12 @@ func (w *htmlWalker) endRow(t *htmlTable) {
 	if !t.inRow {
 		return
 	}
-	t.rows = append(t.rows, t.row)
+	if len(t.row) > 0 {
+		t.rows = append(t.rows, t.row)
+	}
 	t.row = nil
 	t.inRow = false
-	for k := range t.spanLeft {
-		if t.spanLeft[k] > 0 {
-			t.spanLeft[k]--
-		}
-	}
+	t.nrows++
 }
 
 // maxTableDepth is how many tables may stand one inside another: a table's

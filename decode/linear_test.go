@@ -3,6 +3,7 @@ package decode
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -32,6 +33,13 @@ func TestReadersLinear(t *testing.T) {
 			// a wide first row, then many rows that each walked its grid
 			return "colspan.html", []byte("<html><body><p>2021年政府信息公开工作年度报告</p><table><tr>" + strings.Repeat("<td colspan=1000>1", n) + strings.Repeat("<tr><td>2", n))
 		}, 4000},
+		{"one row of colspans", func(n int) (string, []byte) {
+			// the shape: a single row, each cell past the grid's width
+			return "wide.html", []byte("<html><body><p>2021年政府信息公开工作年度报告</p><table><tr>" + strings.Repeat("<td colspan=1000>1", n))
+		}, 4000},
+		{"rows under a rowspan", func(n int) (string, []byte) {
+			return "rowspan.html", []byte("<html><body><p>2021年政府信息公开工作年度报告</p><table><tr><td rowspan=1000 colspan=1000>1" + strings.Repeat("<tr>", n) + strings.Repeat("<tr><td rowspan=1000 colspan=1000>2", n))
+		}, 4000},
 		{"DOCX line breaks", func(n int) (string, []byte) {
 			return "breaks.docx", docxOf(t, "<w:p><w:r><w:t>2021年报告</w:t>"+strings.Repeat("<w:br/><w:t>x</w:t>", n)+"</w:r></w:p>")
 		}, 20000},
@@ -42,6 +50,71 @@ func TestReadersLinear(t *testing.T) {
 		if large > 32*small+50*time.Millisecond {
 			t.Errorf("%s: %v for 8 times the input, %v for the input: more than linear", s.name, large, small)
 		}
+	}
+}
+
+// The shapes, for their speed: each reads its input at a steady rate
+// whatever its size (MB/s), as the readers read real reports.
+func BenchmarkReaderShapes(b *testing.B) {
+	shapes := []struct {
+		name, file string
+		data       string
+	}{
+		{"nested tables 50k", "nested.html", "<html><body><p>2021年政府信息公开工作年度报告</p>" + strings.Repeat("<table><tr><td>x", 50000)},
+		{"one row of 500k colspans", "wide.html", "<html><body><p>2021年政府信息公开工作年度报告</p><table><tr>" + strings.Repeat("<td colspan=1000>", 500000)},
+		{"1M rows under a rowspan", "rowspan.html", "<html><body><p>2021年政府信息公开工作年度报告</p><table><tr><td rowspan=1000 colspan=1000>1" + strings.Repeat("<tr>", 1000000)},
+		{"200k rowspans", "rowspans.html", "<html><body><p>2021年政府信息公开工作年度报告</p><table>" + strings.Repeat("<tr><td rowspan=1000 colspan=1000>a", 200000)},
+	}
+	for _, s := range shapes {
+		b.Run(s.name, func(b *testing.B) {
+			data := []byte(s.data)
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := decodeBytes(s.file, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("DOCX 800k line breaks", func(b *testing.B) {
+		data := docxOf(b, "<w:p><w:r><w:t>2021年报告</w:t>"+strings.Repeat("<w:br/>", 800000)+"</w:r></w:p>")
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, err := decodeBytes("breaks.docx", data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// A row is at most maxGridColumns cells however many it writes: the text
+// of the cells past the grid's last column joins its last cell, none of it
+// lost.
+func TestRowPastGridWidth(t *testing.T) {
+	var page strings.Builder
+	page.WriteString("<html><body><p>2021年政府信息公开工作年度报告</p><table><tr><td colspan=300>wide")
+	for i := 0; i < 600; i++ {
+		fmt.Fprintf(&page, "<td>c%d", i)
+	}
+	page.WriteString("</table><p>after</p>")
+	txt, err := decodeBytes("wide.html", []byte(page.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var row string
+	for i, l := range txt.Lines {
+		if txt.IsTableRow(i) {
+			row = l
+		}
+	}
+	if n := strings.Count(row, "|") - 1; n != maxGridColumns-300+1 {
+		t.Errorf("%d cells in the row, want %d", n, maxGridColumns-300+1)
+	}
+	if !strings.Contains(row, "| c211 c212 c213 ") || !strings.HasSuffix(row, " c599 |") || !strings.Contains(row, "| c210 |") {
+		t.Errorf("the cells past the grid are not the last cell's text: …%s", row[len(row)-80:])
+	}
+	if txt.Lines[len(txt.Lines)-1] != "after" {
+		t.Errorf("last line %q", txt.Lines[len(txt.Lines)-1])
 	}
 }
 

@@ -425,7 +425,13 @@ func sharedFinding(a, b Digest, share float64, load func(string) *parse.Report) 
 	at, otherAt := b.Title, a.Title
 	atFile, atEnd := b.TitleLoc, b.TitleEndLoc
 	other := a.titleLocation()
-	if ra, rb := load(a.Path), load(b.Path); ra != nil && rb != nil {
+	if a.ProseLen+b.ProseLen > leanSharedProse {
+		// large reports: one model at a time, not two and a map of every
+		// sentence (three 50 MB reports sharing prose took 600 MB here)
+		if f, ok := sharedPlaces(a, b, load); ok {
+			at, atFile, atEnd, other = f.at, f.atFile, f.atEnd, f.other
+		}
+	} else if ra, rb := load(a.Path), load(b.Path); ra != nil && rb != nil {
 		inA := map[uint64]parse.Span{}
 		eachMaskedSentence(ra, func(key []rune, span parse.Span) {
 			if h := hashKey(key); inA[h] == (parse.Span{}) {
@@ -458,6 +464,65 @@ func sharedFinding(a, b Digest, share float64, load func(string) *parse.Report) 
 			En: fmt.Sprintf("%.0f%% of the prose (numbers aside) is the same, sentence for sentence, as %s report of the same year %s (the first shared sentence: see the related location)", share*100, whoseEn, a.Path),
 		},
 	})
+}
+
+// leanSharedProse is the prose, in characters of the two reports, past
+// which sharedFinding reads one report at a time (a variable for tests).
+var leanSharedProse = 1 << 20
+
+// sharedPlace is where sharedPlaces found the first shared sentence.
+type sharedPlace struct {
+	at            parse.Span
+	atFile, atEnd parse.Location
+	other         Location
+}
+
+// sharedPlaces finds the first sentence of b that a holds, and where it
+// stands in each, with one report read at a time: a's sentences' hashes,
+// sorted; b's first sentence among them, located in b; that sentence's
+// first place in a, read again. The answer is sharedFinding's; false if a
+// report cannot be read again or changed meanwhile.
+func sharedPlaces(a, b Digest, load func(string) *parse.Report) (sharedPlace, bool) {
+	var p sharedPlace
+	ra := load(a.Path)
+	if ra == nil {
+		return p, false
+	}
+	var hashes []uint64
+	eachMaskedSentence(ra, func(key []rune, _ parse.Span) { hashes = append(hashes, hashKey(key)) })
+	slices.Sort(hashes)
+	rb := load(b.Path)
+	if rb == nil {
+		return p, false
+	}
+	var h uint64
+	found := false
+	eachMaskedSentence(rb, func(key []rune, span parse.Span) {
+		if k := hashKey(key); !found {
+			if _, ok := slices.BinarySearch(hashes, k); ok {
+				p.at, h, found = span, k, true
+			}
+		}
+	})
+	if !found {
+		return p, false
+	}
+	p.atFile, p.atEnd = placeIn(rb, p.at)
+	if ra = load(a.Path); ra == nil {
+		return p, false
+	}
+	var otherAt parse.Span
+	found = false
+	eachMaskedSentence(ra, func(key []rune, span parse.Span) {
+		if !found && hashKey(key) == h {
+			otherAt, found = span, true
+		}
+	})
+	if !found {
+		return p, false
+	}
+	p.other = relatedIn(Member{Path: a.Path, Report: ra}, otherAt, Text{})
+	return p, true
 }
 
 // hashKey is FNV-1a over a masked sentence's runes.

@@ -3,8 +3,12 @@ package rules
 import (
 	"cmp"
 	"math/rand/v2"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 )
 
 // The index gives every entry added, grouped by hash in the order of the
@@ -54,5 +58,45 @@ func TestEachGroup(t *testing.T) {
 		if n != total {
 			t.Errorf("%d entries: %d the second time", total, n)
 		}
+	}
+}
+
+// The shared-prose findings of large reports, read one at a time, are
+// those of reports read together: every testdata/pairs case with the
+// threshold at nothing, and a report given as the same text twice.
+func TestSharedProseOneReportAtATime(t *testing.T) {
+	files, err := filepath.Glob("../testdata/pairs/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	defer func(v int) { leanSharedProse = v }(leanSharedProse)
+	findings := 0
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ms []Member
+		for _, f := range ar.Files {
+			if f.Name == "want" {
+				continue
+			}
+			r, err := parseBytes(f.Name, f.Data)
+			if err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
+			}
+			ms = append(ms, Member{Path: f.Name, Report: r})
+		}
+		leanSharedProse = 1 << 20
+		together := SharedProse(ms)
+		leanSharedProse = -1
+		oneByOne := SharedProse(ms)
+		if !reflect.DeepEqual(together, oneByOne) {
+			t.Errorf("%s: one report at a time\n%+v\ntogether\n%+v", filepath.Base(file), oneByOne, together)
+		}
+		findings += len(together)
+	}
+	if findings == 0 {
+		t.Fatalf("no shared-prose finding in the cases: nothing compared")
 	}
 }

@@ -231,14 +231,24 @@ func (tb *tab) text(sel string) string {
 }
 
 // onlyOwnFiles fails the test when the page requested anything but its
-// own files from base, or reported an error; and when it did not request
-// its files at all (the listener would then be deaf).
+// own files from base (and the blob: its worker is started from), or
+// reported an error; and when it did not request its files at all (the
+// listener would then be deaf).
 func (tb *tab) onlyOwnFiles(base string) {
 	tb.t.Helper()
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
 	seen := map[string]bool{}
+	// the checker's worker script, a blob the page made of its own
+	// scripts: held in the browser's memory, read from nowhere
+	origin := "null"
+	if b, err := url.Parse(base); err == nil && b.Scheme != "file" {
+		origin = b.Scheme + "://" + b.Host
+	}
 	for _, u := range tb.requests {
+		if strings.HasPrefix(u, "blob:"+origin+"/") {
+			continue
+		}
 		name, ok := strings.CutPrefix(u, base)
 		if !ok || !slices.Contains(pageFiles, name) {
 			tb.t.Errorf("the page requested %s, which is not one of its files under %s", u, base)
@@ -729,4 +739,66 @@ func TestPageServed(t *testing.T) {
 	}
 	tb.mu.Unlock()
 	tb.onlyOwnFiles(srv.URL + "/")
+}
+
+// TestPageChecksInWorker: the check runs in a Web Worker, not on the
+// page's thread: the page's timers run while a long report is checked; a
+// new text replaces the check being done (its result never shown); 停止检查
+// stops a check, and the next one is checked by a fresh worker.
+func TestPageChecksInWorker(t *testing.T) {
+	tb, base := openPage(t)
+	if !eval[bool](tb, `window.reportlint.inWorker && typeof globalThis.reportlintCheck === 'undefined' && typeof globalThis.Go === 'undefined'`) {
+		t.Fatalf("the checker was started on the page's thread")
+	}
+	seed := readSeed(t, "001")
+	// a report of some 3 MB, checked for seconds; set as a paste would,
+	// without waiting for its result
+	slow := fmt.Sprintf(`(() => {
+		const t = document.getElementById('text');
+		t.dispatchEvent(new Event('paste'));
+		t.value = %q.repeat(400);
+		t.dispatchEvent(new Event('input'));
+	})()`, seed)
+	// ticks counts the page's timer firing while a check is running: a
+	// check on the page's thread would let none fire until it ended
+	eval[chromedp.Void](tb, `window.ticks = 0; setInterval(() => { if (window.reportlint.running) window.ticks++; }, 20)`)
+	checks := tb.checks()
+	eval[chromedp.Void](tb, slow)
+	tb.waitFor(`window.reportlint.running`)
+	tb.waitFor(`window.ticks >= 5`)
+	if !eval[bool](tb, `window.reportlint.running`) {
+		t.Fatalf("the long report was checked before the page's timer fired five times: not slow enough to tell")
+	}
+	if got := tb.text("#loader"); got != "正在检查…" || eval[bool](tb, `document.getElementById('cancel').hidden`) {
+		t.Errorf("during the check: loader %q, the stop button hidden %v", got, eval[bool](tb, `document.getElementById('cancel').hidden`))
+	}
+
+	// a new text replaces the check being done
+	tb.paste(seed)
+	want, _ := commandLine(t, "001")
+	if diff := cmp.Diff(want, bare(tb.findings())); diff != "" {
+		t.Errorf("after replacing the long check (-want +got):\n%s", diff)
+	}
+	if n, abandoned := tb.checks(), eval[int](tb, `window.reportlint.abandoned`); n != checks+1 || abandoned != 1 {
+		t.Errorf("%d results shown and %d checks abandoned, want 1 and 1", n-checks, abandoned)
+	}
+
+	// the stop button ends a check; the next one is checked
+	eval[chromedp.Void](tb, slow)
+	tb.waitFor(`window.reportlint.running`)
+	tb.do(chromedp.Click(`#cancel`))
+	if eval[bool](tb, `window.reportlint.running`) || eval[int](tb, `window.reportlint.abandoned`) != 2 ||
+		tb.text("#loader") != "已停止检查" || !eval[bool](tb, `document.getElementById('summary').hidden`) {
+		t.Errorf("after 停止检查: running %v, abandoned %d, loader %q", eval[bool](tb, `window.reportlint.running`),
+			eval[int](tb, `window.reportlint.abandoned`), tb.text("#loader"))
+	}
+	tb.paste(readSeed(t, "002"))
+	want, _ = commandLine(t, "002")
+	if diff := cmp.Diff(want, bare(tb.findings())); diff != "" {
+		t.Errorf("after stopping a check (-want +got):\n%s", diff)
+	}
+	if n := eval[int](tb, `window.reportlint.workers`); n != 3 {
+		t.Errorf("%d workers started, want 3 (the first and one for each check abandoned)", n)
+	}
+	tb.onlyOwnFiles(base)
 }

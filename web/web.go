@@ -32,9 +32,10 @@ func Page() fs.FS {
 }
 
 // contentSecurityPolicy is the index.html's own policy, repeated as a
-// header: the page may load its own files and nothing else, and may
-// connect nowhere.
-const contentSecurityPolicy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+// header: the page may load its own files and nothing else, start its
+// checker's worker from a blob: URL it makes, and connect nowhere (nor may
+// the worker, which keeps the policy).
+const contentSecurityPolicy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; style-src 'self'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 // Handler serves the page. It answers GET and HEAD only: a report is never
 // sent to it, and it keeps nothing.

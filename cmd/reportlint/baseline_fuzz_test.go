@@ -9,7 +9,8 @@ import (
 // FuzzDecodeBaseline: whatever a file of reviewed findings holds, reading
 // it an entry at a time gives an error or entries, never a panic; and a
 // document encoding/json reads whole without error is read too, with the
-// same entries, numbered as the last findings array numbers them.
+// same entries, numbered as the last findings array numbers them, each
+// found again in its own bytes.
 func FuzzDecodeBaseline(f *testing.F) {
 	for _, seed := range []string{
 		`{"schema_version": 1, "findings": [{"file": "a.txt", "fingerprint": "f", "rule": "r", "line": 3, "message": "甲", "message_en": "A", "reason": "ok"}]}`,
@@ -26,7 +27,7 @@ func FuzzDecodeBaseline(f *testing.F) {
 		// kept counts the entries since the last array began, as
 		// readReviewed indexes them
 		kept := 0
-		whole := func(i int, e baselineEntry) (baselineEntry, bool) {
+		whole := func(i int, e baselineEntry, at span) (baselineEntry, bool) {
 			if i < 0 {
 				kept = 0
 				return e, false
@@ -35,6 +36,17 @@ func FuzzDecodeBaseline(f *testing.F) {
 				t.Fatalf("entry %d after %d", i, kept)
 			}
 			kept++
+			// the entry's bytes, read again by themselves as writeBaseline
+			// reads an out-of-order file's, are the same entry
+			if at.from < 0 || at.from > at.to || at.to > int64(len(data)) {
+				t.Fatalf("entry %d at %d-%d of %d bytes", i, at.from, at.to, len(data))
+			}
+			dec := json.NewDecoder(bytes.NewReader(bytes.TrimLeft(data[at.from:at.to], " \t\r\n,")))
+			dec.DisallowUnknownFields()
+			var again baselineEntry
+			if err := dec.Decode(&again); err != nil || again != e {
+				t.Fatalf("entry %d read again from %q: %+v, %v; read in the document: %+v", i, data[at.from:at.to], again, err, e)
+			}
 			return e, true
 		}
 		got, _, err := decodeBaseline(json.NewDecoder(bytes.NewReader(data)), whole)

@@ -27,7 +27,7 @@ type finisher struct {
 	renderer *format.Renderer // nil for the overview and a baseline written
 	// recorded indexes --baseline's reviewed findings, read by every
 	// worker and never written
-	recorded       map[baselineKey]int
+	recorded       *reviewedIndex
 	overview       bool // --overview
 	writesBaseline bool // --write-baseline
 }

@@ -165,7 +165,11 @@ type checker struct {
 	opt      rules.Options
 	// inFlight weighs the files being checked at once by their size: a
 	// report's model takes about ten times its bytes, so -j large files at
-	// once took gigabytes; past inFlightBytes the next large file waits
+	// once took gigabytes; past inFlightBytes the next large file waits.
+	// checkAll (pool.go) weighs files from their start until their result
+	// is printed; this one weighs the check itself, which outlives its
+	// result when the file ran past its time budget (the abandoned check
+	// runs out in the background, and no new large file starts beside it)
 	inFlight *semaphore.Weighted
 	// budget is how long a file of a size may take (nil: no limit)
 	budget func(size int64) time.Duration

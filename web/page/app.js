@@ -1,7 +1,10 @@
 // The page of reportlint: loads the checker (Go compiled to WebAssembly,
 // carried in reportlint-wasm.js), checks pasted text or a dropped file, and
 // shows the findings beside the report's text. Everything happens in this
-// browser tab; nothing is sent anywhere.
+// browser tab; nothing is sent anywhere. The check runs in a Web Worker, so
+// that the page answers while a long report is checked, and a check can be
+// abandoned: a new text or file replaces the one being checked, and 停止检查
+// stops it (the worker is ended and a fresh one started).
 'use strict';
 
 (function () {
@@ -18,6 +21,10 @@
       chooseFile: '选择文件…',
       clear: '清空',
       loading: '正在加载检查程序…',
+      checking: '正在检查…',
+      cancel: '停止检查',
+      stopped: '已停止检查',
+      crashed: '内部错误：检查程序中途停止（可能是内存不足），请把这份报告反馈给维护者',
       ready: (ms) => `检查程序已就绪（加载用时 ${ms} 毫秒）`,
       loadFailed: (e) => `检查程序加载失败：${e}`,
       tooOld: '这个浏览器版本太旧，无法运行检查程序。请使用新版的 Chrome、Edge、Firefox 或 Safari。',
@@ -59,6 +66,10 @@
       chooseFile: 'Choose a file…',
       clear: 'Clear',
       loading: 'Loading the checker…',
+      checking: 'Checking…',
+      cancel: 'Stop',
+      stopped: 'Check stopped',
+      crashed: 'internal error: the checker stopped midway (out of memory?); please report this file to the maintainers',
       ready: (ms) => `The checker is ready (loaded in ${ms} ms)`,
       loadFailed: (e) => `The checker could not be loaded: ${e}`,
       tooOld: 'This browser is too old to run the checker. Please use a recent Chrome, Edge, Firefox or Safari.',
@@ -103,22 +114,60 @@
     lang: 'zh',
     ready: false,
     pending: null, // {name, bytes} waiting for the checker
+    module: null, // the compiled checker, instantiated in each worker
+    workerURL: '', // the worker's script: Go's support and checkerWorker
+    worker: null,
+    checkId: 0,
+    running: null, // the check the worker is doing: {id, t0}
+    stopped: false, // the last check was stopped
     result: null,
     fileName: '', // the file loaded, '' for pasted text
     selected: -1,
   };
 
   // Timings and a count of checks, for the curious and for the browser test.
-  const info = { checks: 0, loadMs: null, checkMs: null, renderMs: null, shownMs: null, loadSteps: {} };
+  const info = { checks: 0, loadMs: null, checkMs: null, renderMs: null, shownMs: null, loadSteps: {},
+    inWorker: false, running: false, abandoned: 0, workers: 0 };
   window.reportlint = info;
 
   const w = () => words[state.lang];
 
   // ---- loading the checker ----------------------------------------------
 
+  // checkerWorker is the worker's program. It is never called here: its
+  // source, after Go's wasm_exec.js, is the worker's script (a blob, which
+  // a page opened from a folder may start, where it may not start a file).
+  // The worker receives the compiled checker, starts it, and answers each
+  // check; it can fetch nothing (it keeps the page's security policy).
+  function checkerWorker() {
+    let loaded = null;
+    async function load(module) {
+      const go = new Go();
+      const instance = await WebAssembly.instantiate(module, go.importObject);
+      go.run(instance); // defines reportlintCheck, then waits for calls
+      if (typeof globalThis.reportlintCheck !== 'function') {
+        throw new Error('reportlintCheck missing');
+      }
+    }
+    self.onmessage = (e) => {
+      const m = e.data;
+      if (m.type === 'load') {
+        loaded = load(m.module);
+        loaded.then(() => self.postMessage({ type: 'ready' }),
+          (err) => self.postMessage({ type: 'failed', message: err && err.message ? err.message : String(err) }));
+      } else if (m.type === 'check' && loaded) {
+        loaded.then(() => {
+          const out = globalThis.reportlintCheck(m.name, m.bytes);
+          self.postMessage({ type: 'result', id: m.id, json: out.json, text: out.text });
+        }, () => {});
+      }
+    };
+  }
+
   async function loadChecker() {
     const loader = $('loader');
-    if (typeof WebAssembly === 'undefined' || typeof DecompressionStream === 'undefined' || typeof Go === 'undefined') {
+    if (typeof WebAssembly === 'undefined' || typeof DecompressionStream === 'undefined' || typeof Worker === 'undefined' ||
+        typeof globalThis.reportlintWasmExec !== 'string') {
       loader.textContent = w().tooOld;
       loader.className = 'failed';
       return;
@@ -129,30 +178,32 @@
       const gz = base64Bytes(globalThis.reportlintWasmGzip);
       delete globalThis.reportlintWasmGzip;
       step('decoded');
-      const go = new Go();
       // Compile while the bytes are being inflated: a Response made here
-      // (no request is made) can feed the streaming compiler.
+      // (no request is made) can feed the streaming compiler. The module
+      // compiled once serves every worker.
       const inflated = () => new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
-      let instance;
       try {
         const response = new Response(inflated(), { headers: { 'Content-Type': 'application/wasm' } });
-        ({ instance } = await WebAssembly.instantiateStreaming(response, go.importObject));
+        state.module = await WebAssembly.compileStreaming(response);
       } catch (e) {
         const wasm = await new Response(inflated()).arrayBuffer();
-        ({ instance } = await WebAssembly.instantiate(wasm, go.importObject));
+        state.module = await WebAssembly.compile(wasm);
       }
       step('compiled');
-      go.run(instance); // defines reportlintCheck, then waits for calls
+      state.workerURL = URL.createObjectURL(new Blob([globalThis.reportlintWasmExec, '\n;(', checkerWorker.toString(), ')();\n'],
+        { type: 'text/javascript' }));
+      delete globalThis.reportlintWasmExec;
+      await new Promise((resolve, reject) => {
+        state.worker = newWorker((m) => (m.type === 'ready' ? resolve() : reject(new Error(m.message))));
+      });
       step('started');
-      if (typeof globalThis.reportlintCheck !== 'function') {
-        throw new Error('reportlintCheck missing');
-      }
     } catch (e) {
       loader.textContent = w().loadFailed(e && e.message ? e.message : String(e));
       loader.className = 'failed';
       return;
     }
     info.loadMs = Math.round(performance.now());
+    info.inWorker = typeof globalThis.reportlintCheck === 'undefined';
     state.ready = true;
     loader.className = 'ready';
     showLoader();
@@ -163,9 +214,43 @@
     }
   }
 
+  // newWorker starts a worker on the compiled checker; first hears its
+  // first answer (ready or failed) while the page loads.
+  function newWorker(first) {
+    const worker = new Worker(state.workerURL);
+    info.workers++;
+    worker.onmessage = (e) => {
+      if (first) {
+        const f = first;
+        first = null;
+        f(e.data);
+        return;
+      }
+      answered(worker, e.data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      const m = { type: 'failed', message: e.message || 'error' };
+      if (first) {
+        const f = first;
+        first = null;
+        f(m);
+        return;
+      }
+      answered(worker, m);
+    };
+    worker.postMessage({ type: 'load', module: state.module });
+    return worker;
+  }
+
   function showLoader() {
     const loader = $('loader');
-    if (state.ready) {
+    $('cancel').hidden = !state.running;
+    if (state.running) {
+      loader.textContent = w().checking;
+    } else if (state.stopped) {
+      loader.textContent = w().stopped;
+    } else if (state.ready) {
       loader.textContent = w().ready(info.loadMs);
     } else if (loader.className !== 'failed') {
       loader.textContent = w().loading;
@@ -186,15 +271,64 @@
 
   // ---- checking ----------------------------------------------------------
 
+  // check hands the bytes to the worker; a check still running is
+  // abandoned first, its worker ended.
   function check(name, bytes) {
     if (!state.ready) {
       state.pending = { name, bytes };
       return;
     }
-    const t0 = performance.now();
-    const out = globalThis.reportlintCheck(name, bytes);
-    const result = JSON.parse(out.json);
-    result.lines = result.error ? [] : out.text.split('\n');
+    abandon();
+    state.stopped = false;
+    const id = ++state.checkId;
+    state.running = { id, t0: performance.now() };
+    info.running = true;
+    showLoader();
+    state.worker.postMessage({ type: 'check', id, name, bytes }, [bytes.buffer]);
+  }
+
+  // abandon ends the check being done, if any, with its worker, and starts
+  // a fresh worker for the next one.
+  function abandon() {
+    if (!state.running) {
+      return false;
+    }
+    state.worker.terminate();
+    state.running = null;
+    info.running = false;
+    info.abandoned++;
+    state.worker = newWorker(null);
+    return true;
+  }
+
+  // answered takes a worker's answer: the result of the check being done
+  // (an answer of a worker since ended, or of a check since replaced, is
+  // dropped), or the news that the worker failed.
+  function answered(worker, m) {
+    if (worker !== state.worker) {
+      return;
+    }
+    if (m.type === 'failed') {
+      // the worker died (a trap in the checker, memory): start another, and
+      // say so for the check it was doing
+      worker.terminate();
+      state.worker = newWorker(null);
+      if (state.running) {
+        shown({ error: { zh: words.zh.crashed, en: words.en.crashed } }, '', state.running.t0);
+      }
+      return;
+    }
+    if (m.type !== 'result' || !state.running || m.id !== state.running.id) {
+      return;
+    }
+    shown(JSON.parse(m.json), m.text, state.running.t0);
+  }
+
+  function shown(result, text, t0) {
+    result.lines = result.error ? [] : text.split('\n');
+    state.running = null;
+    info.running = false;
+    showLoader();
     const t1 = performance.now();
     state.result = result;
     state.selected = -1;
@@ -216,8 +350,10 @@
     state.fileName = '';
     $('source').textContent = '';
     if (text.trim() === '') {
+      abandon();
       state.result = null;
       render();
+      showLoader();
       return;
     }
     check('pasted.txt', new TextEncoder().encode(text));
@@ -483,6 +619,14 @@
     const delay = pasted ? 0 : ($('text').value.length > 20000 ? 800 : 300);
     pasted = false;
     timer = setTimeout(checkText, delay);
+  });
+  $('cancel').addEventListener('click', () => {
+    if (abandon()) {
+      state.stopped = true;
+      state.result = null;
+      render();
+      showLoader();
+    }
   });
   $('clear').addEventListener('click', () => {
     $('text').value = '';
