@@ -456,6 +456,21 @@ func TestPageSeed002DateHighlighted(t *testing.T) {
 	tb.onlyOwnFiles(base)
 }
 
+// TestPageNoTable: a pre-2019 report with no table is said to have none
+// in the words of the command line's status (未识别到表格), and the page
+// names no table of another template (表二–表四 are the 2019 ones).
+func TestPageNoTable(t *testing.T) {
+	tb, base := openPage(t)
+	tb.paste(readSeed(t, "002"))
+	if got := tb.text("#tables"); got != "未识别到表格：表格里的数字未核对。" {
+		t.Errorf("tables %q", got)
+	}
+	if got := tb.text("#status"); !strings.HasSuffix(got, "；未识别到表格") {
+		t.Errorf("status %q", got)
+	}
+	tb.onlyOwnFiles(base)
+}
+
 // TestPageSeed004NoProblems: no errors or warnings, said plainly together
 // with which tables were checked and which only partly, and why.
 func TestPageSeed004NoProblems(t *testing.T) {
