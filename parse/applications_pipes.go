@@ -96,7 +96,7 @@ func (r *appReader) readPipe(i int) (next int, end bool) {
 	}
 	b := bareRow{cells: read, above: above}
 	if k > 0 {
-		b.fragment = row[k-1].label
+		b.fragment = row[k-1].label()
 	}
 	r.pending = append(r.pending, b)
 	return j, false

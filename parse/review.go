@@ -119,7 +119,7 @@ func findReviewHeader(toks []token, from int) int {
 
 // isNote reports the text of a note, 注： or 注:, opening a line.
 func isNote(t token) bool {
-	return t.kind == tokText && t.col == firstTextCol(t.src.Norm[t.line]) && (strings.HasPrefix(t.text, "注:") || strings.HasPrefix(t.text, "注："))
+	return t.kind == tokText && int(t.col) == firstTextCol(t.src.Norm[t.line]) && (strings.HasPrefix(t.text, "注:") || strings.HasPrefix(t.text, "注："))
 }
 
 // reviewBlockColumns are the five column words of each block of 表四 run
