@@ -165,8 +165,19 @@ var applyCountKeys = wordsOf("申请数量")
 // without it, every space separates (crawler text that runs a whole table
 // into one line, "主动公开信息数 条 739 4359 其中：1、网站公开 条 …").
 func tokenize(toks []token, txt *Text, from, to int, merge bool) []token {
-	for ln := from; ln < to && ln < len(txt.Norm); ln++ {
+	to = min(to, len(txt.Norm))
+	left := 0 // the runes of the lines not yet tokenized
+	for ln := from; ln < to; ln++ {
+		left += len(txt.Norm[ln])
+	}
+	done := 0 // and of those tokenized
+	for ln := from; ln < to; ln++ {
 		rs := txt.Norm[ln]
+		left -= len(rs)
+		done += len(rs)
+		if cap(toks)-len(toks) < tokenRoom {
+			toks = growTokens(toks, done, left, to-ln)
+		}
 		if isPageNumber(rs) {
 			continue
 		}
@@ -210,6 +221,33 @@ func tokenize(toks []token, txt *Text, from, to int, merge bool) []token {
 		}
 	}
 	return toks
+}
+
+// tokenRoom is the room for tokens growTokens leaves at least: more than
+// most lines make (a line that makes more grows the stream as append does).
+const tokenRoom = 256
+
+// growTokens makes room in the stream for the tokens of the lines still
+// to read, done runes read and left to read in lines lines: as many as the
+// lines read so far made for their runes, and a little more. append would
+// grow the stream by a quarter at a time, holding the old stream and the
+// new, 2.25 times the tokens, at each step; for a large report, grown once
+// or twice to its size, the stream's peak is little more than its tokens.
+func growTokens(toks []token, done, left, lines int) []token {
+	n := len(toks)
+	want := n + n/4 + tokenRoom // as append would
+	if n >= 4*tokenRoom && done > 0 {
+		guess := n + int(int64(n)*int64(left)/int64(done)) + n/16 + tokenRoom
+		// bounded by what the rest could make at most (a token per rune
+		// and one more per line), and by eight times the tokens read, so
+		// that a dense start does not reserve room for a sparse rest
+		// beyond what the stream holds already
+		guess = min(guess, n+left+lines+tokenRoom, 8*n)
+		want = max(want, guess)
+	}
+	grown := make([]token, n, want)
+	copy(grown, toks)
+	return grown
 }
 
 // mayOpenWithNumber: the first character after spaces could begin a list
