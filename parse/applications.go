@@ -164,7 +164,7 @@ func (r *appReader) isTextCell(i int) bool {
 	if r.row == nil || !isTextCellText(t) {
 		return false
 	}
-	if t.pipe && int(t.line) == r.row.Span.Start.Line-1 {
+	if t.pipe() && int(t.line) == r.row.Span.Start.Line-1 {
 		return true
 	}
 	prevIsCell := i > 0 && r.toks[i-1].kind == tokValue && len(r.row.Read) > 0

@@ -46,7 +46,7 @@ func flatTokens(txt *Text, ln int) []token {
 		a := w.byteAt(int(t.col))
 		t.src, t.text = txt, w.s[a:w.byteAt(int(t.end))]
 		if t.kind == tokValue {
-			t.glued = t.end-t.col > 1
+			t.set(tokGlued, t.end-t.col > 1)
 			t.readCell()
 		}
 	}

@@ -46,14 +46,14 @@ func movedItemBlock(toks []token, read [][2]int, title, limit int, blk itemBlock
 	}
 	for i := 0; i < limit; i++ {
 		tk := toks[i]
-		if inBlock(i) || tk.kind != tokText || !tk.isMarkdownPipe() || tk.header || !blk.namesRow(tk.label()) {
+		if inBlock(i) || tk.kind != tokText || !tk.isMarkdownPipe() || tk.header() || !blk.namesRow(tk.label()) {
 			continue
 		}
 		// the header row over it, with nothing but header rows and short
 		// headings between
 		h := -1
 		for j := i - 1; j >= 0 && !inBlock(j) && toks[j].kind == tokText && len([]rune(toks[j].text)) <= 30; j-- {
-			if toks[j].header {
+			if toks[j].header() {
 				h = j
 			}
 		}

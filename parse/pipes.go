@@ -15,14 +15,14 @@ import "strings"
 // markdown or typed table), not one rendered from a real HTML or DOCX
 // table, whose rows are whole.
 func (t *token) isMarkdownPipe() bool {
-	return t.pipe && !t.src.IsTableRow(int(t.line))
+	return t.pipe() && !t.src.IsTableRow(int(t.line))
 }
 
 // pipeRowEnd returns the index just after the tokens of the pipe row that
 // toks[i] opens: the tokens of its line.
 func pipeRowEnd(toks []token, i int) int {
 	j := i + 1
-	for j < len(toks) && toks[j].pipe && toks[j].line == toks[i].line {
+	for j < len(toks) && toks[j].pipe() && toks[j].line == toks[i].line {
 		j++
 	}
 	return j

@@ -40,7 +40,7 @@ func readReview(toks []token, from int) *Table {
 				i++
 			}
 			continue
-		case isShortCompact(tk.c) && (tk.pipe || len(cells) > 0):
+		case isShortCompact(tk.c) && (tk.pipe() || len(cells) > 0):
 		default:
 			i = len(toks) // prose or a heading: the cells ended
 			continue

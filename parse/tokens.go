@@ -40,15 +40,39 @@ type token struct {
 	// read again for the cells a table keeps: most tokens are never
 	// asked, and a Number would make every token larger)
 	cell uint8
-	pipe bool // the token is a cell of a pipe row
-	// header: a cell of a pipe row of labels only, a table's header row
+	// flags are the token's marks, a bit each (tokPipe …): one byte for
+	// four, which keeps a token at 64 bytes
+	flags tokFlags
+}
+
+// tokFlags are a token's marks.
+type tokFlags uint8
+
+const (
+	// tokPipe: the token is a cell of a pipe row
+	tokPipe tokFlags = 1 << iota
+	// tokHeader: a cell of a pipe row of labels only, a table's header row
 	// (markdown repeats it before each chunk of a table): its words name
 	// columns, never rows
-	header bool
-	// noRaw: prose, whose printed form is never asked for
-	noRaw bool
-	// glued: a run of digits from a flattened table, maybe several cells
-	glued bool
+	tokHeader
+	// tokNoRaw: prose, whose printed form is never asked for
+	tokNoRaw
+	// tokGlued: a run of digits from a flattened table, maybe several cells
+	tokGlued
+)
+
+func (t *token) pipe() bool   { return t.flags&tokPipe != 0 }
+func (t *token) header() bool { return t.flags&tokHeader != 0 }
+func (t *token) noRaw() bool  { return t.flags&tokNoRaw != 0 }
+func (t *token) glued() bool  { return t.flags&tokGlued != 0 }
+
+// set sets or clears the marks f.
+func (t *token) set(f tokFlags, on bool) {
+	if on {
+		t.flags |= f
+	} else {
+		t.flags &^= f
+	}
 }
 
 // label is compact(stripNumbering(text)) for a text token: the end of c,
@@ -98,7 +122,7 @@ func (t *token) compact() string {
 // printed is the token as the file prints it; a text token of more than
 // 200 characters (prose) has none.
 func (t *token) printed() string {
-	if t.noRaw {
+	if t.noRaw() {
 		return ""
 	}
 	return t.src.printed(int(t.line), int(t.col), int(t.end))
@@ -348,7 +372,7 @@ func pipeTokens(toks []token, txt *Text, ln int) []token {
 			a, b = start, start
 		}
 		ba := w.byteAt(a)
-		t := token{src: txt, line: int32(ln), col: int32(a), end: int32(b), pipe: true, text: w.s[ba:w.byteAt(b)]}
+		t := token{src: txt, line: int32(ln), col: int32(a), end: int32(b), flags: tokPipe, text: w.s[ba:w.byteAt(b)]}
 		if structured && (start == 0 || i == len(rs)) {
 			// the outer borders of a rendered row, not cells
 			start = i + 1
@@ -375,7 +399,7 @@ func pipeTokens(toks []token, txt *Text, ln int) []token {
 	toks = toks[:first+len(trimBlanks(toks[first:]))]
 	if isHeaderRow(toks[first:], txt, ln) {
 		for k := first; k < len(toks); k++ {
-			toks[k].header = true
+			toks[k].flags |= tokHeader
 		}
 	}
 	return toks
@@ -506,9 +530,11 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 		}
 		t := token{kind: tokText, src: txt, line: int32(ln), col: int32(textStart), end: int32(textEnd)}
 		if multi {
-			t.text, t.noRaw = string(words), len(words) > 200
+			t.text = string(words)
+			t.set(tokNoRaw, len(words) > 200)
 		} else {
-			t.text, t.noRaw = w.s[textFrom:textTo], textEnd-textStart > 200
+			t.text = w.s[textFrom:textTo]
+			t.set(tokNoRaw, textEnd-textStart > 200)
 		}
 		toks = append(toks, t)
 		words, textStart, multi = words[:0], -1, false
@@ -600,7 +626,7 @@ func cellOf(t token) Cell {
 	case k != CellMissing:
 		_, n = ParseCell(t.text)
 	}
-	return Cell{Raw: t.printed(), Kind: k, Number: n, Span: t.span(), glued: t.glued}
+	return Cell{Raw: t.printed(), Kind: k, Number: n, Span: t.span(), glued: t.glued()}
 }
 
 // startsWithListNumber reports normalised text that opens with a list
