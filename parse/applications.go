@@ -10,7 +10,7 @@ import (
 func readApplications(toks []token) (*Table, int) {
 	start := -1
 	for i, t := range toks {
-		if t.kind == tokText && isApplicationsStart(t.label) {
+		if t.kind == tokText && isApplicationsStart(t.label()) {
 			start = i
 			break
 		}
@@ -120,7 +120,7 @@ func (r *appReader) matchRow(t token) int {
 		if def.after != "" && (r.row == nil || r.row.Key != def.after) && !r.pendingReach(def.after) {
 			continue
 		}
-		if def.matchesCompact(t.label) {
+		if def.matchesCompact(t.label()) {
 			return d
 		}
 	}
@@ -164,7 +164,7 @@ func (r *appReader) isTextCell(i int) bool {
 	if r.row == nil || !isTextCellText(t) {
 		return false
 	}
-	if t.pipe && t.line == r.row.Span.Start.Line-1 {
+	if t.pipe() && int(t.line) == r.row.Span.Start.Line-1 {
 		return true
 	}
 	prevIsCell := i > 0 && r.toks[i-1].kind == tokValue && len(r.row.Read) > 0

@@ -25,7 +25,7 @@ func pipeRowsFrom(toks []token, start int) bool {
 // readPipes is read for a table of pipe rows.
 func (r *appReader) readPipes(start int) int {
 	// the label of the first row may be split over cells (| 一、 | 本年新收… |)
-	for start > 0 && r.toks[start].isMarkdownPipe() && r.toks[start-1].pipe && r.toks[start-1].line == r.toks[start].line {
+	for start > 0 && r.toks[start].isMarkdownPipe() && r.toks[start-1].pipe() && r.toks[start-1].line == r.toks[start].line {
 		start--
 	}
 	i := start
@@ -67,7 +67,7 @@ func (r *appReader) readPipe(i int) (next int, end bool) {
 	row := r.toks[i:j]
 	above := r.above.String()
 	r.above.Reset()
-	if t.header {
+	if t.header() {
 		if isReviewHeaderRow(row) {
 			return i, true // 表四's header
 		}
@@ -96,7 +96,7 @@ func (r *appReader) readPipe(i int) (next int, end bool) {
 	}
 	b := bareRow{cells: read, above: above}
 	if k > 0 {
-		b.fragment = row[k-1].label
+		b.fragment = row[k-1].label()
 	}
 	r.pending = append(r.pending, b)
 	return j, false

@@ -43,10 +43,10 @@ func flatTokens(txt *Text, ln int) []token {
 	w := runeWalker{s: txt.normLine(ln), rs: rs}
 	for i := range toks {
 		t := &toks[i]
-		a := w.byteAt(t.col)
-		t.src, t.text = txt, w.s[a:w.byteAt(t.end)]
+		a := w.byteAt(int(t.col))
+		t.src, t.text = txt, w.s[a:w.byteAt(int(t.end))]
 		if t.kind == tokValue {
-			t.glued = t.end-t.col > 1
+			t.set(tokGlued, t.end-t.col > 1)
 			t.readCell()
 		}
 	}
@@ -65,10 +65,10 @@ func cutFlat(rs []rune, ln int) []token {
 		// text on either side of a space joins, as in spaceTokens, unless
 		// it opens with a list number
 		if n := len(toks); kind == tokText && n > 0 && toks[n-1].kind == tokText && !startsWithListNumber(rs[a:b]) {
-			toks[n-1].end = b
+			toks[n-1].end = int32(b)
 			return
 		}
-		toks = append(toks, token{kind: kind, line: ln, col: a, end: b})
+		toks = append(toks, token{kind: kind, line: int32(ln), col: int32(a), end: int32(b)})
 	}
 	textStart := 0
 	i := 0
@@ -181,7 +181,7 @@ func splitReviewHeaders(toks []token, line []rune) []token {
 			continue
 		}
 		head, tail := t, t
-		head.end, tail.col = t.col+k, t.col+k
+		head.end, tail.col = t.col+int32(k), t.col+int32(k)
 		out = append(out, head, tail)
 	}
 	return out

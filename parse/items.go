@@ -46,14 +46,14 @@ func movedItemBlock(toks []token, read [][2]int, title, limit int, blk itemBlock
 	}
 	for i := 0; i < limit; i++ {
 		tk := toks[i]
-		if inBlock(i) || tk.kind != tokText || !tk.isMarkdownPipe() || tk.header || !blk.namesRow(tk.label) {
+		if inBlock(i) || tk.kind != tokText || !tk.isMarkdownPipe() || tk.header() || !blk.namesRow(tk.label()) {
 			continue
 		}
 		// the header row over it, with nothing but header rows and short
 		// headings between
 		h := -1
 		for j := i - 1; j >= 0 && !inBlock(j) && toks[j].kind == tokText && len([]rune(toks[j].text)) <= 30; j-- {
-			if toks[j].header {
+			if toks[j].header() {
 				h = j
 			}
 		}
@@ -115,7 +115,7 @@ loop:
 			break
 		}
 		for _, d := range blk.rows {
-			if d.matchesCompact(tk.label) && t.Row(d.key) == nil {
+			if d.matchesCompact(tk.label()) && t.Row(d.key) == nil {
 				row = &Row{Key: d.key, Label: tk.printed(), Short: d.short, En: d.en, Span: tk.span(), Read: make([]Cell, 0, 4)}
 				t.Rows = append(t.Rows, row)
 				continue loop
@@ -148,7 +148,7 @@ loop:
 // copy repeats it over each page's part of the table (## 表二：主动公开政府信息情况).
 func isItemsTitle(t token) bool {
 	c, ok := strings.CutSuffix(t.c, "主动公开政府信息情况")
-	if !ok || t.col != firstTextCol(t.src.Norm[t.line]) {
+	if !ok || int(t.col) != firstTextCol(t.src.Norm[t.line]) {
 		return false
 	}
 	return c == "" || c == "表二"

@@ -45,8 +45,8 @@ func TestPipeHeaderRows(t *testing.T) {
 			t.Fatalf("%q: no tokens", c.text)
 		}
 		for _, tk := range toks {
-			if tk.line == toks[0].line && tk.header != c.header {
-				t.Errorf("%q: token %q header=%v, want %v", c.text, tk.text, tk.header, c.header)
+			if tk.line == toks[0].line && tk.header() != c.header {
+				t.Errorf("%q: token %q header=%v, want %v", c.text, tk.text, tk.header(), c.header)
 			}
 		}
 	}

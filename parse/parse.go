@@ -500,7 +500,7 @@ func statTitleLine(r *Report) int {
 
 func firstTokenAt(toks []token, p Pos) int {
 	for i, t := range toks {
-		if t.line+1 == p.Line && t.col+1 == p.Col {
+		if int(t.line)+1 == p.Line && int(t.col)+1 == p.Col {
 			return i
 		}
 	}

@@ -15,14 +15,14 @@ import "strings"
 // markdown or typed table), not one rendered from a real HTML or DOCX
 // table, whose rows are whole.
 func (t *token) isMarkdownPipe() bool {
-	return t.pipe && !t.src.IsTableRow(t.line)
+	return t.pipe() && !t.src.IsTableRow(int(t.line))
 }
 
 // pipeRowEnd returns the index just after the tokens of the pipe row that
 // toks[i] opens: the tokens of its line.
 func pipeRowEnd(toks []token, i int) int {
 	j := i + 1
-	for j < len(toks) && toks[j].pipe && toks[j].line == toks[i].line {
+	for j < len(toks) && toks[j].pipe() && toks[j].line == toks[i].line {
 		j++
 	}
 	return j
@@ -48,7 +48,7 @@ func joinedLabel(cells []token) token {
 	}
 	t.text, t.end = b.String(), cells[len(cells)-1].end
 	t.c = compact(t.text)
-	t.label = compact(stripNumbering(t.text))
+	t.setLabel(compact(stripNumbering(t.text)))
 	return t
 }
 
@@ -57,26 +57,27 @@ func joinedLabel(cells []token) token {
 // has one.
 func trailingEmptyCells(last token) []Span {
 	rs := last.src.Norm[last.line]
+	lastEnd, lastLine := int(last.end), int(last.line)
 	end := len(rs)
-	for end > last.end && rs[end-1] == ' ' {
+	for end > lastEnd && rs[end-1] == ' ' {
 		end--
 	}
-	if end > last.end && rs[end-1] == '|' {
+	if end > lastEnd && rs[end-1] == '|' {
 		end-- // the row's closing border
 	}
 	var out []Span
 	start := -1
-	for k := last.end; k < end; k++ {
+	for k := lastEnd; k < end; k++ {
 		if rs[k] != '|' {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, emptyCellSpan(last.line, start))
+			out = append(out, emptyCellSpan(lastLine, start))
 		}
 		start = k + 1
 	}
-	if start >= 0 && end > last.end && start <= end {
-		out = append(out, emptyCellSpan(last.line, start))
+	if start >= 0 && end > lastEnd && start <= end {
+		out = append(out, emptyCellSpan(lastLine, start))
 	}
 	return out
 }

@@ -40,7 +40,7 @@ func readReview(toks []token, from int) *Table {
 				i++
 			}
 			continue
-		case isShortCompact(tk.c) && (tk.pipe || len(cells) > 0):
+		case isShortCompact(tk.c) && (tk.pipe() || len(cells) > 0):
 		default:
 			i = len(toks) // prose or a heading: the cells ended
 			continue
@@ -119,7 +119,7 @@ func findReviewHeader(toks []token, from int) int {
 
 // isNote reports the text of a note, 注： or 注:, opening a line.
 func isNote(t token) bool {
-	return t.kind == tokText && t.col == firstTextCol(t.src.Norm[t.line]) && (strings.HasPrefix(t.text, "注:") || strings.HasPrefix(t.text, "注："))
+	return t.kind == tokText && int(t.col) == firstTextCol(t.src.Norm[t.line]) && (strings.HasPrefix(t.text, "注:") || strings.HasPrefix(t.text, "注："))
 }
 
 // reviewBlockColumns are the five column words of each block of 表四 run

@@ -88,7 +88,7 @@ func readStatistics(toks []token) *Table {
 
 func findStatTitle(toks []token) int {
 	for i, t := range toks {
-		if t.kind != tokText || t.line < len(t.src.keys) && t.src.keys[t.line]&statOrIndex == 0 {
+		if t.kind != tokText || int(t.line) < len(t.src.keys) && t.src.keys[t.line]&statOrIndex == 0 {
 			continue
 		}
 		if !containsWord(t.text, "统计") && !containsWord(t.text, "指标") {

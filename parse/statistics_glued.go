@@ -17,8 +17,8 @@ import (
 // text where its first glued row was seen, and returns the header words
 // that stood before the first row.
 func (r *statReader) readGlued(g token) string {
-	toks := flatTokens(g.src, g.line)
-	from := gluedTableStart(toks, g.col)
+	toks := flatTokens(g.src, int(g.line))
+	from := gluedTableStart(toks, int(g.col))
 	if from < 0 {
 		return "" // no header words: prose that names rows, not a table
 	}
@@ -68,7 +68,7 @@ func (r *statReader) readGlued(g token) string {
 // words and numbers look like rows (全区主动公开政府信息2069条).
 func gluedTableStart(toks []token, col int) int {
 	for i, tk := range toks {
-		if tk.end > col && tk.kind == tokText {
+		if int(tk.end) > col && tk.kind == tokText {
 			if c := compact(tk.text); strings.Contains(c, "指标名称") || strings.Contains(c, "统计指标") {
 				return i
 			}
@@ -93,7 +93,7 @@ func firstRowWord(c string) int {
 // follows the header words in one text ("年度历年累计" + "主动公开信息数条").
 func labelTail(tk token, label string) token {
 	tk.text = label
-	tk.col = max(tk.col, tk.end-utf8.RuneCountInString(label))
+	tk.col = max(tk.col, tk.end-int32(utf8.RuneCountInString(label)))
 	return tk
 }
 

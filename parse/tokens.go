@@ -18,31 +18,83 @@ const (
 // one cell per line, pipe rows, space-aligned columns or space-separated
 // cells all become the same stream.
 type token struct {
-	kind tokKind
 	text string // normalised
+	// c is compact(text), made once for text tokens: the readers compare
+	// it many times (label, compact(stripNumbering(text)), is its end)
+	c string
 	// src is the text the token is from: its printed form (printed) is
 	// made only for the tokens a table keeps, most are never asked
-	src  *Text
-	line int  // 0-based
-	col  int  // 0-based rune index of the first character
-	end  int  // rune index just after the last character
-	pipe bool // the token is a cell of a pipe row
-	// header: a cell of a pipe row of labels only, a table's header row
+	src *Text
+	// the positions are 32-bit, and the kinds and marks bytes: a large
+	// report has millions of tokens, and their size was most of the
+	// parser's memory (TestTokenSize); a decoded text comes from a file of
+	// at most 64 MB, so no line or column reaches 1<<31
+	line int32 // 0-based
+	col  int32 // 0-based rune index of the first character
+	end  int32 // rune index just after the last character
+	// label (compact(stripNumbering(text))) is c[labelAt:labelEnd]: it is
+	// compact of a part of the text, so a part of c, mostly its end
+	labelAt, labelEnd int32
+	kind              tokKind
+	// cell is the CellKind the token reads as, once read (its number is
+	// read again for the cells a table keeps: most tokens are never
+	// asked, and a Number would make every token larger)
+	cell uint8
+	// flags are the token's marks, a bit each (tokPipe …): one byte for
+	// four, which keeps a token at 64 bytes
+	flags tokFlags
+}
+
+// tokFlags are a token's marks.
+type tokFlags uint8
+
+const (
+	// tokPipe: the token is a cell of a pipe row
+	tokPipe tokFlags = 1 << iota
+	// tokHeader: a cell of a pipe row of labels only, a table's header row
 	// (markdown repeats it before each chunk of a table): its words name
 	// columns, never rows
-	header bool
-	// noRaw: prose, whose printed form is never asked for
-	noRaw bool
-	// glued: a run of digits from a flattened table, maybe several cells
-	glued bool
-	// c is compact(text) and label compact(stripNumbering(text)), made
-	// once for text tokens: the readers compare them many times
-	c, label string
-	// cell is the kind of cell the token reads as, once read (its number
-	// is read again for the cells a table keeps: most tokens are never
-	// asked, and a Number would make every token larger)
-	cell CellKind
+	tokHeader
+	// tokNoRaw: prose, whose printed form is never asked for
+	tokNoRaw
+	// tokGlued: a run of digits from a flattened table, maybe several cells
+	tokGlued
+)
+
+func (t *token) pipe() bool   { return t.flags&tokPipe != 0 }
+func (t *token) header() bool { return t.flags&tokHeader != 0 }
+func (t *token) noRaw() bool  { return t.flags&tokNoRaw != 0 }
+func (t *token) glued() bool  { return t.flags&tokGlued != 0 }
+
+// set sets or clears the marks f.
+func (t *token) set(f tokFlags, on bool) {
+	if on {
+		t.flags |= f
+	} else {
+		t.flags &^= f
+	}
 }
+
+// label is compact(stripNumbering(text)) for a text token: the end of c,
+// past a list number's characters.
+func (t *token) label() string { return t.c[t.labelAt:t.labelEnd] }
+
+// setLabel makes label l, which is a part of c, as it is for every text
+// (stripNumbering only cuts a list number and spaces from the ends of the
+// normalised text, and compact drops or keeps each character alone).
+func (t *token) setLabel(l string) {
+	i := len(t.c) - len(l)
+	if !strings.HasSuffix(t.c, l) {
+		i = strings.Index(t.c, l)
+	}
+	if i < 0 {
+		panic("parse: a label that is not part of its compact form")
+	}
+	t.labelAt, t.labelEnd = int32(i), int32(i+len(l))
+}
+
+// cellKind is the CellKind the token reads as (CellMissing: not read).
+func (t *token) cellKind() CellKind { return CellKind(t.cell) }
 
 // compact is compact(t.text): the form tokenize made, except for a long
 // text token (prose), which tokenize leaves as it is and whose compact
@@ -55,7 +107,7 @@ func (t *token) compact() string {
 	case t.kind != tokText:
 		return compact(t.text)
 	}
-	k := [3]int{t.line, t.col, t.end}
+	k := [3]int{int(t.line), int(t.col), int(t.end)}
 	if c, ok := t.src.longCompact[k]; ok && len(c) > 0 {
 		return c
 	}
@@ -70,10 +122,10 @@ func (t *token) compact() string {
 // printed is the token as the file prints it; a text token of more than
 // 200 characters (prose) has none.
 func (t *token) printed() string {
-	if t.noRaw {
+	if t.noRaw() {
 		return ""
 	}
-	return t.src.printed(t.line, t.col, t.end)
+	return t.src.printed(int(t.line), int(t.col), int(t.end))
 }
 
 // printed returns the runes [a, b) of line ln as the file prints them: a
@@ -127,7 +179,7 @@ func runeSizeAt(s string, i int) int {
 }
 
 func (t token) span() Span {
-	return Span{Pos{Line: t.line + 1, Col: t.col + 1}, Pos{Line: t.line + 1, Col: t.end + 1}}
+	return Span{Pos{Line: int(t.line) + 1, Col: int(t.col) + 1}, Pos{Line: int(t.line) + 1, Col: int(t.end) + 1}}
 }
 
 var applyCountKeys = wordsOf("申请数量")
@@ -137,8 +189,19 @@ var applyCountKeys = wordsOf("申请数量")
 // without it, every space separates (crawler text that runs a whole table
 // into one line, "主动公开信息数 条 739 4359 其中：1、网站公开 条 …").
 func tokenize(toks []token, txt *Text, from, to int, merge bool) []token {
-	for ln := from; ln < to && ln < len(txt.Norm); ln++ {
+	to = min(to, len(txt.Norm))
+	left := 0 // the runes of the lines not yet tokenized
+	for ln := from; ln < to; ln++ {
+		left += len(txt.Norm[ln])
+	}
+	done := 0 // and of those tokenized
+	for ln := from; ln < to; ln++ {
 		rs := txt.Norm[ln]
+		left -= len(rs)
+		done += len(rs)
+		if cap(toks)-len(toks) < tokenRoom {
+			toks = growTokens(toks, done, left, to-ln)
+		}
 		if isPageNumber(rs) {
 			continue
 		}
@@ -162,7 +225,8 @@ func tokenize(toks []token, txt *Text, from, to int, merge bool) []token {
 		if len(rs) > 120 {
 			// prose: only its length and a few words are ever asked of it,
 			// the longest label (表四's header run together) is shorter
-			t.c, t.label = t.text, t.text
+			t.c = t.text
+			t.labelAt, t.labelEnd = 0, int32(len(t.c))
 			continue
 		}
 		// most labels have nothing compact drops and no list number:
@@ -171,16 +235,43 @@ func tokenize(toks []token, txt *Text, from, to int, merge bool) []token {
 		if hasCompactDrop(rs) {
 			t.c = compactOf(rs, t.text)
 		}
-		t.label = t.c
+		t.labelAt, t.labelEnd = 0, int32(len(t.c))
 		if (len(t.c) <= 60 || utf8.RuneCountInString(t.c) <= 60) && mayOpenWithNumber(rs) {
 			if stripped := stripNumberingRunes(rs); len(stripped) != len(trimSpaceRunes(rs)) {
 				// the list number stood before the rest: the label is the
 				// end of the compact form, past the number's characters
-				t.label = t.c[compactBytes(rs[:cap(rs)-cap(stripped)]):]
+				t.labelAt = int32(compactBytes(rs[:cap(rs)-cap(stripped)]))
 			}
 		}
 	}
 	return toks
+}
+
+// tokenRoom is the room for tokens growTokens leaves at least: more than
+// most lines make (a line that makes more grows the stream as append does).
+const tokenRoom = 256
+
+// growTokens makes room in the stream for the tokens of the lines still
+// to read, done runes read and left to read in lines lines: as many as the
+// lines read so far made for their runes, and a little more. append would
+// grow the stream by a quarter at a time, holding the old stream and the
+// new, 2.25 times the tokens, at each step; for a large report, grown once
+// or twice to its size, the stream's peak is little more than its tokens.
+func growTokens(toks []token, done, left, lines int) []token {
+	n := len(toks)
+	want := n + n/4 + tokenRoom // as append would
+	if n >= 4*tokenRoom && done > 0 {
+		guess := n + int(int64(n)*int64(left)/int64(done)) + n/16 + tokenRoom
+		// bounded by what the rest could make at most (a token per rune
+		// and one more per line), and by eight times the tokens read, so
+		// that a dense start does not reserve room for a sparse rest
+		// beyond what the stream holds already
+		guess = min(guess, n+left+lines+tokenRoom, 8*n)
+		want = max(want, guess)
+	}
+	grown := make([]token, n, want)
+	copy(grown, toks)
+	return grown
 }
 
 // mayOpenWithNumber: the first character after spaces could begin a list
@@ -281,7 +372,7 @@ func pipeTokens(toks []token, txt *Text, ln int) []token {
 			a, b = start, start
 		}
 		ba := w.byteAt(a)
-		t := token{src: txt, line: ln, col: a, end: b, pipe: true, text: w.s[ba:w.byteAt(b)]}
+		t := token{src: txt, line: int32(ln), col: int32(a), end: int32(b), flags: tokPipe, text: w.s[ba:w.byteAt(b)]}
 		if structured && (start == 0 || i == len(rs)) {
 			// the outer borders of a rendered row, not cells
 			start = i + 1
@@ -308,7 +399,7 @@ func pipeTokens(toks []token, txt *Text, ln int) []token {
 	toks = toks[:first+len(trimBlanks(toks[first:]))]
 	if isHeaderRow(toks[first:], txt, ln) {
 		for k := first; k < len(toks); k++ {
-			toks[k].header = true
+			toks[k].flags |= tokHeader
 		}
 	}
 	return toks
@@ -437,11 +528,13 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 		if textStart < 0 {
 			return
 		}
-		t := token{kind: tokText, src: txt, line: ln, col: textStart, end: textEnd}
+		t := token{kind: tokText, src: txt, line: int32(ln), col: int32(textStart), end: int32(textEnd)}
 		if multi {
-			t.text, t.noRaw = string(words), len(words) > 200
+			t.text = string(words)
+			t.set(tokNoRaw, len(words) > 200)
 		} else {
-			t.text, t.noRaw = w.s[textFrom:textTo], textEnd-textStart > 200
+			t.text = w.s[textFrom:textTo]
+			t.set(tokNoRaw, textEnd-textStart > 200)
 		}
 		toks = append(toks, t)
 		words, textStart, multi = words[:0], -1, false
@@ -460,7 +553,7 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 		}
 		bi, bj := w.byteAt(i), w.byteAt(j)
 		if !plainTextRunes(rs[i:j]) {
-			t := token{src: txt, line: ln, col: i, end: j, text: w.s[bi:bj]}
+			t := token{src: txt, line: int32(ln), col: int32(i), end: int32(j), text: w.s[bi:bj]}
 			if t.readCell() {
 				flush()
 				t.kind = tokValue
@@ -512,8 +605,9 @@ func (w *runeWalker) byteAt(col int) int {
 // readCell reads the token's text as a cell and reports text that stands
 // where a number belongs: a number (with sign or unit) or a placeholder.
 func (t *token) readCell() bool {
-	t.cell, _ = ParseCell(t.text)
-	switch t.cell {
+	k, _ := ParseCell(t.text)
+	t.cell = uint8(k)
+	switch k {
 	case CellNumber, CellDash, CellSlash, CellNone:
 		return true
 	}
@@ -522,7 +616,7 @@ func (t *token) readCell() bool {
 
 // cellOf turns a token into a cell.
 func cellOf(t token) Cell {
-	k, n := t.cell, Number{}
+	k, n := t.cellKind(), Number{}
 	switch {
 	case t.kind == tokBlank:
 		k = CellBlank
@@ -532,7 +626,7 @@ func cellOf(t token) Cell {
 	case k != CellMissing:
 		_, n = ParseCell(t.text)
 	}
-	return Cell{Raw: t.printed(), Kind: k, Number: n, Span: t.span(), glued: t.glued}
+	return Cell{Raw: t.printed(), Kind: k, Number: n, Span: t.span(), glued: t.glued()}
 }
 
 // startsWithListNumber reports normalised text that opens with a list
