@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parse"
 )
@@ -165,7 +166,9 @@ func hasRunePrefix(s, prefix []rune) bool {
 
 // copiedShare measures how much of cur's prose stands in prev: the share of
 // cur's sentence characters found among prev's sentences, and the longest
-// run of consecutive copied sentences.
+// run of consecutive copied sentences. The run is kept as a range of
+// sentences and joined once at the end: joined as it grew, a report copied
+// whole (tens of megabytes of prose in one run) took quadratic time.
 func copiedShare(cur, prev *parse.Report) (float64, string, parse.Span, parse.Span, bool) {
 	a, b := sentenceKeys(cur), sentenceKeys(prev)
 	if len(a) == 0 || len(b) == 0 {
@@ -177,30 +180,41 @@ func copiedShare(cur, prev *parse.Report) (float64, string, parse.Span, parse.Sp
 			inPrev[s.key] = s.span
 		}
 	}
+	const stop = len("。")
 	var total, copied int
-	var best, run string
-	var bestAt, runAt, bestPrev, runPrev parse.Span
-	for _, s := range a {
-		n := len([]rune(s.key))
-		total += n
+	runStart, runLen := -1, 0 // the current run: its first sentence, its length joined
+	bestStart, bestEnd, bestLen := 0, 0, 0
+	var bestPrev, runPrev parse.Span
+	for i, s := range a {
+		total += utf8.RuneCountInString(s.key)
 		ps, ok := inPrev[s.key]
 		if !ok {
-			run = ""
+			runStart = -1
 			continue
 		}
-		copied += n
-		if run == "" {
-			runAt, runPrev = s.span, ps
+		copied += utf8.RuneCountInString(s.key)
+		if runStart < 0 {
+			runStart, runLen, runPrev = i, 0, ps
 		}
-		run += s.key + "。"
-		if len(run) > len(best) {
-			best, bestAt, bestPrev = run, runAt, runPrev
+		runLen += len(s.key) + stop
+		if runLen > bestLen {
+			bestStart, bestEnd, bestLen, bestPrev = runStart, i+1, runLen, runPrev
 		}
 	}
 	if total == 0 {
 		return 0, "", parse.Span{}, parse.Span{}, false
 	}
-	return float64(copied) / float64(total), best, bestAt, bestPrev, true
+	var best strings.Builder
+	best.Grow(bestLen)
+	for _, s := range a[bestStart:bestEnd] {
+		best.WriteString(s.key)
+		best.WriteString("。")
+	}
+	var bestAt parse.Span
+	if bestEnd > bestStart {
+		bestAt = a[bestStart].span
+	}
+	return float64(copied) / float64(total), best.String(), bestAt, bestPrev, true
 }
 
 // maxSharers: a sentence found in more reports than this is a phrase of the

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -28,7 +29,7 @@ type pairNames struct{ Body, Prev, Cur string }
 // pairs' reports come from load (kept from the run, or read again), a few
 // pairs at a time, and are dropped once checked: a collection of many
 // years holds thousands of pairs.
-func crossYear(digests []rules.Digest, prose *rules.ProseIndex, load func(string) *parse.Report, ruleSet []*rules.Rule, explicit, force, en bool, workers int) ([]crossFinding, []pairNames, error) {
+func crossYear(ctx context.Context, digests []rules.Digest, prose *rules.ProseIndex, load func(string) *parse.Report, ruleSet []*rules.Rule, explicit, force, en bool, workers int) ([]crossFinding, []pairNames, error) {
 	var dps []rules.DigestPair
 	var out []crossFinding
 	if explicit {
@@ -51,14 +52,14 @@ func crossYear(digests []rules.Digest, prose *rules.ProseIndex, load func(string
 			}
 		}
 	}
-	found, pairs := checkPairs(dps, load, ruleSet, en, workers)
+	found, pairs := checkPairs(ctx, dps, load, ruleSet, en, workers)
 	return append(out, found...), pairs, nil
 }
 
 // checkPairs runs the pair rules over the pairs with a few workers and
 // returns their findings and the pairs that could be read, in the order of
 // the pairs whatever order the workers finish in.
-func checkPairs(dps []rules.DigestPair, load func(string) *parse.Report, ruleSet []*rules.Rule, en bool, workers int) ([]crossFinding, []pairNames) {
+func checkPairs(ctx context.Context, dps []rules.DigestPair, load func(string) *parse.Report, ruleSet []*rules.Rule, en bool, workers int) ([]crossFinding, []pairNames) {
 	type outcome struct {
 		read  bool
 		found []crossFinding
@@ -70,7 +71,7 @@ func checkPairs(dps []rules.DigestPair, load func(string) *parse.Report, ruleSet
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(dps); i = int(next.Add(1) - 1) {
+			for i := int(next.Add(1) - 1); i < len(dps) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				outs[i].read, outs[i].found = checkPair(dps[i], load, ruleSet, en)
 			}
 		}()

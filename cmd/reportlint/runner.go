@@ -111,6 +111,11 @@ func (r *runner) run() int {
 	if err != nil {
 		return r.fail(err)
 	}
+	if r.ctx.Err() != nil {
+		// stopped while checking across years: nothing more is printed
+		fmt.Fprintln(r.errs, "reportlint: "+say(r.cfg.en, "已中断，未检查完，未写出结果", "interrupted: not every file was checked, and nothing was written"))
+		return exitUsage
+	}
 	if r.stream {
 		r.finishStream(cross)
 	} else {
@@ -231,7 +236,7 @@ func (r *runner) load(p string) *parse.Report {
 
 // crossYear runs the checks across reports over what the files left.
 func (r *runner) crossYear() ([]crossFinding, []pairNames, error) {
-	cross, pairs, err := crossYear(r.digests, r.prose, r.load, r.cfg.rules, r.cfg.pair, r.cfg.force, r.cfg.en, r.cfg.jobs)
+	cross, pairs, err := crossYear(r.ctx, r.digests, r.prose, r.load, r.cfg.rules, r.cfg.pair, r.cfg.force, r.cfg.en, r.cfg.jobs)
 	kept := cross[:0]
 	for _, c := range cross {
 		if c.Finding.Severity >= r.cfg.minLevel {
