@@ -377,3 +377,24 @@ func (r *Report) MissingTables() []TableKind {
 	}
 	return out
 }
+
+// NumberCell returns a cell of the report's tables of a kind, by row and
+// column key, when it holds a number (read or inferred), with the table it
+// is in; tables that could not be read at all are passed over.
+func (r *Report) NumberCell(kind TableKind, row, col string) (Cell, *Table, bool) {
+	for _, t := range r.TablesOf(kind) {
+		if t.Status == TableUnchecked {
+			continue
+		}
+		rw := t.Row(row)
+		if rw == nil {
+			continue
+		}
+		for i, c := range t.Columns {
+			if c.Key == col && i < len(rw.Cells) && rw.Cells[i].IsNumber() {
+				return rw.Cells[i], t, true
+			}
+		}
+	}
+	return Cell{}, nil, false
+}

@@ -9,21 +9,7 @@ import (
 // numberCell returns a table cell by row and column key when it holds a
 // number (read or inferred), with the table it is in.
 func numberCell(r *parse.Report, kind parse.TableKind, row, col string) (parse.Cell, *parse.Table, bool) {
-	for _, t := range r.TablesOf(kind) {
-		if t.Status == parse.TableUnchecked {
-			continue
-		}
-		rw := t.Row(row)
-		if rw == nil {
-			continue
-		}
-		for i, c := range t.Columns {
-			if c.Key == col && i < len(rw.Cells) && rw.Cells[i].IsNumber() {
-				return rw.Cells[i], t, true
-			}
-		}
-	}
-	return parse.Cell{}, nil, false
+	return r.NumberCell(kind, row, col)
 }
 
 // carryCheck is one continuity between two years: this year's cell should

@@ -175,19 +175,8 @@ func reviewFigures(r *parse.Report, row string) (corrected, done float64) {
 // cellValue is a table cell's number, or -1 when the report has no such
 // number in a table that was read at least in part.
 func cellValue(r *parse.Report, kind parse.TableKind, row, col string) float64 {
-	for _, t := range r.TablesOf(kind) {
-		if t.Status == parse.TableUnchecked {
-			continue
-		}
-		rw := t.Row(row)
-		if rw == nil {
-			continue
-		}
-		for i, c := range t.Columns {
-			if c.Key == col && i < len(rw.Cells) && rw.Cells[i].IsNumber() {
-				return rw.Cells[i].Number.Value
-			}
-		}
+	if c, _, ok := r.NumberCell(kind, row, col); ok {
+		return c.Number.Value
 	}
 	return -1
 }
