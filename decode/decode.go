@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -72,7 +73,9 @@ func (o Options) pdfTimeout() time.Duration {
 // content: PDF (through pdftotext), DOCX, HTML, or plain text in UTF-8
 // (with or without BOM), UTF-16 (with or without BOM) or GB18030/GBK. It
 // rejects empty and binary input with a one-line reason. ctx bounds the one
-// step that runs another program (pdftotext).
+// step that runs another program (pdftotext). The text may keep data's
+// memory (a UTF-8 text's lines are cut from it): the caller hands data
+// over and must not change it afterwards.
 func Bytes(ctx context.Context, name string, data []byte, opt Options) (*source.Text, error) {
 	if len(data) > MaxInputBytes {
 		return nil, ErrTooLarge
@@ -103,7 +106,11 @@ func Bytes(ctx context.Context, name string, data []byte, opt Options) (*source.
 		// the tokenizer reads the bytes: no string of the page is made
 		return decodeHTML(name, data, b, enc, opt.Marks)
 	}
-	s := string(b)
+	// the lines are cut from b itself, not from a copy of it: a large
+	// report was held twice while it was decoded. b is data (Bytes keeps
+	// it, as its comment says) or a buffer made here that nothing else
+	// holds, and neither is written again.
+	s := unsafe.String(unsafe.SliceData(b), len(b))
 	if runes >= 0 {
 		// the characters of the lines: the line ends are not theirs
 		runes -= strings.Count(s, "\n") + strings.Count(s, "\r")
