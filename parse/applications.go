@@ -7,10 +7,11 @@ import (
 
 // readApplications finds and reads 表三 in the token stream. It returns nil
 // when the report has no such table.
-func readApplications(toks []token) (*Table, int) {
+func readApplications(s *tokStream) (*Table, int) {
+	toks := s.toks
 	start := -1
-	for i, t := range toks {
-		if t.kind == tokText && isApplicationsStart(t.label()) {
+	for i := 0; s.has(i); i++ {
+		if t := &toks[i]; t.kind == tokText && isApplicationsStart(t.label()) {
 			start = i
 			break
 		}
@@ -19,7 +20,7 @@ func readApplications(toks []token) (*Table, int) {
 		return nil, 0
 	}
 	t := &Table{Kind: TableApplications, Title: "收到和处理政府信息公开申请情况", Columns: applicationColumns}
-	r := &appReader{table: t, toks: toks, defIdx: -1}
+	r := &appReader{table: t, s: s, toks: toks, defIdx: -1}
 	end := r.read(start)
 	t.Span = Span{toks[start].span().Start, toks[end-1].span().End}
 	assignApplicationColumns(t, &r.cells)
@@ -38,7 +39,10 @@ func isApplicationsStart(c string) bool {
 }
 
 type appReader struct {
-	table  *Table
+	table *Table
+	// s is the stream read, toks its tokens: a step to a token not yet
+	// seen asks s.has
+	s      *tokStream
 	toks   []token
 	defIdx int // index in applicationRows of the current row
 	row    *Row
@@ -77,11 +81,11 @@ type lostCell struct {
 
 // read walks the tokens from start and returns the index after the table.
 func (r *appReader) read(start int) int {
-	if r.pipe = pipeRowsFrom(r.toks, start); r.pipe {
+	if r.pipe = pipeRowsFrom(r.s, start); r.pipe {
 		return r.readPipes(start)
 	}
 	i := start
-	for ; i < len(r.toks); i++ {
+	for ; r.s.has(i); i++ {
 		t := r.toks[i]
 		switch t.kind {
 		case tokValue, tokBlank:
@@ -168,7 +172,7 @@ func (r *appReader) isTextCell(i int) bool {
 		return true
 	}
 	prevIsCell := i > 0 && r.toks[i-1].kind == tokValue && len(r.row.Read) > 0
-	nextIsCell := i+1 < len(r.toks) && r.toks[i+1].kind == tokValue
+	nextIsCell := r.s.has(i+1) && r.toks[i+1].kind == tokValue
 	return prevIsCell && nextIsCell
 }
 

@@ -13,10 +13,10 @@ import (
 
 // pipeRowsFrom reports a table whose numbers stand in pipe rows written in
 // the text: the first value from start on is a cell of one.
-func pipeRowsFrom(toks []token, start int) bool {
-	for i := start; i < len(toks); i++ {
-		if toks[i].kind == tokValue {
-			return toks[i].isMarkdownPipe()
+func pipeRowsFrom(s *tokStream, start int) bool {
+	for i := start; s.has(i); i++ {
+		if s.toks[i].kind == tokValue {
+			return s.toks[i].isMarkdownPipe()
 		}
 	}
 	return false
@@ -29,7 +29,7 @@ func (r *appReader) readPipes(start int) int {
 		start--
 	}
 	i := start
-	for i < len(r.toks) {
+	for r.s.has(i) {
 		next, end := r.readPipe(i)
 		if end {
 			break

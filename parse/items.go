@@ -5,8 +5,10 @@ import (
 )
 
 // readItems reads the blocks of the 第二十条 table (表二) that stand in
-// toks[:limit], one Table per block.
-func readItems(toks []token, limit int) []*Table {
+// toks, one Table per block: the stream before 表三, or a whole stream
+// whose every token the search for 表三 asked for (window.go).
+func readItems(toks []token) []*Table {
+	limit := len(toks)
 	var tables []*Table
 	var read [][2]int // the tokens each block read
 	for i := 0; i < limit; i++ {

@@ -17,13 +17,20 @@ var ErrNotReport = bilingual.New("不是政府信息公开工作年度报告", "
 // Parse builds the model of a decoded report. The text is only read: a
 // report keeps it, and the parser's caches live beside it (Text).
 func Parse(src *source.Text) (*Report, error) {
+	return parseWindowed(src, tokenWindow)
+}
+
+// parseWindowed is Parse with the tables' lines tokenized in windows of
+// window characters at first (window.go): tests make it small, to read
+// every report in many windows.
+func parseWindowed(src *source.Text, window int) (*Report, error) {
 	r := &Report{Text: NewText(src)}
 	if !mentionsDisclosureWork(r) {
 		return nil, ErrNotReport
 	}
 	findTitle(r)
 	findBodyEnd(r)
-	readTables(r)
+	readTables(r, window)
 	findSections(r)
 	findHeadings(r)
 	findReportDates(r)
@@ -437,25 +444,14 @@ func beginsWith(rs []rune, word string) bool {
 
 // readTables reads 表二, 表三 and 表四 from the tokens of the lines from the
 // first table on, or else a pre-2019 statistics table from the words of the
-// whole body (crawler text runs such a table into the prose's line).
-func readTables(r *Report) {
+// body from its title on (crawler text runs such a table into the prose's
+// line). The lines are tokenized a window at a time, the first window
+// holding window characters (window.go).
+func readTables(r *Report, window int) {
 	buf := tokenBuffers.Get().(*[]token)
 	defer putTokens(buf)
-	toks := tokenize((*buf)[:0], r.Text, firstTableLine(r), r.BodyEnd, true)
-	*buf = toks
-	apps, appsEnd := readApplications(toks)
-	itemsLimit := len(toks)
-	if apps != nil {
-		itemsLimit = firstTokenAt(toks, apps.Span.Start)
-	}
-	r.Tables = append(r.Tables, readItems(toks, itemsLimit)...)
-	if apps != nil {
-		r.Tables = append(r.Tables, apps)
-	}
-	if apps != nil || len(r.Tables) > 0 {
-		if rev := readReview(toks, appsEnd); rev != nil {
-			r.Tables = append(r.Tables, rev)
-		}
+	r.Tables = append(r.Tables, readWindows(r, buf, firstTableLine(r), window, true, readTemplateTables)...)
+	if len(r.Tables) > 0 {
 		return
 	}
 	// only the lines from the statistics table's title on are tokenized: a
@@ -464,13 +460,31 @@ func readTables(r *Report) {
 	if from < 0 {
 		return
 	}
-	stat := tokenize(toks[:0], r.Text, from, r.BodyEnd, false)
-	// the buffer keeps the longer stream's length, for putTokens to clear
-	// the first stream's tokens past the second's end too
-	*buf = stat[:max(len(stat), len(toks))]
-	if st := readStatistics(stat); st != nil {
+	if st := readWindows(r, buf, from, window, false, readStatistics); st != nil {
 		r.Tables = append(r.Tables, st)
 	}
+}
+
+// readTemplateTables reads the tables of the 2019 and 2021 templates: the
+// blocks of 表二 before 表三, 表三, and 表四 after it.
+func readTemplateTables(s *tokStream) []*Table {
+	apps, appsEnd := readApplications(s)
+	// without 表三, the search for it read the whole stream (and has said
+	// so where the window was cut): 表二 is looked for in all of it
+	itemsLimit := len(s.toks)
+	if apps != nil {
+		itemsLimit = firstTokenAt(s.toks, apps.Span.Start)
+	}
+	tables := readItems(s.toks[:itemsLimit])
+	if apps != nil {
+		tables = append(tables, apps)
+	}
+	if len(tables) > 0 {
+		if rev := readReview(s, appsEnd); rev != nil {
+			tables = append(tables, rev)
+		}
+	}
+	return tables
 }
 
 // tokenBuffers hold token slices between reports: a report's tokens never

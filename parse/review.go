@@ -10,21 +10,23 @@ const reviewCells = 15
 // readReview finds 表四 from token index from on: its header words, then its
 // fifteen cells in template order (DOMAIN.md §2.4). Cells are mapped by
 // count, never by the damaged header text.
-func readReview(toks []token, from int) *Table {
-	h := findReviewHeader(toks, from)
+func readReview(s *tokStream, from int) *Table {
+	toks := s.toks
+	h := findReviewHeader(s, from)
 	if h < 0 {
 		return nil
 	}
 	t := &Table{Kind: TableReview, Title: "政府信息公开行政复议、行政诉讼情况", Columns: reviewColumns}
 	i := h
-	for i < len(toks) && toks[i].kind == tokText && isReviewHeaderCompact(toks[i].c) {
+	for s.has(i) && toks[i].kind == tokText && isReviewHeaderCompact(toks[i].c) {
 		i++
 	}
 	var cells []Cell
 	var last token
 	interleaved := false
 	var between []token // header words since the last cell
-	for ; i < len(toks) && len(cells) < reviewCells; i++ {
+cells:
+	for ; len(cells) < reviewCells && s.has(i); i++ {
 		tk := toks[i]
 		switch {
 		case tk.kind == tokValue || tk.kind == tokBlank:
@@ -36,14 +38,13 @@ func readReview(toks []token, from int) *Table {
 		case len(cells) == 0 && isNote(tk):
 			// a note under the header (注：行政复议、行政诉讼数量含上年度结转
 			// 数量。) holds no cell: its line is passed over
-			for i+1 < len(toks) && toks[i+1].line == tk.line {
+			for s.has(i+1) && toks[i+1].line == tk.line {
 				i++
 			}
 			continue
 		case isShortCompact(tk.c) && (tk.pipe() || len(cells) > 0):
 		default:
-			i = len(toks) // prose or a heading: the cells ended
-			continue
+			break cells // prose or a heading: the cells ended
 		}
 		if len(between) > 0 && !isBlockHeader(between, len(cells)) {
 			// header words among the cells: the copy (PDF text in reading
@@ -75,7 +76,7 @@ func readReview(toks []token, from int) *Table {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	extra := i < len(toks) && toks[i].kind == tokValue && toks[i].line == last.line
+	extra := s.has(i) && toks[i].kind == tokValue && toks[i].line == last.line
 	switch {
 	case glued != nil:
 		glued.status(t)
@@ -96,8 +97,9 @@ func readReview(toks []token, from int) *Table {
 
 // findReviewHeader returns the index of the token that opens 表四's header:
 // a short 行政复议 followed by more header words.
-func findReviewHeader(toks []token, from int) int {
-	for i := from; i < len(toks); i++ {
+func findReviewHeader(s *tokStream, from int) int {
+	toks := s.toks
+	for i := from; s.has(i); i++ {
 		t := toks[i]
 		if t.kind != tokText || !isReviewHeaderCompact(t.c) || !strings.HasPrefix(t.c, "行政复议") {
 			continue
@@ -105,7 +107,7 @@ func findReviewHeader(toks []token, from int) int {
 		// the header goes on with more header words (结果维持, 总计, …), in
 		// this token (a flattened copy) or the next ones
 		more := utf8.RuneCountInString(t.c) - len([]rune("行政复议"))
-		for j := i + 1; j < len(toks) && j < i+12; j++ {
+		for j := i + 1; j < i+12 && s.has(j); j++ {
 			if toks[j].kind == tokText && isReviewHeaderCompact(toks[j].c) {
 				more += utf8.RuneCountInString(toks[j].c)
 			}

@@ -23,8 +23,9 @@ var statUnits = map[string]bool{"条": true, "件": true, "个": true, "人": tr
 // readStatistics reads a pre-2019 statistics table: rows recognised by their
 // words (statDefs), columns from the header (上年累计/本年度/累计, 年度/历年累计,
 // or one value). It returns nil when the report has none.
-func readStatistics(toks []token) *Table {
-	start := findStatTitle(toks)
+func readStatistics(s *tokStream) *Table {
+	toks := s.toks
+	start := findStatTitle(s)
 	if start < 0 {
 		return nil
 	}
@@ -34,7 +35,7 @@ func readStatistics(toks []token) *Table {
 		r.glued = append(r.glued, toks[start])
 	}
 	var header strings.Builder
-	for i := start + 1; i < len(toks) && len(r.glued) == 0; i++ {
+	for i := start + 1; len(r.glued) == 0 && s.has(i); i++ {
 		tk := toks[i]
 		if tk.kind != tokText {
 			if r.row != nil {
@@ -86,8 +87,9 @@ func readStatistics(toks []token) *Table {
 	return t
 }
 
-func findStatTitle(toks []token) int {
-	for i, t := range toks {
+func findStatTitle(s *tokStream) int {
+	for i := 0; s.has(i); i++ {
+		t := &s.toks[i]
 		if t.kind != tokText || int(t.line) < len(t.src.keys) && t.src.keys[t.line]&statOrIndex == 0 {
 			continue
 		}

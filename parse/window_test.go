@@ -1,0 +1,166 @@
+package parse
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/reportlint/reportlint/decode"
+)
+
+// testReports are the reports of testdata in every format this machine can
+// decode: the files themselves and the reports inside the txtar cases.
+func testReports(t *testing.T) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	patterns := []string{"*.txt", "*.md", "*.html", "*.docx"}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		patterns = append(patterns, "*.pdf")
+	}
+	for _, p := range patterns {
+		paths, _ := filepath.Glob(filepath.Join("..", "testdata", "*", p))
+		for _, path := range paths {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[path] = data
+		}
+	}
+	cases, _ := filepath.Glob(filepath.Join("..", "testdata", "*", "*.txtar"))
+	for _, path := range cases {
+		a, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range a.Files {
+			if !strings.HasSuffix(f.Name, ".txt") && !strings.HasSuffix(f.Name, ".md") && !strings.HasSuffix(f.Name, ".html") {
+				continue
+			}
+			out[path+"/"+f.Name] = f.Data
+		}
+	}
+	if len(out) < 100 {
+		t.Fatalf("%d test reports, want the testdata's 100 and more", len(out))
+	}
+	return out
+}
+
+// Every test report's tables read the same whatever the first window: one
+// character (each window a line or a few, widened many times over) or a
+// few hundred, against the one window that holds every line.
+func TestWindowsReadTheSameTables(t *testing.T) {
+	read, tables := 0, 0
+	for name, data := range testReports(t) {
+		txt, err := decode.Bytes(context.Background(), name, data, decode.Options{Marks: Marks})
+		if err != nil {
+			continue // not a report's text (the cases of unreadable input)
+		}
+		whole, err := parseWindowed(txt, 1<<30)
+		if err != nil {
+			continue
+		}
+		read++
+		tables += len(whole.Tables)
+		for _, w := range []int{1, 97, 1000} {
+			r, err := parseWindowed(txt, w)
+			if err != nil {
+				t.Fatalf("%s: window %d: %v", name, w, err)
+			}
+			if !reflect.DeepEqual(r.Tables, whole.Tables) {
+				t.Errorf("%s: first window of %d characters reads other tables than one window of all lines", name, w)
+			}
+		}
+	}
+	if read < 80 || tables < 150 {
+		t.Fatalf("%d reports with %d tables compared, want 80 and 150 at least", read, tables)
+	}
+}
+
+// A report of many reports run together (a body's collection, or a hostile
+// file) reads its first report's tables from the first window's tokens:
+// tokenizing every line was most of the parser's memory on such a file.
+func TestWindowHoldsTheFirstTables(t *testing.T) {
+	one, err := os.ReadFile("../testdata/corpus/009.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	many := bytes.Repeat(append(one, '\n'), 64)
+	first, err := parseBytes("009.txt", one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt, err := decode.Bytes(context.Background(), "many.txt", many, decode.Options{Marks: Marks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse(txt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Tables) < 3 || !reflect.DeepEqual(r.Tables, first.Tables) {
+		t.Fatalf("read %d tables of the run-together reports, want the first report's %d", len(r.Tables), len(first.Tables))
+	}
+
+	// a first window of 32,768 characters, two of these reports, as
+	// tokenWindow is several of the longest reports
+	from := firstTableLine(r)
+	all := len(tokenize(nil, r.Text, from, r.BodyEnd, true))
+	held, windows := 0, 0
+	var buf []token
+	readWindows(r, &buf, from, 1<<15, true, func(s *tokStream) []*Table {
+		held = max(held, len(s.toks))
+		windows++
+		return readTemplateTables(s)
+	})
+	if windows != 1 || held*8 > all {
+		t.Errorf("%d windows, the largest of %d tokens, of %d in all lines: want one window of an eighth of them at most", windows, held, all)
+	}
+}
+
+// A reader that asks past the end of a cut window gets a wider one: the
+// search for 表三 in a report whose 表三 stands far below its first table
+// line reads window after window until it finds it.
+func TestWindowWidensForALateTable(t *testing.T) {
+	one, err := os.ReadFile("../testdata/corpus/009.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 表二's title early, then a long stretch of prose, then the report
+	filler := strings.Repeat("本机关认真落实政府信息公开各项工作要求，持续完善工作机制。\n", 4000)
+	text := "2021年政府信息公开工作年度报告\n第二十条第（一）项\n" + filler + string(one)
+	txt, err := decode.Bytes(context.Background(), "late.txt", []byte(text), decode.Options{Marks: Marks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := parseWindowed(txt, 1<<30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole.TablesOf(TableApplications) == nil {
+		t.Fatal("表三 not read from the whole text")
+	}
+	windows := 0
+	r, err := parseWindowed(txt, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(r.Tables, whole.Tables) {
+		t.Errorf("tables read in windows differ from the whole text's")
+	}
+	var buf []token
+	readWindows(r, &buf, firstTableLine(r), 1000, true, func(s *tokStream) []*Table {
+		windows++
+		return readTemplateTables(s)
+	})
+	if windows < 3 {
+		t.Errorf("%d windows, want several: 表三 stands some 100,000 characters below the first", windows)
+	}
+}
