@@ -2,6 +2,7 @@ package parse_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -58,6 +59,12 @@ func FuzzParseBytes(f *testing.F) {
 				continue
 			}
 			checkReport(t, rep)
+			// the tables read the same in windows of a few characters
+			// (window.go): no reader answers without asking for the
+			// token past a window's end
+			if small, err := parse.ParseWindowed(txt, 7); err != nil || !reflect.DeepEqual(small.Tables, rep.Tables) {
+				t.Fatalf("tables read in windows of 7 characters differ from the whole text's (%v)", err)
+			}
 			for _, fd := range rules.Check(rep, rules.All()) {
 				checkSpan(t, txt, fd.Span, "finding "+fd.Rule)
 				if !utf8.ValidString(fd.Message.Zh) || !utf8.ValidString(fd.Message.En) {

@@ -1,0 +1,5 @@
+package parse
+
+// ParseWindowed is parseWindowed for the tests outside the package (the
+// fuzzer reads each input in small windows too).
+var ParseWindowed = parseWindowed
