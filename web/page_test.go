@@ -14,7 +14,6 @@ package web
 //	go test ./web -run TestPageOperands -args -screenshot ../docs/page.png
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"net/http/httptest"
@@ -26,18 +25,15 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/chromedp/cdproto/input"
-	cdplog "github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/tools/txtar"
 
+	"github.com/reportlint/reportlint/internal/browsertest"
 	"github.com/reportlint/reportlint/internal/golden"
 )
 
@@ -48,137 +44,27 @@ var pageFiles = []string{"app.js", "index.html", "marks.js", "reportlint-wasm.js
 
 // ---- the browser ---------------------------------------------------------
 
-// chromium finds the browser, or skips the test when there is none (fails
-// when REPORTLINT_REQUIRE_BROWSER=1).
-func chromium(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("REPORTLINT_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("REPORTLINT_REQUIRE_BROWSER") == "1" {
-		t.Fatal("no chromium binary found, and REPORTLINT_REQUIRE_BROWSER=1: install Debian's chromium package (apt-get install chromium)")
-	}
-	t.Skip("no chromium binary found: the browser tests did not run (apt-get install chromium, or set REPORTLINT_CHROMIUM)")
-	return ""
-}
-
-// tab is one browser tab, recording every request the page makes and every
-// error it reports.
-type tab struct {
-	t   *testing.T
-	ctx context.Context
-
-	mu       sync.Mutex
-	requests []string
-	problems []string
-}
-
-// startBrowser starts chromium, up to three times: on a loaded machine it
-// sometimes exits before it is up, which says nothing about the page.
-func startBrowser(t *testing.T, exe string, opts []chromedp.ExecAllocatorOption) context.Context {
-	t.Helper()
-	var err error
-	for attempt := 0; attempt < 3; attempt++ {
-		// a fresh profile each time: a browser that died may leave its lock
-		fresh := append(append([]chromedp.ExecAllocatorOption(nil), opts...), chromedp.UserDataDir(t.TempDir()))
-		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), fresh...)
-		bctx, cancelBrowser := chromedp.NewContext(actx)
-		if err = chromedp.Do(bctx); err == nil { // start the browser, without the test's timeout
-			t.Cleanup(func() {
-				cancelBrowser()
-				cancelAlloc()
-			})
-			return bctx
-		}
-		cancelBrowser()
-		cancelAlloc()
-	}
-	t.Fatalf("starting %s: %v", exe, err)
-	return nil
-}
+// tab is one browser tab (internal/browsertest) and the steps a person
+// takes on the page in it.
+type tab struct{ *browsertest.Tab }
 
 func openTab(t *testing.T) *tab {
 	t.Helper()
-	exe := chromium(t)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.WindowSize(1360, 1020),
-		// a loaded machine (the Go tests beside it) can take chromium
-		// past chromedp's 20 s to print its DevTools address
-		chromedp.WSURLReadTimeout(90*time.Second),
-	)
-	bctx := startBrowser(t, exe, opts)
-	ctx, cancel := context.WithTimeout(bctx, 3*time.Minute)
-	t.Cleanup(cancel)
-	tb := &tab{t: t, ctx: ctx}
-	err := chromedp.Listen(bctx, func(ev any) {
-		tb.mu.Lock()
-		defer tb.mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			tb.requests = append(tb.requests, e.Request.URL)
-		case *runtime.EventExceptionThrown:
-			d := e.ExceptionDetails
-			msg := d.Text
-			if d.Exception != nil {
-				msg += " " + d.Exception.Description
-			}
-			tb.problems = append(tb.problems, "exception: "+msg)
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-				tb.problems = append(tb.problems, fmt.Sprintf("console.%s", e.Type))
-			}
-		case *cdplog.EventEntryAdded:
-			if e.Entry.Level == cdplog.EntryLevelError || e.Entry.Level == cdplog.EntryLevelWarning {
-				tb.problems = append(tb.problems, fmt.Sprintf("%s %s: %s", e.Entry.Source, e.Entry.Level, e.Entry.Text))
-			}
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tb
-}
-
-func (tb *tab) do(steps ...chromedp.Action[chromedp.Void]) {
-	tb.t.Helper()
-	if err := chromedp.Do(tb.ctx, steps...); err != nil {
-		tb.t.Fatal(err)
-	}
+	return &tab{browsertest.Open(t)}
 }
 
 func eval[T any](tb *tab, js string) T {
-	tb.t.Helper()
-	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](js))
-	if err != nil {
-		tb.t.Fatalf("%s: %v", js, err)
-	}
-	return v
+	tb.T.Helper()
+	return browsertest.Eval[T](tb.Tab, js)
 }
 
 // open loads the page and waits until the checker is ready.
 func (tb *tab) open(u string) {
-	tb.t.Helper()
-	tb.do(chromedp.Navigate(u))
-	tb.waitFor(`window.reportlint && window.reportlint.loadMs !== null`)
+	tb.T.Helper()
+	tb.Do(chromedp.Navigate(u))
+	tb.WaitFor(`window.reportlint && window.reportlint.loadMs !== null`)
 	if got := eval[string](tb, `document.getElementById('loader').className`); got != "ready" {
-		tb.t.Fatalf("the checker did not load: %s", eval[string](tb, `document.getElementById('loader').textContent`))
-	}
-}
-
-func (tb *tab) waitFor(js string) {
-	tb.t.Helper()
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
-		tb.t.Fatalf("waiting for %s: %v", js, err)
+		tb.T.Fatalf("the checker did not load: %s", eval[string](tb, `document.getElementById('loader').textContent`))
 	}
 }
 
@@ -188,13 +74,13 @@ func (tb *tab) checks() int { return eval[int](tb, `window.reportlint.checks`) }
 // paste from the clipboard or an input method: one insertion, one input
 // event. It returns when the page has checked the text.
 func (tb *tab) paste(text string) {
-	tb.t.Helper()
+	tb.T.Helper()
 	n := tb.checks()
 	eval[chromedp.Void](tb, `(() => { const t = document.getElementById('text'); t.value = ''; t.focus(); })()`)
-	if _, err := chromedp.Call(tb.ctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
-		tb.t.Fatal(err)
+	if _, err := chromedp.Call(tb.Ctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
+		tb.T.Fatal(err)
 	}
-	tb.waitFor(fmt.Sprintf(`window.reportlint.checks > %d`, n))
+	tb.WaitFor(fmt.Sprintf(`window.reportlint.checks > %d`, n))
 }
 
 // shownFinding is a finding as the page lists it.
@@ -211,7 +97,7 @@ type shownFinding struct {
 }
 
 func (tb *tab) findings() []shownFinding {
-	tb.t.Helper()
+	tb.T.Helper()
 	return eval[[]shownFinding](tb, `[...document.querySelectorAll('#groups .finding')].map((li) => ({
 		severity: li.closest('.group').dataset.severity,
 		line: +li.dataset.line,
@@ -226,7 +112,7 @@ func (tb *tab) findings() []shownFinding {
 }
 
 func (tb *tab) text(sel string) string {
-	tb.t.Helper()
+	tb.T.Helper()
 	return eval[string](tb, fmt.Sprintf(`(document.querySelector(%q) || {}).textContent || ''`, sel))
 }
 
@@ -235,9 +121,8 @@ func (tb *tab) text(sel string) string {
 // reported an error; and when it did not request its files at all (the
 // listener would then be deaf).
 func (tb *tab) onlyOwnFiles(base string) {
-	tb.t.Helper()
-	tb.mu.Lock()
-	defer tb.mu.Unlock()
+	tb.T.Helper()
+	requests := tb.Requests()
 	seen := map[string]bool{}
 	// the checker's worker script, a blob the page made of its own
 	// scripts: held in the browser's memory, read from nowhere
@@ -245,24 +130,27 @@ func (tb *tab) onlyOwnFiles(base string) {
 	if b, err := url.Parse(base); err == nil && b.Scheme != "file" {
 		origin = b.Scheme + "://" + b.Host
 	}
-	for _, u := range tb.requests {
+	for _, u := range requests {
 		if strings.HasPrefix(u, "blob:"+origin+"/") {
 			continue
 		}
 		name, ok := strings.CutPrefix(u, base)
+		if ok && name == "" {
+			name = "index.html" // a served page is asked for as its folder, "/"
+		}
 		if !ok || !slices.Contains(pageFiles, name) {
-			tb.t.Errorf("the page requested %s, which is not one of its files under %s", u, base)
+			tb.T.Errorf("the page requested %s, which is not one of its files under %s", u, base)
 			continue
 		}
 		seen[name] = true
 	}
 	for _, f := range pageFiles {
 		if !seen[f] {
-			tb.t.Errorf("no request for the page's own %s was seen: %v", f, tb.requests)
+			tb.T.Errorf("no request for the page's own %s was seen: %v", f, requests)
 		}
 	}
-	for _, p := range tb.problems {
-		tb.t.Errorf("the page reported: %s", p)
+	for _, p := range tb.Problems() {
+		tb.T.Errorf("the page reported: %s", p)
 	}
 }
 
@@ -440,7 +328,7 @@ func TestPageSeed002DateHighlighted(t *testing.T) {
 	}
 	// scroll the text to its top, so that the jump has to move it
 	eval[chromedp.Void](tb, `document.getElementById('doc').scrollTop = 0`)
-	tb.do(chromedp.Click(chromedp.CSS(`#groups .finding[data-rule="date-before-period-end"]`)))
+	tb.Do(chromedp.Click(chromedp.CSS(`#groups .finding[data-rule="date-before-period-end"]`)))
 	if !eval[bool](tb, `document.getElementById('L61').classList.contains('target')`) {
 		t.Error("after the click line 61 is not the target line")
 	}
@@ -452,7 +340,7 @@ func TestPageSeed002DateHighlighted(t *testing.T) {
 		const l = document.getElementById('L61').getBoundingClientRect();
 		return l.top >= d.top && l.bottom <= d.bottom && l.bottom <= window.innerHeight;
 	})()`
-	tb.waitFor(visible)
+	tb.WaitFor(visible)
 	tb.onlyOwnFiles(base)
 }
 
@@ -551,7 +439,7 @@ func TestPageOperands(t *testing.T) {
 		t.Errorf("marked %q at 29:9, want the cell 2", fs[0].Marked)
 	}
 	// 本年新收 is in line 6
-	tb.do(chromedp.Click(chromedp.CSS(`#F0 .operand`)))
+	tb.Do(chromedp.Click(chromedp.CSS(`#F0 .operand`)))
 	if !eval[bool](tb, `document.getElementById('L6').classList.contains('target')`) {
 		t.Error("a click on 本年新收 did not jump to line 6")
 	}
@@ -559,10 +447,10 @@ func TestPageOperands(t *testing.T) {
 		t.Errorf("%d cells of the finding's numbers are marked, want 4", n)
 	}
 	if *screenshot != "" {
-		tb.do(chromedp.EmulateViewport(1360, 1400),
+		tb.Do(chromedp.EmulateViewport(1360, 1400),
 			chromedp.Click(chromedp.CSS(`#F0`)),
 			chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
-		png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+		png, err := chromedp.Run(tb.Ctx, chromedp.CaptureScreenshot())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -587,12 +475,12 @@ func TestPageDropHTML(t *testing.T) {
 	n := tb.checks()
 	data := &input.DragData{Files: []string{path}, DragOperationsMask: 1, Items: []*input.DragDataItem{}}
 	for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
-		_, err := chromedp.Call(tb.ctx, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: 400, Y: 300, Data: data})
+		_, err := chromedp.Call(tb.Ctx, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: 400, Y: 300, Data: data})
 		if err != nil {
 			t.Fatalf("drag %s: %v", typ, err)
 		}
 	}
-	tb.waitFor(fmt.Sprintf(`window.reportlint.checks > %d`, n))
+	tb.WaitFor(fmt.Sprintf(`window.reportlint.checks > %d`, n))
 	if s := tb.text("#source"); s != "已载入文件：002.html" {
 		t.Errorf("source %q", s)
 	}
@@ -619,8 +507,8 @@ func TestPageChooseGBKFile(t *testing.T) {
 	}
 	tb, base := openPage(t)
 	n := tb.checks()
-	tb.do(chromedp.SetUploadFiles(chromedp.ID("file"), []string{path}))
-	tb.waitFor(fmt.Sprintf(`window.reportlint.checks > %d`, n))
+	tb.Do(chromedp.SetUploadFiles(chromedp.ID("file"), []string{path}))
+	tb.WaitFor(fmt.Sprintf(`window.reportlint.checks > %d`, n))
 	want, _ := commandLine(t, "001")
 	got := tb.findings()
 	if diff := cmp.Diff(want, bare(got)); diff != "" {
@@ -650,7 +538,7 @@ func TestPageNotAReport(t *testing.T) {
 func TestPageEnglish(t *testing.T) {
 	tb, base := openPage(t)
 	tb.paste(readSeed(t, "002"))
-	tb.do(chromedp.Click(chromedp.ID("lang")))
+	tb.Do(chromedp.Click(chromedp.ID("lang")))
 	if v := tb.text("#verdict"); v != "Found 1 error" {
 		t.Errorf("verdict %q", v)
 	}
@@ -661,7 +549,7 @@ func TestPageEnglish(t *testing.T) {
 	if fs := tb.findings(); len(fs) != 1 || fs[0].Message != g.Findings[0].Message {
 		t.Errorf("findings %+v, want the message %q", fs, g.Findings[0].Message)
 	}
-	tb.do(chromedp.Click(chromedp.ID("lang")))
+	tb.Do(chromedp.Click(chromedp.ID("lang")))
 	if v := tb.text("#verdict"); v != "发现 1 个错误" {
 		t.Errorf("verdict back in Chinese %q", v)
 	}
@@ -745,14 +633,6 @@ func TestPageServed(t *testing.T) {
 	if diff := cmp.Diff(want, bare(tb.findings())); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
-	// the browser asks for the page as "/", not "/index.html"
-	tb.mu.Lock()
-	for i, u := range tb.requests {
-		if u == srv.URL+"/" {
-			tb.requests[i] = srv.URL + "/index.html"
-		}
-	}
-	tb.mu.Unlock()
 	tb.onlyOwnFiles(srv.URL + "/")
 }
 
@@ -779,8 +659,8 @@ func TestPageChecksInWorker(t *testing.T) {
 	eval[chromedp.Void](tb, `window.ticks = 0; setInterval(() => { if (window.reportlint.running) window.ticks++; }, 20)`)
 	checks := tb.checks()
 	eval[chromedp.Void](tb, slow)
-	tb.waitFor(`window.reportlint.running`)
-	tb.waitFor(`window.ticks >= 5`)
+	tb.WaitFor(`window.reportlint.running`)
+	tb.WaitFor(`window.ticks >= 5`)
 	if !eval[bool](tb, `window.reportlint.running`) {
 		t.Fatalf("the long report was checked before the page's timer fired five times: not slow enough to tell")
 	}
@@ -800,8 +680,8 @@ func TestPageChecksInWorker(t *testing.T) {
 
 	// the stop button ends a check; the next one is checked
 	eval[chromedp.Void](tb, slow)
-	tb.waitFor(`window.reportlint.running`)
-	tb.do(chromedp.Click(`#cancel`))
+	tb.WaitFor(`window.reportlint.running`)
+	tb.Do(chromedp.Click(`#cancel`))
 	if eval[bool](tb, `window.reportlint.running`) || eval[int](tb, `window.reportlint.abandoned`) != 2 ||
 		tb.text("#loader") != "已停止检查" || !eval[bool](tb, `document.getElementById('summary').hidden`) {
 		t.Errorf("after 停止检查: running %v, abandoned %d, loader %q", eval[bool](tb, `window.reportlint.running`),

@@ -1,7 +1,8 @@
 package main
 
 // The HTML collection report opened in a real browser: headless Chromium
-// driven through the DevTools protocol, as web/page_test.go opens the page.
+// driven through the DevTools protocol (internal/browsertest), as
+// web/page_test.go opens the page.
 // Without a chromium binary these tests skip; with
 // REPORTLINT_REQUIRE_BROWSER=1 they fail instead. REPORTLINT_CHROMIUM names
 // the binary when it is not chromium, chromium-browser or google-chrome.
@@ -9,24 +10,19 @@ package main
 //	go test ./cmd/reportlint -run TestHTMLReport -args -html-screenshot ../../docs/report.png
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
-	cdplog "github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/reportlint/reportlint/internal/browsertest"
 )
 
 var htmlScreenshot = flag.String("html-screenshot", "", "write a PNG of the HTML collection report to this file")
@@ -58,105 +54,17 @@ func collectionDir(t *testing.T) string {
 	return dir
 }
 
-// browserTab is a headless Chromium tab that records every request and
-// every error the document reports.
-type browserTab struct {
-	t        *testing.T
-	ctx      context.Context
-	mu       sync.Mutex
-	requests []string
-	problems []string
-}
+// browserTab is a headless Chromium tab (internal/browsertest).
+type browserTab = browsertest.Tab
 
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("REPORTLINT_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("REPORTLINT_REQUIRE_BROWSER") == "1" {
-		t.Fatal("no chromium binary found, and REPORTLINT_REQUIRE_BROWSER=1: install Debian's chromium package (apt-get install chromium)")
-	}
-	t.Skip("no chromium binary found: the browser test did not run (apt-get install chromium, or set REPORTLINT_CHROMIUM)")
-	return ""
-}
-
-// openBrowserTab starts chromium, up to three times: on a loaded machine it
-// sometimes exits before it is up, which says nothing about the report.
 func openBrowserTab(t *testing.T) *browserTab {
 	t.Helper()
-	exe := chromiumPath(t)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
-		chromedp.WindowSize(1360, 1020), chromedp.WSURLReadTimeout(90*time.Second))
-	var bctx context.Context
-	var err error
-	for attempt := 0; attempt < 3 && bctx == nil; attempt++ {
-		fresh := append(append([]chromedp.ExecAllocatorOption(nil), opts...), chromedp.UserDataDir(t.TempDir()))
-		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), fresh...)
-		ctx, cancelBrowser := chromedp.NewContext(actx)
-		if err = chromedp.Do(ctx); err != nil {
-			cancelBrowser()
-			cancelAlloc()
-			continue
-		}
-		t.Cleanup(func() { cancelBrowser(); cancelAlloc() })
-		bctx = ctx
-	}
-	if bctx == nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
-	ctx, cancel := context.WithTimeout(bctx, 3*time.Minute)
-	t.Cleanup(cancel)
-	tb := &browserTab{t: t, ctx: ctx}
-	if err := chromedp.Listen(bctx, func(ev any) {
-		tb.mu.Lock()
-		defer tb.mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			tb.requests = append(tb.requests, e.Request.URL)
-		case *runtime.EventExceptionThrown:
-			tb.problems = append(tb.problems, "exception: "+e.ExceptionDetails.Text)
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-				tb.problems = append(tb.problems, fmt.Sprintf("console.%s", e.Type))
-			}
-		case *cdplog.EventEntryAdded:
-			if e.Entry.Level == cdplog.EntryLevelError || e.Entry.Level == cdplog.EntryLevelWarning {
-				tb.problems = append(tb.problems, fmt.Sprintf("%s %s: %s", e.Entry.Source, e.Entry.Level, e.Entry.Text))
-			}
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return tb
-}
-
-func (tb *browserTab) do(steps ...chromedp.Action[chromedp.Void]) {
-	tb.t.Helper()
-	if err := chromedp.Do(tb.ctx, steps...); err != nil {
-		tb.t.Fatal(err)
-	}
+	return browsertest.Open(t)
 }
 
 func evalIn[T any](tb *browserTab, js string) T {
-	tb.t.Helper()
-	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](js))
-	if err != nil {
-		tb.t.Fatalf("%s: %v", js, err)
-	}
-	return v
-}
-
-func (tb *browserTab) waitFor(js string) {
-	tb.t.Helper()
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
-		tb.t.Fatalf("waiting for %s: %v", js, err)
-	}
+	tb.T.Helper()
+	return browsertest.Eval[T](tb, js)
 }
 
 // jsonRun is what the test reads of the JSON output of the same run.
@@ -188,8 +96,8 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	}
 	tb := openBrowserTab(t)
 	u := (&url.URL{Scheme: "file", Path: out}).String()
-	tb.do(chromedp.Navigate(u))
-	tb.waitFor(`window.reportlintReport && window.reportlintReport.ready`)
+	tb.Do(chromedp.Navigate(u))
+	tb.WaitFor(`window.reportlintReport && window.reportlintReport.ready`)
 
 	// one tab for every check, in order: no subtests, whose failures the
 	// tab's helpers could not stop
@@ -205,7 +113,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	evalIn[chromedp.Void](tb, `document.getElementById('lang').click()`)
 	if *htmlScreenshot != "" {
 		evalIn[chromedp.Void](tb, `window.scrollTo(0, 0)`)
-		png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot()) // the viewport: matrix and charts
+		png, err := chromedp.Run(tb.Ctx, chromedp.CaptureScreenshot()) // the viewport: matrix and charts
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -215,17 +123,16 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	}
 	// nothing but the file itself was requested, and nothing went wrong
 	// (a policy violation would be reported as an error)
-	tb.mu.Lock()
-	defer tb.mu.Unlock()
-	for _, r := range tb.requests {
+	requests := tb.Requests()
+	for _, r := range requests {
 		if r != u && !strings.HasPrefix(r, u+"#") {
 			t.Errorf("the report requested %s", r)
 		}
 	}
-	if len(tb.requests) == 0 {
+	if len(requests) == 0 {
 		t.Error("no request seen at all: the listener is deaf")
 	}
-	for _, p := range tb.problems {
+	for _, p := range tb.Problems() {
 		t.Errorf("the report said: %s", p)
 	}
 }
@@ -342,7 +249,7 @@ func checkReportOpens(t *testing.T, tb *browserTab) {
 		const col = [...document.querySelectorAll('.matrix thead th')].findIndex((th) => th.textContent === '2013');
 		row.children[col].querySelector('a').click();
 	})()`)
-	tb.waitFor(`(() => { const r = document.querySelector('details.rep[open]'); return !!(r && r.querySelector('.finding')); })()`)
+	tb.WaitFor(`(() => { const r = document.querySelector('details.rep[open]'); return !!(r && r.querySelector('.finding')); })()`)
 	path := evalIn[string](tb, `document.querySelector('details.rep[open] .path').textContent`)
 	if !strings.HasSuffix(path, "corpus-104.txt") {
 		t.Fatalf("the click opened %s", path)
@@ -360,7 +267,7 @@ func checkReportOpens(t *testing.T, tb *browserTab) {
 		t.Errorf("%d marks in the report's lines", n)
 	}
 	evalIn[chromedp.Void](tb, `[...document.querySelectorAll('details.rep[open] .finding')].find((f) => f.dataset.rule === 'year-jump').querySelector('.related a').click()`)
-	tb.waitFor(`[...document.querySelectorAll('details.rep[open] .path')].some((p) => p.textContent.endsWith('corpus-102.txt'))`)
+	tb.WaitFor(`[...document.querySelectorAll('details.rep[open] .path')].some((p) => p.textContent.endsWith('corpus-102.txt'))`)
 }
 
 // checkFilters: the rule filter leaves the reports with that rule, the
