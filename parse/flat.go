@@ -34,10 +34,11 @@ func isFlattened(s string) bool {
 // flatTokens cuts a flattened line into tokens: runs of digits (values,
 // glued when longer than one digit) and the text between them, which is
 // cut again before each list number (一、 （二） 3.) so that every row label
-// stands alone, and before the header words of 表四.
-func flatTokens(txt *Text, ln int) []token {
+// stands alone, and before the header words of 表四. The line is cut no
+// further once limit tokens are cut.
+func flatTokens(txt *Text, ln, limit int) []token {
 	rs := txt.Norm[ln]
-	toks := splitReviewHeaders(cutFlat(rs, ln), rs)
+	toks := splitReviewHeaders(cutFlat(rs, ln, limit), rs)
 	// the tokens stand in order on the line: their texts are cut from the
 	// line's string, found by walking it once, rather than copied
 	w := runeWalker{s: txt.normLine(ln), rs: rs}
@@ -56,7 +57,7 @@ func flatTokens(txt *Text, ln int) []token {
 // cutFlat finds the tokens' places on a flattened line; flatTokens makes
 // their strings once the places are known, so that a long run of joined
 // words is not copied again at every join.
-func cutFlat(rs []rune, ln int) []token {
+func cutFlat(rs []rune, ln, limit int) []token {
 	var toks []token
 	add := func(kind tokKind, a, b int) {
 		if a >= b {
@@ -72,7 +73,7 @@ func cutFlat(rs []rune, ln int) []token {
 	}
 	textStart := 0
 	i := 0
-	for i < len(rs) {
+	for i < len(rs) && len(toks) < limit {
 		switch {
 		case rs[i] == ' ':
 			i++
@@ -98,7 +99,7 @@ func cutFlat(rs []rune, ln int) []token {
 			i++
 		}
 	}
-	addText(add, rs, textStart, len(rs))
+	addText(add, rs, textStart, min(i, len(rs))) // i is the line's end, unless the limit came first
 	return toks
 }
 

@@ -62,7 +62,7 @@ func FuzzParseBytes(f *testing.F) {
 			// the tables read the same in windows of a few characters
 			// (window.go): no reader answers without asking for the
 			// token past a window's end
-			if small, err := parse.ParseWindowed(txt, 7); err != nil || !reflect.DeepEqual(small.Tables, rep.Tables) {
+			if small, err := parse.ParseWindowed(txt, 7, parse.MaxTokens); err != nil || !reflect.DeepEqual(small.Tables, rep.Tables) {
 				t.Fatalf("tables read in windows of 7 characters differ from the whole text's (%v)", err)
 			}
 			for _, fd := range rules.Check(rep, rules.All()) {

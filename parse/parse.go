@@ -17,20 +17,21 @@ var ErrNotReport = bilingual.New("不是政府信息公开工作年度报告", "
 // Parse builds the model of a decoded report. The text is only read: a
 // report keeps it, and the parser's caches live beside it (Text).
 func Parse(src *source.Text) (*Report, error) {
-	return parseWindowed(src, tokenWindow)
+	return parseWindowed(src, tokenWindow, maxTokens)
 }
 
 // parseWindowed is Parse with the tables' lines tokenized in windows of
-// window characters at first (window.go): tests make it small, to read
-// every report in many windows.
-func parseWindowed(src *source.Text, window int) (*Report, error) {
+// window characters at first, none holding more than limit tokens
+// (window.go): tests make them small, to read every report in many
+// windows and to reach the limit with small texts.
+func parseWindowed(src *source.Text, window, limit int) (*Report, error) {
 	r := &Report{Text: NewText(src)}
 	if !mentionsDisclosureWork(r) {
 		return nil, ErrNotReport
 	}
 	findTitle(r)
 	findBodyEnd(r)
-	readTables(r, window)
+	readTables(r, window, limit)
 	findSections(r)
 	findHeadings(r)
 	findReportDates(r)
@@ -446,11 +447,11 @@ func beginsWith(rs []rune, word string) bool {
 // first table on, or else a pre-2019 statistics table from the words of the
 // body from its title on (crawler text runs such a table into the prose's
 // line). The lines are tokenized a window at a time, the first window
-// holding window characters (window.go).
-func readTables(r *Report, window int) {
+// holding window characters, none more than limit tokens (window.go).
+func readTables(r *Report, window, limit int) {
 	buf := tokenBuffers.Get().(*[]token)
 	defer putTokens(buf)
-	r.Tables = append(r.Tables, readWindows(r, buf, firstTableLine(r), window, true, readTemplateTables)...)
+	r.Tables = append(r.Tables, readWindows(r, buf, firstTableLine(r), window, limit, true, readTemplateTables)...)
 	if len(r.Tables) > 0 {
 		return
 	}
@@ -460,7 +461,7 @@ func readTables(r *Report, window int) {
 	if from < 0 {
 		return
 	}
-	if st := readWindows(r, buf, from, window, false, readStatistics); st != nil {
+	if st := readWindows(r, buf, from, window, limit, false, readStatistics); st != nil {
 		r.Tables = append(r.Tables, st)
 	}
 }

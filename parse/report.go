@@ -62,6 +62,12 @@ type Report struct {
 	// whose numbers run in sequence.
 	Headings []Section
 	Tables   []*Table
+	// TablesCut is where the table readers stopped without reading on:
+	// the lines from the first table on held more words and numbers than
+	// any report's tables (window.go's maxTokens), and a reader asked for
+	// more. Tables past it were not read. The zero Pos when the readers
+	// read all they asked for.
+	TablesCut Pos
 	// Sentences are the places of every sentence of the body, cut once at
 	// 。！？ (table text too: a reader of prose skips what it does not
 	// want); Prose holds those outside the tables that state numbers, read.

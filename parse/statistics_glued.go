@@ -17,7 +17,7 @@ import (
 // text where its first glued row was seen, and returns the header words
 // that stood before the first row.
 func (r *statReader) readGlued(g token) string {
-	toks := flatTokens(g.src, int(g.line))
+	toks := flatTokens(g.src, int(g.line), maxTokens)
 	from := gluedTableStart(toks, int(g.col))
 	if from < 0 {
 		return "" // no header words: prose that names rows, not a table

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -189,13 +190,26 @@ var applyCountKeys = wordsOf("申请数量")
 // without it, every space separates (crawler text that runs a whole table
 // into one line, "主动公开信息数 条 739 4359 其中：1、网站公开 条 …").
 func tokenize(toks []token, txt *Text, from, to int, merge bool) []token {
+	toks, _ = tokenizeUpTo(toks, txt, from, to, merge, math.MaxInt)
+	return toks
+}
+
+// tokenizeUpTo is tokenize that stops when the stream holds limit tokens,
+// within a line if it must (one line of a crafted file may hold millions);
+// full says it stopped there, before line to.
+func tokenizeUpTo(toks []token, txt *Text, from, to int, merge bool, limit int) ([]token, bool) {
 	to = min(to, len(txt.Norm))
 	left := 0 // the runes of the lines not yet tokenized
 	for ln := from; ln < to; ln++ {
 		left += len(txt.Norm[ln])
 	}
 	done := 0 // and of those tokenized
+	full := false
 	for ln := from; ln < to; ln++ {
+		if len(toks) >= limit {
+			full = true
+			break
+		}
 		rs := txt.Norm[ln]
 		left -= len(rs)
 		done += len(rs)
@@ -209,13 +223,14 @@ func tokenize(toks []token, txt *Text, from, to int, merge bool) []token {
 		// large, and copying them was much of the parser's time
 		switch {
 		case merge && len(rs) >= 200 && txt.has(ln, applyCountKeys) && isFlattened(txt.normLine(ln)):
-			toks = append(toks, flatTokens(txt, ln)...)
+			toks = append(toks, flatTokens(txt, ln, limit-len(toks))...)
 		case containsRune(rs, '|'):
-			toks = pipeTokens(toks, txt, ln)
+			toks = pipeTokens(toks, txt, ln, limit)
 		default:
-			toks = spaceTokens(toks, txt, ln, merge)
+			toks = spaceTokens(toks, txt, ln, merge, limit)
 		}
 	}
+	full = full || len(toks) >= limit
 	for i := range toks {
 		t := &toks[i]
 		if t.kind != tokText {
@@ -244,7 +259,7 @@ func tokenize(toks []token, txt *Text, from, to int, merge bool) []token {
 			}
 		}
 	}
-	return toks
+	return toks, full
 }
 
 // tokenRoom is the room for tokens growTokens leaves at least: more than
@@ -348,14 +363,15 @@ func isPageNumber(rs []rune) bool {
 
 // pipeTokens splits a pipe row. Leading and trailing empty cells are padding
 // (merged cells, markdown borders) and dropped; an empty cell that stands
-// after a value is kept as a blank cell.
-func pipeTokens(toks []token, txt *Text, ln int) []token {
+// after a value is kept as a blank cell. The row's cells past the stream's
+// limit-th token are not read.
+func pipeTokens(toks []token, txt *Text, ln, limit int) []token {
 	first := len(toks) // the line's tokens are toks[first:]
 	rs := txt.Norm[ln]
 	structured := txt.IsTableRow(ln)
 	w := runeWalker{s: txt.normLine(ln), rs: txt.Norm[ln]} // the cells' texts are cut from the line's string
 	start := 0
-	for i := 0; i <= len(rs); i++ {
+	for i := 0; i <= len(rs) && len(toks) < limit; i++ {
 		if i < len(rs) && rs[i] != '|' {
 			continue
 		}
@@ -514,7 +530,7 @@ func nonBlankAfter(toks []token) bool {
 // spaces stays one label; a word that opens with a list number (1. （三）)
 // starts a label of its own, as in PDF text that prints a group label and
 // its first row on one line: "（四）无法提供   1.本机关不掌握相关政府信息".
-func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
+func spaceTokens(toks []token, txt *Text, ln int, merge bool, limit int) []token {
 	rs := txt.Norm[ln]
 	// the tokens' texts are cut from the line's string (made once per line
 	// for the whole parse), except a label joined from several words, whose
@@ -540,7 +556,7 @@ func spaceTokens(toks []token, txt *Text, ln int, merge bool) []token {
 		words, textStart, multi = words[:0], -1, false
 	}
 	i := 0
-	for i < len(rs) {
+	for i < len(rs) && len(toks) < limit {
 		for i < len(rs) && rs[i] == ' ' {
 			i++
 		}

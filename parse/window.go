@@ -11,11 +11,19 @@ package parse
 // so a window's stream is the start of the whole body's stream, and an
 // answer that did not look past the window's end is the whole body's
 // answer. A report's tables fit in the first window, a report of
-// ordinary size is one window.
+// ordinary size is one window. No window holds more than maxTokens.
 
 // tokenWindow is how many characters the first window holds at least: a
 // long report's lines from its first table to its end, many times over.
 const tokenWindow = 1 << 18
+
+// maxTokens is the most tokens a window holds (32 MB of them). A real
+// report's tables are a few thousand; a crafted file of numbers with a
+// table's first label above them made millions, which a reader of the
+// table read to the end (10 MB took 20 s and 2 GB). A reader that asks
+// for more than this gets no more: the report says where its tables were
+// read to (Report.TablesCut).
+const maxTokens = 1 << 19
 
 // tokStream is the token stream of a window of lines. Readers index toks
 // freely below an index has(i) was true for, or that a token they read
@@ -58,12 +66,14 @@ func windowEnd(t *Text, from, end, runes int) int {
 // readWindows tokenizes the body's lines from line from on into the
 // pooled buffer buf and reads them with read, window by window as the file
 // comment says, until read did not ask past the window's end. The first
-// window holds first characters at least.
-func readWindows[T any](r *Report, buf *[]token, from, first int, merge bool, read func(*tokStream) T) T {
+// window holds first characters at least, and none more than limit
+// tokens: a reader that asks past limit tokens has its answer taken as it
+// is, and r.TablesCut says where it stopped.
+func readWindows[T any](r *Report, buf *[]token, from, first, limit int, merge bool, read func(*tokStream) T) T {
 	for runes := first; ; runes *= 4 {
 		to := windowEnd(r.Text, from, r.BodyEnd, runes)
 		old := *buf
-		toks := tokenize(old[:0], r.Text, from, to, merge)
+		toks, full := tokenizeUpTo(old[:0], r.Text, from, to, merge, limit)
 		// the buffer keeps the longest stream's length in its array, for
 		// putTokens to clear every token a window left there (an array
 		// tokenize outgrew is dropped whole)
@@ -71,9 +81,16 @@ func readWindows[T any](r *Report, buf *[]token, from, first int, merge bool, re
 		if len(old) > len(toks) && sameArray(old, toks) {
 			*buf = toks[:len(old)]
 		}
-		s := &tokStream{toks: toks, cut: to < r.BodyEnd}
+		s := &tokStream{toks: toks, cut: to < r.BodyEnd || full}
 		got := read(s)
 		if !s.short {
+			return got
+		}
+		if full {
+			// as far as a report's tables are read: the answer stands,
+			// and the report says where the reading stopped
+			last := toks[len(toks)-1]
+			r.TablesCut = Pos{Line: int(last.line) + 1, Col: int(last.end) + 1}
 			return got
 		}
 	}

@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"context"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -63,14 +64,14 @@ func TestWindowsReadTheSameTables(t *testing.T) {
 		if err != nil {
 			continue // not a report's text (the cases of unreadable input)
 		}
-		whole, err := parseWindowed(txt, 1<<30)
+		whole, err := parseWindowed(txt, 1<<30, maxTokens)
 		if err != nil {
 			continue
 		}
 		read++
 		tables += len(whole.Tables)
 		for _, w := range []int{1, 97, 1000} {
-			r, err := parseWindowed(txt, w)
+			r, err := parseWindowed(txt, w, maxTokens)
 			if err != nil {
 				t.Fatalf("%s: window %d: %v", name, w, err)
 			}
@@ -115,7 +116,7 @@ func TestWindowHoldsTheFirstTables(t *testing.T) {
 	all := len(tokenize(nil, r.Text, from, r.BodyEnd, true))
 	held, windows := 0, 0
 	var buf []token
-	readWindows(r, &buf, from, 1<<15, true, func(s *tokStream) []*Table {
+	readWindows(r, &buf, from, 1<<15, maxTokens, true, func(s *tokStream) []*Table {
 		held = max(held, len(s.toks))
 		windows++
 		return readTemplateTables(s)
@@ -140,7 +141,7 @@ func TestWindowWidensForALateTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	whole, err := parseWindowed(txt, 1<<30)
+	whole, err := parseWindowed(txt, 1<<30, maxTokens)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +149,7 @@ func TestWindowWidensForALateTable(t *testing.T) {
 		t.Fatal("表三 not read from the whole text")
 	}
 	windows := 0
-	r, err := parseWindowed(txt, 1000)
+	r, err := parseWindowed(txt, 1000, maxTokens)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,11 +157,89 @@ func TestWindowWidensForALateTable(t *testing.T) {
 		t.Errorf("tables read in windows differ from the whole text's")
 	}
 	var buf []token
-	readWindows(r, &buf, firstTableLine(r), 1000, true, func(s *tokStream) []*Table {
+	readWindows(r, &buf, firstTableLine(r), 1000, maxTokens, true, func(s *tokStream) []*Table {
 		windows++
 		return readTemplateTables(s)
 	})
 	if windows < 3 {
 		t.Errorf("%d windows, want several: 表三 stands some 100,000 characters below the first", windows)
+	}
+}
+
+// Crafted files whose table never ends: a table's first label, then
+// numbers, or one line of cells, millions of them. The readers read one
+// table and stop at its end; here a reader asks for token after token to
+// the file's end, and every token was held (10 MB of numbers took 20 s and
+// 2 GB). The stream holds at most the limit, the tables read from it
+// stand, and the report says where the reading stopped.
+func TestTokenLimitStopsReading(t *testing.T) {
+	const limit = 3000
+	numbers := strings.Repeat(strings.Repeat("1 2 3 4 5 6 7 8 9 0 ", 10)+"\n", 400) // 40,000 values
+	shapes := []struct {
+		name, text string
+		kind       TableKind
+	}{
+		{"表三's first row, then numbers", "2021年政府信息公开工作年度报告\n一、本年新收政府信息公开申请数量\n" + numbers, TableApplications},
+		{"表二's block, then numbers", "2021年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 " + numbers, TableItems},
+		{"one pipe line of cells", "2021年政府信息公开工作年度报告\n一、本年新收政府信息公开申请数量 " + strings.Repeat("|1", 40000) + "|\n", TableApplications},
+		{"one flattened line", "2021年政府信息公开工作年度报告\n" + strings.Repeat("一、本年新收政府信息公开申请数量640020470二、上年结转政府信息公开申请数量0000000", 5000) + "\n", TableApplications},
+		{"a statistics table's rows", "2012年政府信息公开工作年度报告\n2012年政府信息公开情况统计表\n指标名称 单位 数量\n主动公开政府信息数 条 " + numbers, TableStatistics},
+	}
+	for _, s := range shapes {
+		txt, err := decode.Bytes(context.Background(), "crafted.txt", []byte(s.text), decode.Options{Marks: Marks})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := parseWindowed(txt, 1000, limit)
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if len(r.TablesOf(s.kind)) == 0 {
+			t.Errorf("%s: no %v table read", s.name, s.kind)
+		}
+		if r.TablesCut.Line < 2 || r.TablesCut.Line > len(txt.Lines) {
+			t.Errorf("%s: reading stopped at %+v, want a place in the text", s.name, r.TablesCut)
+		}
+		held := 0
+		var buf []token
+		from := firstTableLine(r)
+		read := func(s *tokStream) []*Table {
+			held = max(held, len(s.toks))
+			return readTemplateTables(s)
+		}
+		if s.kind == TableStatistics {
+			from = statTitleLine(r)
+			readWindows(r, &buf, from, 1000, limit, false, func(s *tokStream) *Table {
+				held = max(held, len(s.toks))
+				return readStatistics(s)
+			})
+		} else {
+			readWindows(r, &buf, from, 1000, limit, true, read)
+		}
+		if held > limit || held < limit/2 {
+			t.Errorf("%s: a window of %d tokens, want the limit %d at most (and near it)", s.name, held, limit)
+		}
+	}
+}
+
+// A report whose tables fit under the limit is read as without one, and
+// says nothing of a stop.
+func TestTokenLimitLeavesReportsAlone(t *testing.T) {
+	for name, data := range testReports(t) {
+		txt, err := decode.Bytes(context.Background(), name, data, decode.Options{Marks: Marks})
+		if err != nil {
+			continue
+		}
+		whole, err := parseWindowed(txt, 1<<30, math.MaxInt)
+		if err != nil {
+			continue
+		}
+		r, err := Parse(txt)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if r.TablesCut != (Pos{}) || !reflect.DeepEqual(r.Tables, whole.Tables) {
+			t.Errorf("%s: read otherwise under the token limit (stopped at %+v)", name, r.TablesCut)
+		}
 	}
 }
