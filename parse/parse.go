@@ -163,18 +163,17 @@ func findTitle(r *Report) {
 		if !r.Text.has(i, disclosureKeys) && (i+1 >= len(r.Text.Norm) || !r.Text.has(i+1, reportKeys)) {
 			continue // neither half of a title
 		}
-		j := joinLines(r.Text, i, 2)
-		s := string(j.runes)
+		s, j := titleText(r.Text, i)
 		m := findTitleMatch(s)
 		if m == nil || m[0] >= len(r.Text.normLine(i)) || citedName(s[:m[0]], s[m[1]:]) {
 			continue
 		}
 		r.BodyStart = i
-		a := len([]rune(s[:m[0]]))
-		r.TitleSpan = j.span(a, len([]rune(s[:m[1]])))
-		r.Title = strings.TrimSpace(string(j.runes[a:len([]rune(s[:m[1]]))]))
+		a := utf8.RuneCountInString(s[:m[0]])
+		r.TitleSpan = j.span(a, a+utf8.RuneCountInString(s[m[0]:m[1]]))
+		r.Title = strings.TrimSpace(s[m[0]:m[1]])
 		r.Year = atoi([]rune(s[m[2]:m[3]]))
-		r.Issuer = issuerBefore(string(j.runes[:a]))
+		r.Issuer = issuerBefore(s[:m[0]])
 		if r.Issuer != "" {
 			r.Title = r.Issuer + r.Title
 		} else {
@@ -187,6 +186,27 @@ func findTitle(r *Report) {
 		return
 	}
 }
+
+// titleText is the text a title starting on line i is looked for in:
+// the line, and the start of the next (a title may wrap), as one string,
+// with the places of the two in it. A title reaches a few characters into
+// the next line, never titleWrap: the rest of that line is left out, so
+// that a line of megabytes below a title's first half is not copied for
+// it (a crafted file's 50 MB line was, twice, as runes and as a string).
+func titleText(t *Text, i int) (string, joined) {
+	s := t.normLine(i)
+	j := joined{first: i, ends: []int{len(t.Norm[i])}}
+	if i+1 >= len(t.Norm) {
+		return s, j
+	}
+	next := t.Norm[i+1]
+	k := min(len(next), titleWrap)
+	j.ends = append(j.ends, len(t.Norm[i])+k)
+	return s + string(next[:k]), j
+}
+
+// titleWrap is how much of the line after a title's first half is read.
+const titleWrap = 256
 
 // citedName reports a match that stands inside 《…》 and is only part of
 // the name there: a document the report cites (《关于做好2016年政府信息公开

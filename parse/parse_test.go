@@ -3,9 +3,12 @@ package parse
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/decode/source"
 )
 
 func parseSeed(t *testing.T, n string) *Report {
@@ -325,5 +328,27 @@ func TestSentencesCutOnce(t *testing.T) {
 		if !found {
 			t.Errorf("prose sentence %q at %v is not one of the sentences", p.Text, p.Span)
 		}
+	}
+}
+
+// A title's first half may wrap onto the next line, so the title is looked
+// for in a line and the next one's start: not the whole next line, which
+// in a crafted file was a 4 MB line of cells copied for it twice, as runes
+// and as a string, for each of the two lines above it (40 MB). Now the one
+// line that may start a title is the only long text made. A wrapped title
+// is still found.
+func TestFindTitleReadsTheNextLineStart(t *testing.T) {
+	cells := strings.Repeat("|1", 2<<20)
+	txt := NewText(source.Plain("r.txt", "UTF-8", []string{"2021年某某区人民政府信息公开工作", "年度报告 " + cells, "一、本年新收政府信息公开申请数量 " + cells}, -1, Marks))
+	r := &Report{Text: txt}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	findTitle(r)
+	runtime.ReadMemStats(&after)
+	if r.Title != "2021年某某区人民政府信息公开工作年度报告" || r.TitleSpan.End != (Pos{Line: 2, Col: 5}) {
+		t.Errorf("title %q at %+v, want the wrapped title ending at 2:5", r.Title, r.TitleSpan)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > uint64(len(cells)) {
+		t.Errorf("finding the title allocated %d bytes, more than the %d of a long line", got, len(cells))
 	}
 }

@@ -23,6 +23,13 @@ const CopiedShareThreshold = 0.5
 // ones are headings and stock phrases.
 const minSentence = 12
 
+// maxSentence is the longest sentence that counts. No prose sentence comes
+// near it (the longest in the corpus, table text a crawler ran into one
+// line, is 1,089 characters); a crafted file's line of 50 million
+// characters without a stop was masked whole for the run's digests, 4 s
+// and 300 MB.
+const maxSentence = 4096
+
 var copiedProseRule = &Rule{
 	ID: "copied-prose", Name: "正文与上年报告雷同", NameEn: "Prose copied from last year", Severity: Warning,
 	Doc: Text{
@@ -71,12 +78,16 @@ type keyedSentence struct {
 
 // eachMaskedSentence calls f with every prose sentence of the body that
 // counts for the copied-prose checks: masked (see maskRunes), at least
-// minSentence characters, not a template sentence. key is only valid during
-// the call. Every report of a run goes through here for its digest, so it
-// reuses one buffer and never builds a string.
+// minSentence characters, at most maxSentence before masking, not a
+// template sentence. key is only valid during the call. Every report of a
+// run goes through here for its digest, so it reuses one buffer and never
+// builds a string.
 func eachMaskedSentence(r *parse.Report, f func(key []rune, span parse.Span)) {
 	var buf []rune
 	for _, sp := range r.Sentences { // cut once, by parse
+		if sp.End-sp.Start > maxSentence {
+			continue
+		}
 		rs := r.Text.Norm[sp.Line-1]
 		buf = maskRunes(buf[:0], rs[sp.Start:sp.End])
 		if len(buf) >= minSentence && !isTemplateSentence(buf) {

@@ -47,3 +47,34 @@ func TestCopiedShareLinear(t *testing.T) {
 		t.Errorf("8× the prose took %v against %v: not linear", large, small)
 	}
 }
+
+// A "sentence" of more characters than any prose sentence (a crafted
+// line of millions of characters without a stop) is left out of the
+// sentences the copied-prose checks and a run's digests compare: it was
+// masked whole, seconds and hundreds of megabytes for one line. The
+// sentences around it count as before.
+func TestLongSentenceLeftOut(t *testing.T) {
+	prose := "我区持续推进政务公开标准化规范化建设，不断完善信息发布机制。\n"
+	text := "某某区人民政府2021年政府信息公开工作年度报告\n一、总体情况\n" + prose +
+		strings.Repeat("|1", maxSentence) + "\n" + prose
+	r, err := parseBytes("r.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := false
+	for _, sp := range r.Sentences {
+		long = long || sp.End-sp.Start > maxSentence
+	}
+	if !long {
+		t.Fatal("the long line is no sentence of the parse: the test tests nothing")
+	}
+	d := DigestOf("r.txt", r)
+	if len(d.Sentences) != 2 {
+		t.Errorf("%d sentences digested, want the 2 of prose", len(d.Sentences))
+	}
+	for _, s := range d.Sentences {
+		if s.Len > maxSentence {
+			t.Errorf("a sentence of %d characters digested", s.Len)
+		}
+	}
+}
