@@ -234,29 +234,60 @@ func (l Location) String(en bool) string {
 
 // A Segment says that the runes of a rendered line from column Start() on
 // come, one for one, from the original file at Loc() onwards (its Col
-// advancing). The numbers are 32-bit: a rendered text comes from a file of
-// at most 64 MB (what decode accepts), and a saved page has a segment for
-// every run of text (half the size of one with a Location in it).
+// advancing). A place in a file is one of four kinds, each of at most four
+// numbers: a line and column (text, HTML), a page, line and column (PDF),
+// a paragraph and character (DOCX), or a table, row, cell and character
+// (DOCX). A segment holds the kind in the top two bits of its column and
+// the numbers in 32 bits each: a rendered text comes from a file of at
+// most 64 MB (what decode accepts), so no column reaches 1<<30, and a page
+// of table cells has a segment for every cell (20 bytes, where the seven
+// numbers of a Location took 36: a crafted page of 13 million cells).
 type Segment struct {
-	start                                   int32
-	line, col, page, para, table, row, cell int32
+	start      uint32 // the column, and the kind of place (segKindShift)
+	a, b, c, d int32
 }
+
+// The kinds of place a segment holds.
+const (
+	segLineCol = iota // a, b: Line, Col
+	segPage           // a, b, c: Page, Line, Col
+	segPara           // a, b: Para, Col
+	segCell           // a, b, c, d: Table, Row, Cell, Col
+
+	segKindShift = 30
+	segColumn    = 1<<segKindShift - 1
+)
 
 // NewSegment says that the runes from column start on come from l onwards.
 func NewSegment(start int, l Location) Segment {
-	return Segment{start: int32(start), line: int32(l.Line), col: int32(l.Col), page: int32(l.Page),
-		para: int32(l.Para), table: int32(l.Table), row: int32(l.Row), cell: int32(l.Cell)}
+	col := uint32(start) & segColumn
+	switch {
+	case l.Table > 0:
+		return Segment{start: col | segCell<<segKindShift, a: int32(l.Table), b: int32(l.Row), c: int32(l.Cell), d: int32(l.Col)}
+	case l.Para > 0:
+		return Segment{start: col | segPara<<segKindShift, a: int32(l.Para), b: int32(l.Col)}
+	case l.Page > 0:
+		return Segment{start: col | segPage<<segKindShift, a: int32(l.Page), b: int32(l.Line), c: int32(l.Col)}
+	}
+	return Segment{start: col | segLineCol<<segKindShift, a: int32(l.Line), b: int32(l.Col)}
 }
 
 // Loc is where the segment's first rune comes from.
 func (s Segment) Loc() Location {
-	return Location{Line: int(s.line), Col: int(s.col), Page: int(s.page), Para: int(s.para),
-		Table: int(s.table), Row: int(s.row), Cell: int(s.cell)}
+	switch s.start >> segKindShift {
+	case segCell:
+		return Location{Table: int(s.a), Row: int(s.b), Cell: int(s.c), Col: int(s.d)}
+	case segPara:
+		return Location{Para: int(s.a), Col: int(s.b)}
+	case segPage:
+		return Location{Page: int(s.a), Line: int(s.b), Col: int(s.c)}
+	}
+	return Location{Line: int(s.a), Col: int(s.b)}
 }
 
 // Start is the column of the rendered line, counted from 0, where the
 // segment's runes begin.
-func (s Segment) Start() int { return int(s.start) }
+func (s Segment) Start() int { return int(s.start & segColumn) }
 
 // origin maps the lines of a rendered text (HTML, DOCX, PDF) back to the
 // original file; plain text needs none.
@@ -275,12 +306,12 @@ func (t *Text) Locate(p Pos) Location {
 		return Location{Line: p.Line, Col: p.Col}
 	}
 	col := p.Col - 1
-	i := sort.Search(len(segs), func(i int) bool { return int(segs[i].start) > col }) - 1
+	i := sort.Search(len(segs), func(i int) bool { return segs[i].Start() > col }) - 1
 	if i < 0 {
 		i = 0
 	}
 	loc := segs[i].Loc()
-	if d := col - int(segs[i].start); d > 0 {
+	if d := col - segs[i].Start(); d > 0 {
 		loc.Col += d
 	}
 	return loc
