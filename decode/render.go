@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/reportlint/reportlint/decode/source"
 )
@@ -194,7 +195,7 @@ func (b *renderer) row(cells []runs, locs []Location) {
 	// the row's room made at once: a separator, the cell and a space each
 	nseg, nrs := 1, 1
 	for _, c := range cells {
-		nseg += 2 + len(c.segs)
+		nseg += 1 + len(c.segs)
 		nrs += 3 + len(c.rs)
 	}
 	b.cur.segs = slices.Grow(b.cur.segs, nseg)
@@ -202,7 +203,10 @@ func (b *renderer) row(cells []runs, locs []Location) {
 	for i, c := range cells {
 		b.cur.add([]rune("| "), locs[i])
 		b.cur.addRuns(withoutPipes(c))
-		b.cur.add([]rune(" "), locs[i])
+		// the space after the cell's text goes on from it: a segment of
+		// its own was a third of a table's segments (36 bytes each, a
+		// crafted page of 13 million cells held over a gigabyte of them)
+		b.cur.rs = append(b.cur.rs, ' ')
 	}
 	if len(cells) > 0 {
 		b.cur.add([]rune("|"), locs[len(locs)-1])
@@ -238,7 +242,16 @@ func (b *renderer) text(name, enc string, f source.Format) *source.Text {
 		return source.FromRendered(r)
 	}
 	r.Lines, r.Norm, r.Segments = make([]string, n), make([][]rune, n), make([][]segment, n)
-	all, norm, segs := string(b.buf), slices.Clone(b.norm), slices.Clone(b.segs)
+	// a text of ordinary size is copied out at its exact size and the
+	// slices go back to the pool for the next; a large one (a crafted page
+	// of a million cells) keeps them, slack and all (at most a quarter,
+	// append's growth): copying them held the text twice, and pooling them
+	// kept hundreds of megabytes alive after the file was done
+	pooled := renderBytes(b) <= maxPooledRender
+	all, norm, segs := unsafe.String(unsafe.SliceData(b.buf), len(b.buf)), b.norm, b.segs
+	if pooled {
+		all, norm, segs = string(b.buf), slices.Clone(b.norm), slices.Clone(b.segs)
+	}
 	if norm == nil {
 		norm = []rune{} // an empty line's runes are empty, not nil
 	}
@@ -251,7 +264,19 @@ func (b *renderer) text(name, enc string, f source.Format) *source.Text {
 		}
 		start = end
 	}
-	renderPool.Put(&renderSlices{buf: b.buf, norm: b.norm, segs: b.segs, ends: b.ends})
+	if pooled {
+		renderPool.Put(&renderSlices{buf: b.buf, norm: b.norm, segs: b.segs, ends: b.ends})
+	}
 	b.buf, b.norm, b.segs, b.ends = nil, nil, nil, nil
 	return source.FromRendered(r)
+}
+
+// maxPooledRender is the most a renderer's slices may hold to be copied
+// out and kept in the pool: far more than a report's page, far less than
+// the largest file decode reads.
+const maxPooledRender = 8 << 20
+
+// renderBytes is the memory a renderer's slices hold.
+func renderBytes(b *renderer) int {
+	return cap(b.buf) + cap(b.norm)*int(unsafe.Sizeof(rune(0))) + cap(b.segs)*int(unsafe.Sizeof(segment{})) + cap(b.ends)*int(unsafe.Sizeof(lineEnd{}))
 }

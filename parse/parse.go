@@ -516,12 +516,21 @@ var tokenBuffers = sync.Pool{New: func() any { return new([]token) }}
 
 // putTokens clears the tokens, which point into their report's text, so
 // that a pooled buffer keeps no report alive, and returns the buffer. The
-// tokens past its length were cleared when it was last returned.
+// tokens past its length were cleared when it was last returned. A buffer
+// grown past maxPooledTokens (a crafted file's, up to maxTokens) is
+// dropped: the pool kept its 60 MB alive after the file was done.
 func putTokens(buf *[]token) {
+	if cap(*buf) > maxPooledTokens {
+		return
+	}
 	clear(*buf)
 	*buf = (*buf)[:0]
 	tokenBuffers.Put(buf)
 }
+
+// maxPooledTokens is the largest token buffer kept for the next report:
+// several times a long report's tables.
+const maxPooledTokens = 1 << 16
 
 // statTitleLine is the first body line that names a statistics table, or -1.
 func statTitleLine(r *Report) int {

@@ -243,3 +243,17 @@ func TestTokenLimitLeavesReportsAlone(t *testing.T) {
 		}
 	}
 }
+
+// A token buffer a crafted file grew (up to maxTokens, 32 MB and more with
+// its growth) is not kept for the next report: the pool held it after the
+// file was done. A buffer of a report's size is kept.
+func TestLargeTokenBufferNotPooled(t *testing.T) {
+	large := make([]token, 0, maxPooledTokens+1)
+	putTokens(&large)
+	for k := 0; k < 4; k++ {
+		got := tokenBuffers.Get().(*[]token)
+		if cap(*got) == cap(large) {
+			t.Fatalf("the pool gave back the buffer of %d tokens", cap(large))
+		}
+	}
+}
