@@ -165,7 +165,7 @@ type checker struct {
 	rules    []*rules.Rule
 	opt      rules.Options
 	// inFlight weighs the files being checked at once by their size: a
-	// report's model takes about ten times its bytes, so -j large files at
+	// report's model takes five to ten times its bytes, so -j large files at
 	// once took gigabytes; past inFlightBytes the next large file waits.
 	// checkAll (pool.go) weighs files from their start until their result
 	// is printed; this one weighs the check itself, which outlives its

@@ -12,7 +12,7 @@ import (
 // results to emit one at a time, in the order of paths, whatever order the
 // workers finish in. At most 16 results per worker wait to be emitted,
 // so memory does not grow with the number of files. A large file's result
-// (its report's model, ten times its bytes) weighs on memory from its
+// (its report's model, five to ten times its bytes) weighs on memory from its
 // start until it is emitted, not only while it is checked: the files are
 // admitted in order by their size, at most inFlightBytes of them started
 // and not yet emitted, so that large files that finish while an earlier
