@@ -86,12 +86,16 @@ func continues(s segment, col int, loc Location) bool {
 // normalised from its runes as it ends, which spares decoding it again.
 // The lines' bytes, normalised runes and segments go into one slice each,
 // taken from a pool, and are copied out at their exact size when the text
-// is finished: growing them leaves no garbage.
+// is finished: growing them leaves no garbage. A large page's lines go
+// into parts of a few megabytes instead, each kept as it is: growing one
+// slice to the size of 13 million table cells copied it again and again,
+// and held the old copy beside the new at each step.
 type renderer struct {
-	buf      []byte    // the UTF-8 bytes of the lines
-	norm     []rune    // their normalised runes
-	segs     []segment // their segments
-	ends     []lineEnd // where each line ends in them
+	buf      []byte         // the UTF-8 bytes of the lines
+	norm     []rune         // their normalised runes
+	segs     []segment      // their segments
+	ends     []lineEnd      // where each line ends in them
+	done     []renderSlices // the parts filled before these, of a large page
 	changed  []bool
 	keys     []uint16
 	tableRow []bool
@@ -114,12 +118,22 @@ type renderSlices struct {
 
 var renderPool = sync.Pool{New: func() any { return new(renderSlices) }}
 
-// line is where line i starts and ends in the renderer's slices.
-func (b *renderer) line(i int) (start, end lineEnd) {
-	if i > 0 {
-		start = b.ends[i-1]
+// The size at which the slices being filled become a part of their own
+// and new ones are started (4 MB of runes, of bytes, 5 MB of segments).
+const (
+	partRunes = 1 << 20
+	partBytes = 4 << 20
+	partSegs  = 1 << 18
+)
+
+// sealPart keeps the slices being filled as a part when they have reached
+// a part's size, and starts new ones.
+func (b *renderer) sealPart() {
+	if len(b.norm) < partRunes && len(b.buf) < partBytes && len(b.segs) < partSegs {
+		return
 	}
-	return start, b.ends[i]
+	b.done = append(b.done, renderSlices{buf: b.buf, norm: b.norm, segs: b.segs, ends: b.ends})
+	b.buf, b.norm, b.segs, b.ends = nil, nil, nil, []lineEnd{}
 }
 
 // endLine closes the current line; isRow marks a table row rendered from
@@ -129,6 +143,7 @@ func (b *renderer) endLine(isRow bool) {
 		p := renderPool.Get().(*renderSlices)
 		b.buf, b.norm, b.segs, b.ends = p.buf[:0], p.norm[:0], p.segs[:0], p.ends[:0]
 	}
+	b.sealPart()
 	rs := b.cur.rs
 	n := len(b.norm)
 	b.norm = slices.Grow(b.norm, len(rs))[:n+len(rs)]
@@ -234,7 +249,11 @@ func withoutPipes(c runs) runs {
 // text finishes the rendering.
 func (b *renderer) text(name, enc string, f source.Format) *source.Text {
 	b.breakLine()
-	n := len(b.ends)
+	parts := append(b.done, renderSlices{buf: b.buf, norm: b.norm, segs: b.segs, ends: b.ends})
+	n := 0
+	for _, p := range parts {
+		n += len(p.ends)
+	}
 	r := source.Rendered{Name: name, Encoding: enc, Format: f, Changed: b.changed, Keys: b.keys, TableRow: b.tableRow, Marks: b.marks}
 	if n == 0 {
 		// as a plain text of no lines
@@ -244,30 +263,35 @@ func (b *renderer) text(name, enc string, f source.Format) *source.Text {
 	r.Lines, r.Norm, r.Segments = make([]string, n), make([][]rune, n), make([][]segment, n)
 	// a text of ordinary size is copied out at its exact size and the
 	// slices go back to the pool for the next; a large one (a crafted page
-	// of a million cells) keeps them, slack and all (at most a quarter,
-	// append's growth): copying them held the text twice, and pooling them
-	// kept hundreds of megabytes alive after the file was done
-	pooled := renderBytes(b) <= maxPooledRender
-	all, norm, segs := unsafe.String(unsafe.SliceData(b.buf), len(b.buf)), b.norm, b.segs
-	if pooled {
-		all, norm, segs = string(b.buf), slices.Clone(b.norm), slices.Clone(b.segs)
-	}
-	if norm == nil {
-		norm = []rune{} // an empty line's runes are empty, not nil
-	}
-	var start lineEnd
-	for i, end := range b.ends {
-		r.Lines[i] = all[start.buf:end.buf]
-		r.Norm[i] = norm[start.norm:end.norm:end.norm]
-		if end.segs > start.segs {
-			r.Segments[i] = segs[start.segs:end.segs:end.segs]
+	// of a million cells) keeps its parts, slack and all (at most a
+	// quarter of a part, append's growth): copying them held the text
+	// twice, and pooling them kept hundreds of megabytes alive after the
+	// file was done
+	pooled := len(parts) == 1 && renderBytes(b) <= maxPooledRender
+	i := 0
+	for _, p := range parts {
+		all, norm, segs := unsafe.String(unsafe.SliceData(p.buf), len(p.buf)), p.norm, p.segs
+		if pooled {
+			all, norm, segs = string(p.buf), slices.Clone(p.norm), slices.Clone(p.segs)
 		}
-		start = end
+		if norm == nil {
+			norm = []rune{} // an empty line's runes are empty, not nil
+		}
+		var start lineEnd
+		for _, end := range p.ends {
+			r.Lines[i] = all[start.buf:end.buf]
+			r.Norm[i] = norm[start.norm:end.norm:end.norm]
+			if end.segs > start.segs {
+				r.Segments[i] = segs[start.segs:end.segs:end.segs]
+			}
+			start = end
+			i++
+		}
 	}
 	if pooled {
 		renderPool.Put(&renderSlices{buf: b.buf, norm: b.norm, segs: b.segs, ends: b.ends})
 	}
-	b.buf, b.norm, b.segs, b.ends = nil, nil, nil, nil
+	b.buf, b.norm, b.segs, b.ends, b.done = nil, nil, nil, nil, nil
 	return source.FromRendered(r)
 }
 

@@ -1,10 +1,12 @@
 package decode
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/reportlint/reportlint/decode/source"
+	"github.com/reportlint/reportlint/internal/decodetest"
 )
 
 // In a rendered table row the space after a cell's text goes on from the
@@ -36,5 +38,47 @@ func TestRowSegmentsPerCell(t *testing.T) {
 	}
 	if got := txt.Locate(source.Pos{Line: row + 1, Col: col}); got.Line != 2 || got.Col != 16 {
 		t.Errorf("撤销 in %q is at %+v, want 2:16", string(line), got)
+	}
+}
+
+// A page too large for one set of slices is rendered in parts: its lines
+// read and locate as they would in one, across the parts' seams.
+func TestLargePageInParts(t *testing.T) {
+	const rows = 40000 // 40,000 rows of ten cells: 1.7M runes and 800,000 segments, several parts
+	var page strings.Builder
+	page.WriteString("<html><body><p>2021年政府信息公开工作年度报告</p>\n<table>\n")
+	for i := 0; i < rows; i++ {
+		fmt.Fprintf(&page, "<tr><td>%d</td>%s</tr>\n", i, strings.Repeat("<td>1</td>", 9))
+	}
+	page.WriteString("</table>")
+	txt, err := decodeBytes("big.html", []byte(page.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	decodetest.CheckText(t, txt)
+	runes := 0
+	for _, l := range txt.Norm {
+		runes += len(l)
+	}
+	if runes < partRunes || rows*10*2 < 3*partSegs {
+		t.Fatalf("%d runes, %d cells: the page does not fill several parts", runes, rows*10)
+	}
+	seen := 0
+	for i, l := range txt.Lines {
+		var n int
+		if _, err := fmt.Sscanf(l, "| %d |", &n); err != nil {
+			continue
+		}
+		if want := fmt.Sprintf("| %d |%s", n, strings.Repeat(" 1 |", 9)); l != want || n != seen {
+			t.Fatalf("line %d reads %q, want row %d: %q", i+1, l, seen, want)
+		}
+		// the row's first number is on line n+3 of the page, after <tr><td>
+		if got := txt.Locate(source.Pos{Line: i + 1, Col: 3}); got.Line != n+3 || got.Col != 9 {
+			t.Fatalf("row %d's first cell located at %+v, want %d:9", n, got, n+3)
+		}
+		seen++
+	}
+	if seen != rows {
+		t.Errorf("%d rows rendered, want %d", seen, rows)
 	}
 }
