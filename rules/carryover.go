@@ -89,32 +89,27 @@ var carryStatisticsRule = &Rule{
 	},
 	RunPair: func(p *PairPass) {
 		cur, prev := p.Pair.Cur.Report, p.Pair.Prev.Report
-		for _, t := range cur.TablesOf(parse.TableStatistics) {
-			for _, row := range t.Rows {
-				if row.Measure != parse.MeasureFlow {
-					continue
+		eachFlowRow(cur, func(t *parse.Table, row *parse.Row) {
+			if c, _, ok := numberCell(cur, parse.TableStatistics, row.Key, "prev"); ok {
+				if pc, _, ok := numberCell(prev, parse.TableStatistics, row.Key, "cumul"); ok {
+					p.addCarry(carryCheck{curCell: c, prevCell: pc, want: pc.Number.Value,
+						curLabel: fmt.Sprintf("统计表「%s」上年累计", row.Short), curEn: fmt.Sprintf("statistics table %q, cumulative to last year", row.En),
+						wantZh: fmt.Sprintf("上一年「累计」%s", num(pc.Number.Value)), wantEn: fmt.Sprintf("last year's cumulative %s", num(pc.Number.Value)),
+						row: row.Key, col: "prev", tableKind: parse.TableStatistics})
 				}
-				if c, _, ok := numberCell(cur, parse.TableStatistics, row.Key, "prev"); ok {
-					if pc, _, ok := numberCell(prev, parse.TableStatistics, row.Key, "cumul"); ok {
-						p.addCarry(carryCheck{curCell: c, prevCell: pc, want: pc.Number.Value,
-							curLabel: fmt.Sprintf("统计表「%s」上年累计", row.Short), curEn: fmt.Sprintf("statistics table %q, cumulative to last year", row.En),
-							wantZh: fmt.Sprintf("上一年「累计」%s", num(pc.Number.Value)), wantEn: fmt.Sprintf("last year's cumulative %s", num(pc.Number.Value)),
-							row: row.Key, col: "prev", tableKind: parse.TableStatistics})
-					}
-					continue
-				}
-				c, _, ok1 := numberCell(cur, parse.TableStatistics, row.Key, "cumul")
-				y, _, ok2 := numberCell(cur, parse.TableStatistics, row.Key, "year")
-				pc, pt, ok3 := numberCell(prev, parse.TableStatistics, row.Key, "cumul")
-				if !ok1 || !ok2 || !ok3 || !hasColumns(pt, []string{"year", "cumul"}) || !hasColumns(t, []string{"year", "cumul"}) {
-					continue
-				}
-				p.addCarry(carryCheck{curCell: c, prevCell: pc, want: pc.Number.Value + y.Number.Value,
-					curLabel: fmt.Sprintf("统计表「%s」历年累计", row.Short), curEn: fmt.Sprintf("statistics table %q, cumulative", row.En),
-					wantZh: fmt.Sprintf("上一年历年累计 %s + 本年度 %s", num(pc.Number.Value), num(y.Number.Value)), wantEn: fmt.Sprintf("last year's cumulative %s + this year's %s", num(pc.Number.Value), num(y.Number.Value)),
-					row: row.Key, col: "cumul", tableKind: parse.TableStatistics})
+				return
 			}
-		}
+			c, _, ok1 := numberCell(cur, parse.TableStatistics, row.Key, "cumul")
+			y, _, ok2 := numberCell(cur, parse.TableStatistics, row.Key, "year")
+			pc, pt, ok3 := numberCell(prev, parse.TableStatistics, row.Key, "cumul")
+			if !ok1 || !ok2 || !ok3 || !hasColumns(pt, []string{"year", "cumul"}) || !hasColumns(t, []string{"year", "cumul"}) {
+				return
+			}
+			p.addCarry(carryCheck{curCell: c, prevCell: pc, want: pc.Number.Value + y.Number.Value,
+				curLabel: fmt.Sprintf("统计表「%s」历年累计", row.Short), curEn: fmt.Sprintf("statistics table %q, cumulative", row.En),
+				wantZh: fmt.Sprintf("上一年历年累计 %s + 本年度 %s", num(pc.Number.Value), num(y.Number.Value)), wantEn: fmt.Sprintf("last year's cumulative %s + this year's %s", num(pc.Number.Value), num(y.Number.Value)),
+				row: row.Key, col: "cumul", tableKind: parse.TableStatistics})
+		})
 	},
 }
 

@@ -18,6 +18,19 @@ var statFlow = Identity{
 	Fix:     ref{"", 2},
 }
 
+// eachFlowRow calls f with each flow row of the report's statistics
+// tables and its table: the rows the checks across years compare (stocks,
+// bodies and staff, are counted afresh each year).
+func eachFlowRow(r *parse.Report, f func(t *parse.Table, row *parse.Row)) {
+	for _, t := range r.TablesOf(parse.TableStatistics) {
+		for _, row := range t.Rows {
+			if row.Measure == parse.MeasureFlow {
+				f(t, row)
+			}
+		}
+	}
+}
+
 var statFlowRule = &Rule{
 	ID: "stat-flow", Name: "统计表累计数", NameEn: "Statistics table cumulative figures", Severity: Error,
 	Doc: Text{

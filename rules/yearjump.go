@@ -64,15 +64,10 @@ var yearJumpRule = &Rule{
 // about.
 func statisticsFlowCells(r *parse.Report) []jumpCell {
 	var out []jumpCell
-	for _, t := range r.TablesOf(parse.TableStatistics) {
-		for _, row := range t.Rows {
-			if row.Measure != parse.MeasureFlow {
-				continue
-			}
-			out = append(out, jumpCell{parse.TableStatistics, row.Key, "year",
-				fmt.Sprintf("统计表「%s」本年度", row.Short), fmt.Sprintf("statistics table %q, this year", row.En)})
-		}
-	}
+	eachFlowRow(r, func(_ *parse.Table, row *parse.Row) {
+		out = append(out, jumpCell{parse.TableStatistics, row.Key, "year",
+			fmt.Sprintf("统计表「%s」本年度", row.Short), fmt.Sprintf("statistics table %q, this year", row.En)})
+	})
 	return out
 }
 
