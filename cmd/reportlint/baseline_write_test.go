@@ -109,18 +109,7 @@ func BenchmarkWriteBaseline(b *testing.B) {
 	for _, n := range []int{20000, 200000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			dir := b.TempDir()
-			var doc bytes.Buffer
-			doc.WriteString("{\n  \"schema_version\": 1,\n  \"findings\": [")
-			for i := 0; i < n; i++ {
-				if i > 0 {
-					doc.WriteString(",")
-				}
-				doc.WriteString("\n    ")
-				e := baselineEntry{File: fmt.Sprintf("reports/%05d.txt", i/100), Fingerprint: fmt.Sprintf("%032x", i*7919), Rule: "deadline",
-					Line: i%500 + 1, Message: fmt.Sprintf("发布日期晚于法定公布期限第%d条", i), MessageEn: fmt.Sprintf("the publication date is after the deadline %d", i)}
-				doc.Write(appendEntry(nil, &e))
-			}
-			doc.WriteString("\n  ]\n}\n")
+			doc := baselineDoc(n, true)
 			path := filepath.Join(dir, "reviewed.json")
 			b.SetBytes(int64(doc.Len()))
 			for b.Loop() {
@@ -215,17 +204,7 @@ func TestReviewedIndexAsMap(t *testing.T) {
 // an entry (retained/entry), and the time to read it.
 func BenchmarkReadReviewed(b *testing.B) {
 	const n = 200000
-	var doc bytes.Buffer
-	doc.WriteString("{\n  \"schema_version\": 1,\n  \"findings\": [")
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			doc.WriteString(",")
-		}
-		doc.WriteString("\n    ")
-		e := baselineEntry{File: fmt.Sprintf("reports/%05d.txt", i/100), Fingerprint: fmt.Sprintf("%032x", i*7919), Rule: "deadline", Line: i%500 + 1}
-		doc.Write(appendEntry(nil, &e))
-	}
-	doc.WriteString("\n  ]\n}\n")
+	doc := baselineDoc(n, false)
 	path := filepath.Join(b.TempDir(), "reviewed.json")
 	if err := os.WriteFile(path, doc.Bytes(), 0o644); err != nil {
 		b.Fatal(err)
@@ -246,4 +225,24 @@ func BenchmarkReadReviewed(b *testing.B) {
 		runtime.KeepAlive(r)
 	}
 	b.ReportMetric(kept, "retained/entry")
+}
+
+// baselineDoc is a baseline of n entries, a hundred a file, with their
+// messages or without them.
+func baselineDoc(n int, messages bool) *bytes.Buffer {
+	var doc bytes.Buffer
+	doc.WriteString("{\n  \"schema_version\": 1,\n  \"findings\": [")
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			doc.WriteString(",")
+		}
+		doc.WriteString("\n    ")
+		e := baselineEntry{File: fmt.Sprintf("reports/%05d.txt", i/100), Fingerprint: fmt.Sprintf("%032x", i*7919), Rule: "deadline", Line: i%500 + 1}
+		if messages {
+			e.Message, e.MessageEn = fmt.Sprintf("发布日期晚于法定公布期限第%d条", i), fmt.Sprintf("the publication date is after the deadline %d", i)
+		}
+		doc.Write(appendEntry(nil, &e))
+	}
+	doc.WriteString("\n  ]\n}\n")
+	return &doc
 }
